@@ -1,0 +1,158 @@
+//go:build ignore
+
+// Curate extracts, from the reference extracts in ../../../shared/reference, only the
+// figures the estimator uses, into this package's own tables under data/. It is run by
+// hand when a new data edition arrives (go run curate.go); go generate then turns data/
+// into tables_gen.go. Hand-curated tables (sources, employer, certifications, education)
+// are edited in data/ directly and are not touched here.
+package main
+
+import (
+	"encoding/csv"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+var ref = filepath.Join("..", "..", "..", "shared", "reference")
+
+// socs are the occupations the role catalogue uses (catalog.go).
+var socs = map[string]bool{
+	"15-1232": true, "15-1244": true, "29-2072": true, "29-9021": true, "15-1211": true,
+	"15-2051": true, "15-1212": true, "15-1252": true, "15-1242": true, "15-1299": true,
+	"11-3021": true, "11-9111": true, "13-1111": true,
+}
+
+func main() {
+	if err := run(); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func readCSV(name string) ([]map[string]string, error) {
+	f, err := os.Open(filepath.Join(ref, name))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var out []map[string]string
+	for _, r := range recs[1:] {
+		m := map[string]string{}
+		for i, h := range recs[0] {
+			m[h] = r[i]
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+func write(name, header string, rows [][]string) error {
+	f, err := os.Create(filepath.Join("data", name))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fmt.Fprint(f, header)
+	w := csv.NewWriter(f)
+	w.WriteAll(rows)
+	return w.Error()
+}
+
+func run() error {
+	nat, err := readCSV("oews_national.csv")
+	if err != nil {
+		return err
+	}
+	st, err := readCSV("oews_state.csv")
+	if err != nil {
+		return err
+	}
+	var rows [][]string
+	wage := func(area string, r map[string]string, src string) {
+		rows = append(rows, []string{area, r["soc_code"], r["annual_p10"], r["annual_p25"], r["annual_median"],
+			r["annual_p75"], r["annual_p90"], r["employment"], src})
+	}
+	for _, r := range nat {
+		if r["reference_period"] == "May 2025" && socs[r["soc_code"]] {
+			wage("US", r, "oews-2025-national")
+		}
+	}
+	seen := map[string]bool{}
+	states := map[string]bool{}
+	for _, r := range st {
+		if r["reference_period"] != "May 2025" {
+			continue
+		}
+		states[r["state_abbr"]] = true
+		if socs[r["soc_code"]] {
+			wage(r["state_abbr"], r, "oews-2025-state")
+			seen[r["state_abbr"]+" "+r["soc_code"]] = true
+		}
+	}
+	// Rows BLS did not publish at all are listed with empty wages, so the gap is explicit.
+	for s := range states {
+		for soc := range socs {
+			if !seen[s+" "+soc] {
+				rows = append(rows, []string{s, soc, "", "", "", "", "", "", "oews-2025-state"})
+			}
+		}
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i][0] != rows[j][0] {
+			if rows[i][0] == "US" || rows[j][0] == "US" {
+				return rows[i][0] == "US"
+			}
+			return rows[i][0] < rows[j][0]
+		}
+		return rows[i][1] < rows[j][1]
+	})
+	if err := write("oews_2025.csv", `# BLS Occupational Employment and Wage Statistics (OEWS), May 2025: annual wage
+# percentiles (whole USD) and employment, all industries, for the occupations the roles use.
+# Official (BLS). Curated by curate.go from shared/reference (SOURCES.md: national and state
+# files oesm25nat.zip / oesm25st.zip as processed by the laborcompare pipeline). Empty wage
+# cells: BLS suppressed the estimate (or did not publish the row); the model falls back.
+`, append([][]string{{"area", "soc", "p10", "p25", "p50", "p75", "p90", "employment", "source"}}, rows...)); err != nil {
+		return err
+	}
+
+	rpp, err := readCSV("rpp_state.csv")
+	if err != nil {
+		return err
+	}
+	rows = nil
+	for _, r := range rpp {
+		if r["year"] == "2024" {
+			rows = append(rows, []string{r["state_abbr"], strings.TrimSpace(r["geo_name"]), r["all_items"], "rpp-2024"})
+		}
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i][0] < rows[j][0] })
+	if err := write("rpp_2024.csv", `# BEA Regional Price Parities by state (table SARPP), all items, 2024 (US = 100).
+# Official (BEA), release of February 19, 2026. Curated by curate.go from shared/reference.
+`, append([][]string{{"area", "name", "rpp", "source"}}, rows...)); err != nil {
+		return err
+	}
+
+	proj, err := readCSV("projections.csv")
+	if err != nil {
+		return err
+	}
+	rows = nil
+	for _, r := range proj {
+		if r["projection_period"] == "2024-2034" && socs[r["soc_code"]] {
+			rows = append(rows, []string{r["soc_code"], r["occupation_title"], r["employment_base_thousands"],
+				r["employment_change_pct"], r["annual_openings_thousands"], "ep-2024-2034"})
+		}
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i][0] < rows[j][0] })
+	return write("projections_2024_2034.csv", `# BLS Employment Projections 2024–2034, occupation table: employment 2024 (thousands),
+# percent change 2024–34 and annual openings (thousands). Official (BLS) table, machine-scraped
+# copy (SOURCES.md: projections.csv). Curated by curate.go from shared/reference.
+`, append([][]string{{"soc", "title", "employment_2024_thousands", "change_pct", "openings_thousands", "source"}}, rows...))
+}

@@ -1,0 +1,146 @@
+package estimate
+
+// Role is a job slug of the public URL contract (for example "ehr-analyst").
+type Role string
+
+// Education is an education slug: "hs", "associate", "bachelor", "master" or "doctorate".
+type Education string
+
+// Employer is an employer-type slug: "hospital-system", "clinic", "vendor", "consulting" or "any".
+type Employer string
+
+// Cert is a certification slug: "cissp", "security-plus", "ccna", "pmp", "epic", "rhia", "rhit",
+// "cphims" or "cahims".
+type Cert string
+
+// Background is where a person comes from: "clinical", "it" or "new".
+type Background string
+
+// Input is one person's profile. Its field names and slug values are the public URL
+// contract: role, state, years, edu, employer, certs, bg.
+type Input struct {
+	Role       Role       // occupation slug, see Roles
+	State      string     // USPS code of a state or DC, or "US" for the nation
+	Years      int        // years of relevant experience, MinYears to MaxYears
+	Education  Education  // highest education completed
+	Employer   Employer   // employer type
+	Certs      []Cert     // certifications held; order and duplicates do not matter
+	Background Background // background before this role
+}
+
+// Confidence grades how firmly the data behind an estimate supports it.
+type Confidence string
+
+// Confidence levels.
+const (
+	ConfidenceHigh   Confidence = "high"
+	ConfidenceMedium Confidence = "medium"
+	ConfidenceLow    Confidence = "low"
+)
+
+// Percentiles is a wage distribution in whole US dollars per year.
+type Percentiles struct {
+	P10, P25, P50, P75, P90 int
+}
+
+// FactorKind names a factor of the breakdown. The UI translates it.
+type FactorKind string
+
+// The factors, in the order in which Result.Factors lists them and they add up.
+const (
+	FactorBase          FactorKind = "base"          // the occupation's median wage in the state
+	FactorExperience    FactorKind = "experience"    // position in the distribution by years
+	FactorEducation     FactorKind = "education"     // education against the role's typical entry education
+	FactorEmployer      FactorKind = "employer"      // employer type
+	FactorCertification FactorKind = "certification" // certifications relevant to the role
+	FactorBackground    FactorKind = "background"    // clinical, IT or new background
+)
+
+// Factor is one step of the breakdown. The Dollars of all factors, base first, add up
+// exactly to Result.Estimate.
+type Factor struct {
+	Kind     FactorKind
+	Dollars  int      // effect in whole dollars per year (the base's is the median itself)
+	Percent  float64  // effect relative to the running total before this step, in percent
+	Evidence Evidence // how strong the evidence for this factor is
+	Note     string   // a plain-language sentence on what drove it, in English
+	Sources  []string // IDs into Sources
+}
+
+// Evidence tells how a figure is known.
+type Evidence string
+
+// Evidence kinds, from strongest to weakest.
+const (
+	EvidenceOfficial   Evidence = "official"   // a BLS or BEA release
+	EvidenceSurvey     Evidence = "survey"     // a salary survey (self-reported, not causal)
+	EvidenceAssumption Evidence = "assumption" // a documented modelling choice
+)
+
+// Source is one publication the model draws on.
+type Source struct {
+	ID        string   // stable key, for example "oews-2025-state"
+	Publisher string   // for example "U.S. Bureau of Labor Statistics"
+	Title     string   // table or report title
+	Period    string   // reference period, for example "May 2025"
+	Evidence  Evidence // official, survey or assumption
+	URL       string   // where the publisher puts it (shown as text; the app never fetches it)
+	Note      string   // caveats in one sentence
+}
+
+// Outlook is the BLS employment projection for the role's occupation.
+type Outlook struct {
+	Period          string  // for example "2024–2034"
+	GrowthPercent   float64 // projected employment change, percent
+	OpeningsPerYear int     // projected openings per year
+	Employment      int     // employment in the base year
+	AverageGrowth   float64 // projected growth of all occupations, percent
+	Wording         string  // OOH-style wording, for example "Much faster than average"
+	WordingKey      string  // stable key of the wording, for translation
+	Source          string  // ID into Sources
+}
+
+// YearPoint is one point of a trajectory.
+type YearPoint struct {
+	Years    int
+	Estimate int
+}
+
+// Trajectory is the estimate at each year of experience for one education level.
+type Trajectory struct {
+	Education Education
+	Points    []YearPoint // years 0 to TrajectoryYears
+}
+
+// Result is everything the UI shows for one Input. The UI renders it and never recomputes.
+type Result struct {
+	Input Input // the input, normalised (certs sorted and deduplicated)
+
+	Estimate int // the estimate, whole dollars per year
+	Low      int // likely range for people like this: low end (about their 25th percentile)
+	High     int // likely range for people like this: high end (about their 75th percentile)
+
+	Percentile float64     // where the estimate sits in the occupation's state distribution, 0–100
+	Spread     Percentiles // the occupation's published 10th–90th percentiles in the state
+	Hourly     float64     // Estimate / 2080, dollars per hour
+
+	PurchasingPower int     // Estimate in national-average dollars: Estimate × 100 / RPP
+	RPP             float64 // BEA Regional Price Parity of the state (US = 100)
+
+	Factors []Factor // base, experience, education, employer, certification, background
+
+	Outlook Outlook
+
+	Confidence Confidence
+	Reasons    []string // why the confidence is what it is, in English sentences
+	ReasonKeys []string // stable keys of the same reasons, for translation
+
+	SOC      string // BLS SOC code of the occupation, for example "15-1211"
+	SOCTitle string // BLS title of the occupation
+	Fallback bool   // true when the state's wages were suppressed and estimated from related data
+	Sources  []Source
+	DataYear string // the wage data's reference period, for example "May 2025"
+	Edition  string // DataEdition
+
+	Trajectories []Trajectory // this profile, then one education level down and up where they exist
+}
