@@ -45,10 +45,19 @@ func (d distribution) quantile(z float64) float64 {
 	return math.Exp(d.logw[i] + t*(d.logw[i+1]-d.logw[i]))
 }
 
+// minSigma is the smallest log-pay spread per z unit used to convert pay shifts: small
+// states sometimes publish tied percentiles, and a zero spread would make any shift infinite.
+const minSigma = 0.05
+
 // sigma is the log-pay spread per z unit in the middle of the distribution, used to turn a
-// relative pay shift (a log ratio) into a move within the distribution.
+// relative pay shift (a log ratio) into a move within the distribution. Where the middle
+// half is tied it falls back to the 10th–90th spread, then to minSigma.
 func (d distribution) sigma() float64 {
-	return (d.logw[3] - d.logw[1]) / (zKnots[3] - zKnots[1])
+	s := (d.logw[3] - d.logw[1]) / (zKnots[3] - zKnots[1])
+	if s < minSigma {
+		s = (d.logw[4] - d.logw[0]) / (zKnots[4] - zKnots[0])
+	}
+	return math.Max(s, minSigma)
 }
 
 // normCDF is the standard normal distribution function.
@@ -56,8 +65,20 @@ func normCDF(z float64) float64 { return 0.5 * math.Erfc(-z/math.Sqrt2) }
 
 func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
 
-// experienceZ is the position in the distribution after years of experience.
-func experienceZ(years float64) float64 {
+// experienceTable holds experienceZ for every whole year of the input's range, so that
+// an estimate and its trajectories need no logarithms for experience.
+var experienceTable = func() (t [MaxYears + 1]float64) {
+	for y := range t {
+		t[y] = experienceCurve(float64(y))
+	}
+	return t
+}()
+
+// experienceZ is the position in the distribution after years of experience (0 to MaxYears).
+func experienceZ(years int) float64 { return experienceTable[clampYears(years)] }
+
+// experienceCurve is the position in the distribution after years of experience.
+func experienceCurve(years float64) float64 {
 	g := cpsShare(years)
 	g0 := cpsShare(ReferenceYears)
 	if years <= ReferenceYears {

@@ -149,21 +149,44 @@ func baseNote(b base) string {
 	return fmt.Sprintf("The median wage of BLS occupation %s in %s, May 2025.", b.role.SOC, b.area.Name)
 }
 
-// profileSteps lists the moves of a profile within the distribution, in breakdown order.
-func profileSteps(b base, in Input) []step {
-	logShift := func(l float64) float64 { return l / b.sigma }
-	var out []step
+// shifts are a profile's moves within the distribution, in z units, in breakdown order:
+// experience, education, employer, certification, background.
+type shifts [5]float64
 
-	out = append(out, step{kind: FactorExperience, dz: experienceZ(float64(in.Years)), evidence: EvidenceOfficial,
+func (s shifts) sum() float64 { return s[0] + s[1] + s[2] + s[3] + s[4] }
+
+// profileShifts computes a profile's moves. It is the model's arithmetic in one place;
+// profileSteps adds the words and sources around it.
+func profileShifts(b base, in Input) (s shifts, counted int) {
+	s[0] = experienceZ(in.Years)
+	s[1] = educationShare * math.Log(educationWeekly[in.Education]/educationWeekly[b.role.Typical]) / b.sigma
+	s[2] = employerShare * employerLog(in.Employer) / b.sigma
+	for _, c := range in.Certs {
+		if b.role.CountsFor(c) {
+			counted++
+		}
+	}
+	s[3] = math.Min(certPremium*float64(counted), certCap) / b.sigma
+	if in.Background == BackgroundClinical && b.role.Clinical {
+		s[4] = clinicalPremium / b.sigma
+	}
+	return s, counted
+}
+
+// profileSteps lists the moves of a profile within the distribution, in breakdown order,
+// with a note and the sources of each.
+func profileSteps(b base, in Input) []step {
+	dz, counted := profileShifts(b, in)
+	out := make([]step, 0, len(dz))
+
+	out = append(out, step{kind: FactorExperience, dz: dz[0], evidence: EvidenceOfficial,
 		note:    fmt.Sprintf("%d years of experience; pay rises fastest early and levels off after about %g years.", in.Years, PlateauYears),
 		sources: []string{"cps-age-2021", "model-assumptions"}})
 
-	el := educationShare * math.Log(educationWeekly[in.Education]/educationWeekly[b.role.Typical])
-	out = append(out, step{kind: FactorEducation, dz: logShift(el), evidence: EvidenceOfficial,
+	out = append(out, step{kind: FactorEducation, dz: dz[1], evidence: EvidenceOfficial,
 		note:    fmt.Sprintf("Compared with %s, the usual education for this role.", b.role.Typical),
 		sources: []string{"cps-education-2019", "model-assumptions"}})
 
-	emp := employerShare * employerLog(in.Employer)
 	var empSrc []string
 	for _, g := range employerGaps[in.Employer] {
 		empSrc = append(empSrc, g.Source)
@@ -179,14 +202,12 @@ func profileSteps(b base, in Input) []step {
 		empNote = fmt.Sprintf("Half the average pay gap found in %d published comparison(s) for this employer type.", n)
 		empEv = EvidenceSurvey
 	}
-	out = append(out, step{kind: FactorEmployer, dz: logShift(emp), evidence: empEv, note: empNote,
+	out = append(out, step{kind: FactorEmployer, dz: dz[2], evidence: empEv, note: empNote,
 		sources: append(empSrc, "model-assumptions")})
 
-	var counted int
 	var certSrc []string
 	for _, c := range in.Certs {
 		if b.role.CountsFor(c) {
-			counted++
 			for _, s := range certSources[c] {
 				if !slices.Contains(certSrc, s) {
 					certSrc = append(certSrc, s)
@@ -194,32 +215,20 @@ func profileSteps(b base, in Input) []step {
 			}
 		}
 	}
-	cl := math.Min(certPremium*float64(counted), certCap)
 	certNote := "No certification counted for this role."
 	if counted > 0 {
 		certNote = fmt.Sprintf("%d certification(s) that matter for this role; evidence is thin, so the effect is kept small.", counted)
 	}
-	out = append(out, step{kind: FactorCertification, dz: logShift(cl), evidence: EvidenceAssumption, note: certNote,
+	out = append(out, step{kind: FactorCertification, dz: dz[3], evidence: EvidenceAssumption, note: certNote,
 		sources: append(certSrc, "model-assumptions")})
 
-	var bl float64
 	bgNote := "Background makes no difference to the estimate here."
-	if in.Background == BackgroundClinical && b.role.Clinical {
-		bl = clinicalPremium
+	if dz[4] != 0 {
 		bgNote = "Clinical knowledge is part of this role; a small premium is assumed."
 	}
-	out = append(out, step{kind: FactorBackground, dz: logShift(bl), evidence: EvidenceAssumption, note: bgNote,
+	out = append(out, step{kind: FactorBackground, dz: dz[4], evidence: EvidenceAssumption, note: bgNote,
 		sources: []string{"model-assumptions"}})
 	return out
-}
-
-// positionZ is the unclamped position of a profile.
-func positionZ(b base, in Input) float64 {
-	var z float64
-	for _, s := range profileSteps(b, in) {
-		z += s.dz
-	}
-	return z
 }
 
 func trajectories(b base, in Input) []Trajectory {
@@ -231,14 +240,15 @@ func trajectories(b base, in Input) []Trajectory {
 	if i < len(educations)-1 {
 		levels = append(levels, educations[i+1])
 	}
-	var out []Trajectory
+	out := make([]Trajectory, 0, len(levels))
 	for _, e := range levels {
 		t := Trajectory{Education: e, Points: make([]YearPoint, 0, TrajectoryYears+1)}
 		p := in
 		p.Education = e
+		s, _ := profileShifts(b, p)
+		rest := s.sum() - s[0] // everything but experience is the same every year
 		for y := 0; y <= TrajectoryYears; y++ {
-			p.Years = y
-			z := clamp(positionZ(b, p), -zEstimateMax, zEstimateMax)
+			z := clamp(experienceZ(y)+rest, -zEstimateMax, zEstimateMax)
 			t.Points = append(t.Points, YearPoint{Years: y, Estimate: USD(b.dist.quantile(z))})
 		}
 		out = append(out, t)
@@ -287,15 +297,14 @@ func confidence(b base, in Input, z float64) (Confidence, []string, []string) {
 
 // citedSources collects, in catalogue order, the sources named anywhere in r.
 func citedSources(r Result) []Source {
-	want := map[string]bool{"rpp-2024": true, r.Outlook.Source: true, "ooh-wording": true}
+	ids := make([]string, 0, 16)
+	ids = append(ids, "rpp-2024", r.Outlook.Source, "ooh-wording")
 	for _, f := range r.Factors {
-		for _, s := range f.Sources {
-			want[s] = true
-		}
+		ids = append(ids, f.Sources...)
 	}
-	var out []Source
+	out := make([]Source, 0, len(ids))
 	for _, s := range sources {
-		if want[s.ID] {
+		if slices.Contains(ids, s.ID) {
 			out = append(out, s)
 		}
 	}

@@ -1,0 +1,84 @@
+package estimate
+
+import (
+	"net/url"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestFromQuery(t *testing.T) {
+	def := Default()
+	tests := []struct {
+		name   string
+		query  string
+		want   func(*Input) // edits applied to the defaults
+		errors []string     // field:code of each expected error, in order
+	}{
+		{"empty query gives the defaults", "", nil, nil},
+		{"full scenario", "role=security-analyst&state=CA&years=10&edu=master&employer=vendor&certs=cissp,security-plus&bg=it",
+			func(in *Input) {
+				*in = Input{Role: "security-analyst", State: "CA", Years: 10, Education: EduMaster, Employer: EmployerVendor,
+					Certs: []Cert{CertCISSP, CertSecurityPlus}, Background: BackgroundIT}
+			}, nil},
+		{"slugs are case-insensitive and trimmed", "role=%20IT-Support%20&state=ny&edu=Master",
+			func(in *Input) { in.Role, in.State, in.Education = "it-support", "NY", EduMaster }, nil},
+		{"unknown role keeps the default", "role=astronaut", nil, []string{"role:unknown"}},
+		{"script in a value is only reported", "role=%3Cscript%3Ealert(1)%3C/script%3E", nil, []string{"role:unknown"}},
+		{"NaN years", "years=NaN", nil, []string{"years:format"}},
+		{"huge years", "years=1e308", nil, []string{"years:range"}},
+		{"infinite years", "years=-Inf", nil, []string{"years:range"}},
+		{"fractional years", "years=7.5", nil, []string{"years:range"}},
+		{"text years", "years=ten", nil, []string{"years:format"}},
+		{"too many years is clamped", "years=99", func(in *Input) { in.Years = MaxYears }, []string{"years:range"}},
+		{"negative years is clamped", "years=-3", func(in *Input) { in.Years = 0 }, []string{"years:range"}},
+		{"unknown and duplicate certs", "certs=pmp,foo,PMP,,cissp", func(in *Input) { in.Certs = []Cert{CertCISSP, CertPMP} }, []string{"certs:unknown"}},
+		{"an overlong value is refused whole", "state=" + strings.Repeat("A", 100000), nil, []string{"state:too-long"}},
+		{"the last of repeated parameters wins", "years=2&years=4", func(in *Input) { in.Years = 4 }, nil},
+		{"unrelated parameters are ignored", "wasm=false&utm_source=x", nil, nil},
+		{"unknown everything", "state=ZZ&edu=phd&employer=nasa&bg=law", nil,
+			[]string{"state:unknown", "edu:unknown", "employer:unknown", "bg:unknown"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			q, err := url.ParseQuery(tc.query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, errs := FromQuery(q)
+			want := def
+			if tc.want != nil {
+				tc.want(&want)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("FromQuery(%.60q) = %+v, want %+v", tc.query, got, want)
+			}
+			var codes []string
+			for _, e := range errs {
+				codes = append(codes, e.Field+":"+string(e.Code))
+				if len(e.Value) > 200 || e.Error() == "" {
+					t.Errorf("error %q: value too long or empty message", e.Field)
+				}
+			}
+			if !reflect.DeepEqual(codes, tc.errors) {
+				t.Errorf("FromQuery(%.60q) errors = %v, want %v", tc.query, codes, tc.errors)
+			}
+			if err := Validate(got); err != nil {
+				t.Errorf("FromQuery(%.60q) returned an invalid input: %v", tc.query, err)
+			}
+		})
+	}
+}
+
+func TestQueryRoundTrip(t *testing.T) {
+	in := Input{Role: "informatics", State: "DC", Years: 12, Education: EduDoctorate, Employer: EmployerClinic,
+		Certs: []Cert{CertCAHIMS, CertEpic, CertEpic}, Background: BackgroundClinical}
+	got, errs := FromQuery(in.Query())
+	in.Certs = []Cert{CertEpic, CertCAHIMS}
+	if len(errs) > 0 || !reflect.DeepEqual(got, in) {
+		t.Errorf("round trip: got %+v (errors %v), want %+v", got, errs, in)
+	}
+	if q := Default().Query().Encode(); q != "bg=new&edu=bachelor&employer=any&role=ehr-analyst&state=US&years=3" {
+		t.Errorf("Default().Query() = %s", q)
+	}
+}
