@@ -1,0 +1,327 @@
+package harness
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+)
+
+// contentTypes overrides the system MIME table for the types the site serves, so that
+// the answer does not depend on /etc/mime.types.
+var contentTypes = map[string]string{
+	".html":        "text/html; charset=utf-8",
+	".js":          "text/javascript; charset=utf-8",
+	".css":         "text/css; charset=utf-8",
+	".json":        "application/json",
+	".webmanifest": "application/manifest+json",
+	".wasm":        "application/wasm",
+	".svg":         "image/svg+xml",
+	".png":         "image/png",
+	".ico":         "image/x-icon",
+	".txt":         "text/plain; charset=utf-8",
+	".xml":         "application/xml",
+}
+
+// compressible lists the extensions GitHub Pages (Fastly) sends gzip-encoded when the
+// browser accepts it. Images that are already compressed are sent as they are.
+var compressible = map[string]bool{
+	".html": true, ".js": true, ".css": true, ".json": true, ".webmanifest": true,
+	".wasm": true, ".svg": true, ".txt": true, ".xml": true, ".ico": true,
+}
+
+// Options configures a Server.
+type Options struct {
+	// Gzip sends compressible files gzip-encoded (level 9, computed once per file) when
+	// the request accepts gzip, as GitHub Pages does. Off, files are sent as they are.
+	Gzip bool
+	// CacheControl is the Cache-Control header of every response. Empty means
+	// "max-age=600", what GitHub Pages sends.
+	CacheControl string
+}
+
+// Request is one request the server answered.
+type Request struct {
+	Path     string // URL path, without the query
+	Query    string // raw query
+	Status   int    // HTTP status sent
+	Bytes    int64  // body bytes written (compressed size when gzip-encoded)
+	Encoding string // Content-Encoding sent, "" if none
+	Time     time.Time
+}
+
+// Server serves a built site under Base on 127.0.0.1 like GitHub Pages serves a project
+// site: the directory is the root of the sub-path, "/hit-salary" redirects to
+// "/hit-salary/", a directory answers with its index.html, a missing file with the
+// site's 404.html and status 404, and every answer carries Cache-Control max-age=600.
+//
+// A Server can be stopped for real (listener and connections closed) and started again
+// on the same address, switch the directory it serves, and hold back .wasm answers.
+type Server struct {
+	opts Options
+
+	mu   sync.Mutex
+	dir  string
+	gate chan struct{} // non-nil while .wasm answers are held back
+	srv  *http.Server
+	addr string // the address of the last Start, kept to restart on the same port
+	log  []Request
+	gz   map[string][]byte // gzip -9 bodies by file path and modification time
+}
+
+// NewServer returns a server for the site in dir. It does not listen until Start.
+func NewServer(dir string, opts Options) *Server {
+	if opts.CacheControl == "" {
+		opts.CacheControl = "max-age=600"
+	}
+	return &Server{opts: opts, dir: dir, gz: map[string][]byte{}}
+}
+
+// Start listens on addr ("127.0.0.1:0" picks a free port) and serves until Stop. After a
+// Stop, Start("") listens again on the same address.
+func (s *Server) Start(addr string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.srv != nil {
+		return errors.New("server already started")
+	}
+	if addr == "" {
+		addr = s.addr
+	}
+	if addr == "" {
+		addr = "127.0.0.1:0"
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen %s: %w", addr, err)
+	}
+	s.addr = ln.Addr().String()
+	s.srv = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	go s.srv.Serve(ln)
+	return nil
+}
+
+// Stop closes the listener and every open connection: afterwards nothing answers on the
+// address. It is safe to call on a stopped server.
+func (s *Server) Stop() error {
+	s.mu.Lock()
+	srv := s.srv
+	s.srv = nil
+	s.mu.Unlock()
+	if srv == nil {
+		return nil
+	}
+	return srv.Close()
+}
+
+// Addr returns host:port of the last Start.
+func (s *Server) Addr() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.addr
+}
+
+// Origin returns "http://host:port".
+func (s *Server) Origin() string { return "http://" + s.Addr() }
+
+// URL returns the site's address: the origin followed by Base.
+func (s *Server) URL() string { return s.Origin() + Base }
+
+// SetDir switches the directory served, for example to deploy a new version.
+func (s *Server) SetDir(dir string) {
+	s.mu.Lock()
+	s.dir = dir
+	s.mu.Unlock()
+}
+
+// HoldWasm makes every request for a .wasm file wait until release is called (or the
+// request is cancelled). release may be called more than once.
+func (s *Server) HoldWasm() (release func()) {
+	gate := make(chan struct{})
+	s.mu.Lock()
+	s.gate = gate
+	s.mu.Unlock()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			s.mu.Lock()
+			if s.gate == gate {
+				s.gate = nil
+			}
+			s.mu.Unlock()
+			close(gate)
+		})
+	}
+}
+
+// Log returns the requests answered since the last ResetLog, oldest first.
+func (s *Server) Log() []Request {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Request(nil), s.log...)
+}
+
+// ResetLog forgets the requests answered so far.
+func (s *Server) ResetLog() {
+	s.mu.Lock()
+	s.log = nil
+	s.mu.Unlock()
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	cw := &countingWriter{ResponseWriter: w, status: http.StatusOK}
+	s.serve(cw, r)
+	s.mu.Lock()
+	s.log = append(s.log, Request{Path: r.URL.Path, Query: r.URL.RawQuery, Status: cw.status,
+		Bytes: cw.n, Encoding: cw.Header().Get("Content-Encoding"), Time: time.Now()})
+	s.mu.Unlock()
+}
+
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	dir, gate := s.dir, s.gate
+	s.mu.Unlock()
+
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if r.URL.Path == strings.TrimSuffix(Base, "/") {
+		target := Base
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, target, http.StatusMovedPermanently)
+		return
+	}
+	rel, ok := strings.CutPrefix(r.URL.Path, Base)
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	name := path.Clean("/" + rel)
+	if strings.HasSuffix(rel, "/") || rel == "" {
+		name = path.Join(name, "index.html")
+	}
+	file := filepath.Join(dir, filepath.FromSlash(name))
+	if fi, err := os.Stat(file); err == nil && fi.IsDir() {
+		file = filepath.Join(file, "index.html")
+		name = path.Join(name, "index.html")
+	}
+	status := http.StatusOK
+	fi, err := os.Stat(file)
+	if err != nil {
+		file, name = filepath.Join(dir, "404.html"), "/404.html"
+		if fi, err = os.Stat(file); err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		status = http.StatusNotFound
+	}
+
+	if gate != nil && strings.HasSuffix(name, ".wasm") {
+		select {
+		case <-gate:
+		case <-r.Context().Done():
+			return
+		}
+	}
+
+	body, err := os.ReadFile(file)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	ext := path.Ext(name)
+	h := w.Header()
+	if ct, ok := contentTypes[ext]; ok {
+		h.Set("Content-Type", ct)
+	} else if ct := mime.TypeByExtension(ext); ct != "" {
+		h.Set("Content-Type", ct)
+	}
+	h.Set("Cache-Control", s.opts.CacheControl)
+	if s.opts.Gzip && compressible[ext] {
+		h.Add("Vary", "Accept-Encoding")
+		if acceptsGzip(r) {
+			body = s.gzipped(file, fi.ModTime(), body)
+			h.Set("Content-Encoding", "gzip")
+		}
+	}
+	if status != http.StatusOK {
+		h.Set("Content-Length", fmt.Sprint(len(body)))
+		w.WriteHeader(status)
+		if r.Method != http.MethodHead {
+			w.Write(body)
+		}
+		return
+	}
+	http.ServeContent(w, r, name, fi.ModTime(), bytes.NewReader(body))
+}
+
+// gzipped returns body compressed with gzip -9, computed once per file version.
+func (s *Server) gzipped(file string, mod time.Time, body []byte) []byte {
+	key := file + "\x00" + mod.String()
+	s.mu.Lock()
+	gz, ok := s.gz[key]
+	s.mu.Unlock()
+	if ok {
+		return gz
+	}
+	gz = Gzip(body)
+	s.mu.Lock()
+	s.gz[key] = gz
+	s.mu.Unlock()
+	return gz
+}
+
+// Gzip returns b compressed with gzip at the best compression level.
+func Gzip(b []byte) []byte {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
+}
+
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		if strings.TrimSpace(strings.SplitN(part, ";", 2)[0]) == "gzip" {
+			return true
+		}
+	}
+	return false
+}
+
+// countingWriter records the status and the number of body bytes written.
+type countingWriter struct {
+	http.ResponseWriter
+	status int
+	n      int64
+}
+
+func (c *countingWriter) WriteHeader(code int) {
+	c.status = code
+	c.ResponseWriter.WriteHeader(code)
+}
+
+func (c *countingWriter) Write(b []byte) (int, error) {
+	n, err := c.ResponseWriter.Write(b)
+	c.n += int64(n)
+	return n, err
+}
+
+// ReadFrom keeps io.Copy from bypassing the count.
+func (c *countingWriter) ReadFrom(r io.Reader) (int64, error) {
+	return io.Copy(struct{ io.Writer }{c}, r)
+}
