@@ -1,0 +1,436 @@
+package site
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/hit-salary/hit-salary/build/icon"
+	"github.com/hit-salary/hit-salary/build/sw"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// wasmMagic starts every WebAssembly binary module.
+var wasmMagic = []byte("\x00asm")
+
+// File is one file of a built site.
+type File struct {
+	// Path is slash-separated, relative to the output directory.
+	Path string
+	// Size is the file's size in bytes.
+	Size int64
+}
+
+// Report describes a finished build.
+type Report struct {
+	// Out is the output directory.
+	Out string
+	// Base is the normalized base path.
+	Base string
+	// Files are the files written, sorted by path.
+	Files []File
+	// WasmSize and WasmGzip are app.wasm's size raw and gzip -9 compressed
+	// (roughly what GitHub Pages transfers).
+	WasmSize, WasmGzip int64
+	// Digest identifies the content of the build; it is part of the service
+	// worker's cache name.
+	Digest string
+}
+
+// Total returns the summed size of the files.
+func (r *Report) Total() int64 {
+	var n int64
+	for _, f := range r.Files {
+		n += f.Size
+	}
+	return n
+}
+
+// normalize checks c and fills defaults.
+func (c Config) normalize() (Config, error) {
+	var err error
+	if c.Base, err = NormalizeBase(c.Base); err != nil {
+		return c, err
+	}
+	if strings.TrimSpace(c.Version) == "" {
+		return c, errors.New("missing -version: pass e.g. -version \"$(git describe --always --dirty)\" (go-app's default, a time hash, changes every build)")
+	}
+	if strings.ContainsAny(c.Version, "\"\\<>\n\r") {
+		return c, fmt.Errorf("version %q: no quotes, backslashes, angle brackets or newlines", c.Version)
+	}
+	if c.Wasm == "" {
+		return c, errors.New("missing -wasm: build it with GOOS=js GOARCH=wasm go build -o app.wasm ./wasm and pass its path")
+	}
+	if c.Out == "" {
+		return c, errors.New("missing -out directory")
+	}
+	if strings.ContainsAny(c.Domain, "/:?#@ ") {
+		return c, fmt.Errorf("domain %q: want a host name such as example.org (no scheme, port or path)", c.Domain)
+	}
+	if c.ThemeColor == "" {
+		c.ThemeColor = DefaultThemeColor
+	}
+	if c.BackgroundColor == "" {
+		c.BackgroundColor = DefaultBackgroundColor
+	}
+	for _, col := range []string{c.ThemeColor, c.BackgroundColor} {
+		if _, err := icon.ParseHex(col); err != nil {
+			return c, err
+		}
+	}
+	if c.Pages, err = normalizePages(c.Pages); err != nil {
+		return c, err
+	}
+	for _, r := range append(slices.Clone(c.Styles), c.Scripts...) {
+		if !strings.HasPrefix(r, "/web/") {
+			return c, fmt.Errorf("style or script %q: want a path under /web/ (no third-party resources)", r)
+		}
+	}
+	return c, nil
+}
+
+// Build builds the site described by c into c.Out. The caller must have
+// registered the app's routes with go-app (ui.Register) first: go-app keeps
+// routes in a global table. Build is not safe for concurrent use.
+func Build(ctx context.Context, c Config) (*Report, error) {
+	c, err := c.normalize()
+	if err != nil {
+		return nil, err
+	}
+	out, err := filepath.Abs(c.Out)
+	if err != nil {
+		return nil, fmt.Errorf("output directory: %w", err)
+	}
+	if err := checkReplaceable(out); err != nil {
+		return nil, err
+	}
+	wasm, err := os.ReadFile(c.Wasm)
+	if err != nil {
+		return nil, fmt.Errorf("reading -wasm: %w", err)
+	}
+	if !bytes.HasPrefix(wasm, wasmMagic) {
+		return nil, fmt.Errorf("-wasm %s is not a WebAssembly module (no \\0asm header)", c.Wasm)
+	}
+	webFiles, err := listFiles(c.Web)
+	if err != nil {
+		return nil, fmt.Errorf("reading -web: %w", err)
+	}
+
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return nil, fmt.Errorf("creating output parent: %w", err)
+	}
+	stage, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".tmp-")
+	if err != nil {
+		return nil, fmt.Errorf("creating staging directory: %w", err)
+	}
+	defer os.RemoveAll(stage)
+	if err := os.Chmod(stage, 0o755); err != nil {
+		return nil, err
+	}
+
+	tmpl, err := sw.Template()
+	if err != nil {
+		return nil, err
+	}
+	h := newHandler(c, webFiles, int64(len(wasm)), tmpl)
+	if err := app.GenerateStaticWebsite(stage, h, c.Pages...); err != nil {
+		return nil, fmt.Errorf("generating pages with go-app: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for _, p := range c.Pages {
+		if err := checkPage(stage, p); err != nil {
+			return nil, err
+		}
+	}
+	if err := writeIcons(stage, c.ThemeColor); err != nil {
+		return nil, err
+	}
+	for _, f := range webFiles {
+		if err := copyWeb(stage, c.Web, f); err != nil {
+			return nil, err
+		}
+	}
+	if err := writeFile(stage, "web/app.wasm", wasm); err != nil {
+		return nil, err
+	}
+	if err := writeFile(stage, ".nojekyll", nil); err != nil {
+		return nil, err
+	}
+	if err := postProcess(stage, c); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if c.Minify {
+		if err := minifyTree(stage); err != nil {
+			return nil, err
+		}
+	}
+	digest, err := setDigest(stage)
+	if err != nil {
+		return nil, err
+	}
+	if err := Verify(stage, VerifyOptions{Base: c.Base, Domain: c.Domain, Version: c.Version, Minified: c.Minify}); err != nil {
+		return nil, fmt.Errorf("checking the built site: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := os.RemoveAll(out); err != nil {
+		return nil, fmt.Errorf("removing previous build: %w", err)
+	}
+	if err := os.Rename(stage, out); err != nil {
+		return nil, fmt.Errorf("moving build into place: %w", err)
+	}
+
+	r := &Report{Out: out, Base: c.Base, Digest: digest, WasmSize: int64(len(wasm))}
+	if r.WasmGzip, err = gzipSize(wasm); err != nil {
+		return nil, err
+	}
+	files, err := listFiles(out)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(f)))
+		if err != nil {
+			return nil, err
+		}
+		r.Files = append(r.Files, File{Path: f, Size: fi.Size()})
+	}
+	return r, nil
+}
+
+// checkReplaceable refuses to replace a directory that is not a previous
+// build, so a mistyped -out cannot delete sources.
+func checkReplaceable(out string) error {
+	entries, err := os.ReadDir(out)
+	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(entries) == 0) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("output directory: %w", err)
+	}
+	for _, marker := range []string{".nojekyll", "app-worker.js"} {
+		if _, err := os.Stat(filepath.Join(out, marker)); err != nil {
+			return fmt.Errorf("refusing to replace %s: it is not empty and not a previous build (no %s); remove it or choose another -out", out, marker)
+		}
+	}
+	return nil
+}
+
+// checkPage fails if go-app did not render page p: GenerateStaticWebsite
+// writes whatever the handler answers, including "404 page not found" for
+// a path no route matches.
+func checkPage(dir, p string) error {
+	name := pageFile(p)
+	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+	if err != nil {
+		return fmt.Errorf("page %s: %w", p, err)
+	}
+	if !bytes.HasPrefix(bytes.ToLower(bytes.TrimSpace(data)), []byte("<!doctype html>")) {
+		return fmt.Errorf("page %s: go-app did not render it (is it routed by ui.Register?): %.80q", p, data)
+	}
+	return nil
+}
+
+// listFiles returns the regular files under dir, slash-separated and
+// sorted, skipping dot files and directories (.git, .DS_Store) and *.wasm
+// (app.wasm comes from -wasm only). A missing dir has no files.
+func listFiles(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir && errors.Is(err, fs.ErrNotExist) {
+				return filepath.SkipAll
+			}
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		name := d.Name()
+		if rel != "." && strings.HasPrefix(name, ".") && name != ".nojekyll" {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() && (path.Ext(name) != ".wasm" || rel == "web/app.wasm") {
+			files = append(files, rel)
+		}
+		return nil
+	})
+	slices.Sort(files)
+	return files, err
+}
+
+// writeIcons draws the PNG and SVG icons into web/.
+func writeIcons(dir, theme string) error {
+	bg, err := icon.ParseHex(theme)
+	if err != nil {
+		return err
+	}
+	for _, ic := range []struct {
+		name  string
+		size  int
+		shape icon.Shape
+	}{
+		{iconDefault, 192, icon.Rounded},
+		{iconLarge, 512, icon.Rounded},
+		{iconMaskable, 512, icon.Maskable},
+	} {
+		data, err := icon.PNG(ic.size, ic.shape, bg)
+		if err != nil {
+			return err
+		}
+		if err := writeFile(dir, ic.name, data); err != nil {
+			return err
+		}
+	}
+	return writeFile(dir, iconSVG, icon.SVG(bg))
+}
+
+// copyWeb copies web/<rel> from src into dir, refusing to overwrite a file
+// the build generated (an icon, for example).
+func copyWeb(dir, src, rel string) error {
+	dst := "web/" + rel
+	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(dst))); err == nil {
+		return fmt.Errorf("web/%s: the build generates this file; remove or rename it in %s", rel, src)
+	}
+	data, err := os.ReadFile(filepath.Join(src, filepath.FromSlash(rel)))
+	if err != nil {
+		return fmt.Errorf("copying web asset: %w", err)
+	}
+	return writeFile(dir, dst, data)
+}
+
+// writeFile writes data to dir/<rel>, creating parent directories.
+func writeFile(dir, rel string, data []byte) error {
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return fmt.Errorf("writing %s: %w", rel, err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", rel, err)
+	}
+	return nil
+}
+
+// rewrite applies f to the file dir/<rel>.
+func rewrite(dir, rel string, f func([]byte) ([]byte, error)) error {
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	if data, err = f(data); err != nil {
+		return fmt.Errorf("%s: %w", rel, err)
+	}
+	return os.WriteFile(p, data, 0o644)
+}
+
+// postProcess fixes go-app's manifest, worker and pages for the base path.
+func postProcess(dir string, c Config) error {
+	if err := rewrite(dir, "manifest.webmanifest", func(b []byte) ([]byte, error) {
+		return fixManifest(b, c.Base)
+	}); err != nil {
+		return err
+	}
+	if err := rewrite(dir, "app-worker.js", func(b []byte) ([]byte, error) {
+		return sw.FixPrecache(b, c.Base)
+	}); err != nil {
+		return err
+	}
+	files, err := listFiles(dir)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if path.Ext(f) != ".html" || strings.HasPrefix(f, "web/") {
+			continue
+		}
+		if err := rewrite(dir, f, func(b []byte) ([]byte, error) {
+			return fixHTML(b, c.Base, c.Domain)
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// minifyTree minifies every text file under dir in place.
+func minifyTree(dir string) error {
+	m := newMinifier()
+	files, err := listFiles(dir)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if _, ok := minifiable(f); !ok {
+			continue
+		}
+		if err := rewrite(dir, f, func(b []byte) ([]byte, error) {
+			return minifyFile(m, f, b)
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// setDigest hashes every file but the worker (paths and contents) and
+// writes the first 12 hex digits into the worker's cache name.
+func setDigest(dir string) (string, error) {
+	files, err := listFiles(dir)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	for _, f := range files {
+		if f == "app-worker.js" {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f)))
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", f, len(data))
+		h.Write(data)
+	}
+	digest := hex.EncodeToString(h.Sum(nil))[:12]
+	return digest, rewrite(dir, "app-worker.js", func(b []byte) ([]byte, error) {
+		return sw.SetDigest(b, digest)
+	})
+}
+
+// gzipSize returns the size of data compressed with gzip -9.
+func gzipSize(data []byte) (int64, error) {
+	var b bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := zw.Write(data); err != nil {
+		return 0, err
+	}
+	if err := zw.Close(); err != nil {
+		return 0, err
+	}
+	return int64(b.Len()), nil
+}

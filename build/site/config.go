@@ -1,0 +1,141 @@
+package site
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+)
+
+// App identity, shown in the page head, the manifest and install prompts.
+const (
+	Name        = "HIT Salary"
+	ShortName   = "HIT Salary"
+	Title       = "HIT Salary: healthcare IT salary estimator and career guide"
+	Description = "Estimate healthcare IT pay by role, state, experience, education, employer and " +
+		"certifications, with sources and career paths. Works offline; no account, no tracking."
+	Author = "HIT Salary contributors"
+	Lang   = "en"
+)
+
+// Default colours. ThemeColor is the brand colour of the icons and the
+// browser UI; BackgroundColor is the splash screen behind the icon.
+const (
+	DefaultThemeColor      = "#0b5f66"
+	DefaultBackgroundColor = "#ffffff"
+)
+
+// DefaultBase is the base path of the GitHub Pages project site.
+const DefaultBase = "/hit-salary/"
+
+// Config describes one build of the site.
+type Config struct {
+	// Out is the output directory, the root of the Pages site. It is replaced
+	// as a whole once the new build has passed Verify.
+	Out string
+	// Base is the URL path the site is served under: "/hit-salary/" for a
+	// GitHub Pages project site, "/" for a custom domain.
+	Base string
+	// Version is the app version (e.g. `git describe --always --dirty`). It
+	// is required: go-app's default is a time hash that changes every build.
+	Version string
+	// Wasm is the path of the prebuilt app.wasm, copied as-is.
+	Wasm string
+	// Web is the directory of hand-written assets copied into web/.
+	Web string
+	// Domain is the host name of the deployed site (e.g. "example.org"),
+	// used for absolute og:url and og:image. Empty omits them.
+	Domain string
+	// Minify minifies HTML, CSS, JS, JSON, SVG and the manifest. Only tests
+	// and debugging turn it off.
+	Minify bool
+	// Pages are the paths to pre-render ("/" and more), from ui.Pages().
+	Pages []string
+	// Styles and Scripts are the web/ paths the page loads, from ui.Styles()
+	// and ui.Scripts().
+	Styles, Scripts []string
+	// ThemeColor and BackgroundColor are #rrggbb colours; empty means the
+	// defaults.
+	ThemeColor, BackgroundColor string
+}
+
+// ParseArgs parses the build tool's command line into a Config (without
+// Pages, Styles and Scripts, which come from the UI). Usage goes to out on
+// -h; the error is flag.ErrHelp then.
+func ParseArgs(args []string, out io.Writer) (Config, error) {
+	var c Config
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(out)
+	fs.StringVar(&c.Out, "out", "dist", "output `directory` (the root of the Pages site; replaced)")
+	fs.StringVar(&c.Base, "base", DefaultBase, "base `path` the site is served under (\"/\" for a custom domain)")
+	fs.StringVar(&c.Version, "version", "", "app `version`, e.g. $(git describe --always --dirty) (required)")
+	fs.StringVar(&c.Wasm, "wasm", "", "`path` of the prebuilt app.wasm to ship (required)")
+	fs.StringVar(&c.Web, "web", "web", "`directory` of hand-written assets copied to web/")
+	fs.StringVar(&c.Domain, "domain", "", "`host` name of the deployed site for og:url/og:image (empty: omit them)")
+	fs.BoolVar(&c.Minify, "minify", true, "minify HTML, CSS, JS, JSON and SVG")
+	fs.StringVar(&c.ThemeColor, "theme-color", DefaultThemeColor, "theme `colour` (#rrggbb)")
+	fs.StringVar(&c.BackgroundColor, "background-color", DefaultBackgroundColor, "splash background `colour` (#rrggbb)")
+	fs.Usage = func() {
+		fmt.Fprintf(out, "Usage: go run ./build -wasm app.wasm -version v [flags]\n\nGenerates the static HIT Salary site.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected arguments %q: all options are flags", fs.Args())
+	}
+	return c, nil
+}
+
+// NormalizeBase returns base as a path with a leading and a trailing slash
+// ("hit-salary" → "/hit-salary/"), or an error if it is not a plain path.
+func NormalizeBase(base string) (string, error) {
+	if base == "" {
+		return "", errors.New("base path is empty: use \"/\" for the site root")
+	}
+	b := "/" + strings.Trim(base, "/") + "/"
+	if b == "//" {
+		b = "/"
+	}
+	for _, r := range b {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./~", r)) {
+			return "", fmt.Errorf("base path %q: use letters, digits, '-', '_', '.', '~' and '/' only", base)
+		}
+	}
+	if strings.Contains(b, "//") {
+		return "", fmt.Errorf("base path %q: empty segment", base)
+	}
+	for _, seg := range strings.Split(strings.Trim(b, "/"), "/") {
+		if seg == "." || seg == ".." {
+			return "", fmt.Errorf("base path %q: no . or .. segments", base)
+		}
+	}
+	return b, nil
+}
+
+// normalizePages checks and de-duplicates the pages to pre-render.
+func normalizePages(pages []string) ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range append([]string{"/"}, pages...) {
+		if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "?#\\") || path.Clean(p) != p {
+			return nil, fmt.Errorf("page %q: want a clean absolute path such as \"/\" or \"/role/x\" (no query, no trailing slash)", p)
+		}
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+// pageFile returns the file go-app writes for a page path.
+func pageFile(p string) string {
+	if p == "/" {
+		return "index.html"
+	}
+	return strings.TrimPrefix(p, "/") + ".html"
+}

@@ -1,0 +1,63 @@
+package site
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Icon files written into web/ by Build.
+const (
+	iconDefault  = "web/icon-192.png"
+	iconLarge    = "web/icon-512.png"
+	iconMaskable = "web/icon-maskable-512.png"
+	iconSVG      = "web/icon.svg"
+)
+
+// resolver maps go-app's root-relative paths to the base path. For "/",
+// app.GitHubPages("") would resolve "/" to "" (an empty href), so the site
+// root uses app.LocalDir("") which leaves paths unchanged.
+func resolver(base string) app.ResourceResolver {
+	if base == "/" {
+		return app.LocalDir("")
+	}
+	return app.GitHubPages(strings.Trim(base, "/"))
+}
+
+// newHandler configures go-app for a normalized Config. webFiles are the
+// slash-separated paths of the files copied from Config.Web (relative to
+// web/); they are precached for offline use. wasmSize is app.wasm's size in
+// bytes: GitHub Pages serves it gzip-compressed, so its Content-Length is not
+// the number of bytes the loader counts.
+func newHandler(c Config, webFiles []string, wasmSize int64, workerTemplate string) *app.Handler {
+	cacheable := []string{"/" + iconSVG}
+	for _, f := range webFiles {
+		cacheable = append(cacheable, "/web/"+f)
+	}
+	return &app.Handler{
+		Name:            Name,
+		ShortName:       ShortName,
+		Title:           Title,
+		Description:     Description,
+		Author:          Author,
+		Lang:            Lang,
+		Domain:          c.Domain,
+		Image:           "/" + iconLarge,
+		ThemeColor:      c.ThemeColor,
+		BackgroundColor: c.BackgroundColor,
+		Icon: app.Icon{
+			Default:  "/" + iconDefault,
+			Large:    "/" + iconLarge,
+			Maskable: "/" + iconMaskable,
+			SVG:      "/" + iconSVG,
+		},
+		Styles:                append([]string(nil), c.Styles...),
+		Scripts:               append([]string(nil), c.Scripts...),
+		CacheableResources:    cacheable,
+		Resources:             resolver(c.Base),
+		Version:               c.Version,
+		WasmContentLength:     strconv.FormatInt(wasmSize, 10),
+		ServiceWorkerTemplate: workerTemplate,
+	}
+}

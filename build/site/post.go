@@ -1,0 +1,178 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// goappManifest mirrors the manifest go-app v10.1.11 writes. Decoding
+// rejects unknown fields, so a go-app upgrade that adds one fails the build
+// instead of silently losing it.
+type goappManifest struct {
+	ShortName       string         `json:"short_name"`
+	Name            string         `json:"name"`
+	Description     string         `json:"description"`
+	Scope           string         `json:"scope"`
+	StartURL        string         `json:"start_url"`
+	BackgroundColor string         `json:"background_color"`
+	ThemeColor      string         `json:"theme_color"`
+	Display         string         `json:"display"`
+	Icons           []manifestIcon `json:"icons"`
+}
+
+type manifestIcon struct {
+	Src     string `json:"src"`
+	Type    string `json:"type"`
+	Purpose string `json:"purpose,omitempty"`
+	Sizes   string `json:"sizes"`
+}
+
+// manifest is the web app manifest HIT Salary ships.
+type manifest struct {
+	ID              string         `json:"id"`
+	Name            string         `json:"name"`
+	ShortName       string         `json:"short_name"`
+	Description     string         `json:"description"`
+	Lang            string         `json:"lang"`
+	Dir             string         `json:"dir"`
+	Scope           string         `json:"scope"`
+	StartURL        string         `json:"start_url"`
+	Display         string         `json:"display"`
+	BackgroundColor string         `json:"background_color"`
+	ThemeColor      string         `json:"theme_color"`
+	Icons           []manifestIcon `json:"icons"`
+}
+
+// fixManifest rewrites go-app's manifest for the base path: go-app writes
+// scope "/" (wider than the worker's scope, so browsers ignore it or scope
+// the app to the whole origin) and start_url "/repo" (outside the scope
+// "/repo/"). id, scope and start_url all become base.
+func fixManifest(data []byte, base string) ([]byte, error) {
+	var in goappManifest
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&in); err != nil {
+		return nil, fmt.Errorf("manifest: decoding go-app's manifest (has go-app changed it?): %w", err)
+	}
+	out := manifest{
+		ID:              base,
+		Name:            in.Name,
+		ShortName:       in.ShortName,
+		Description:     in.Description,
+		Lang:            Lang,
+		Dir:             "ltr",
+		Scope:           base,
+		StartURL:        base,
+		Display:         in.Display,
+		BackgroundColor: in.BackgroundColor,
+		ThemeColor:      in.ThemeColor,
+		Icons:           in.Icons,
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return nil, fmt.Errorf("manifest: encoding: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// fixHTML post-processes a page go-app rendered:
+//   - og:url, og:image, twitter:image and the canonical link need an absolute
+//     URL; without a domain go-app writes "https:///repo" and "https://", so
+//     they are removed; with one, the start page's og:url gets the trailing
+//     slash of the URL people actually visit;
+//   - <meta> tags without content (go-app writes <meta name="author"> when
+//     unset) are removed;
+//   - links to the base path without its trailing slash ("/repo", which
+//     GitHub Pages answers with a redirect) get the slash;
+//   - attributes are sorted: go-app writes them in random order, which would
+//     make every build differ.
+func fixHTML(data []byte, base, domain string) ([]byte, error) {
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("parsing html: %w", err)
+	}
+	short := strings.TrimSuffix(base, "/")
+	site := "https://" + domain + short
+	var remove []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "meta":
+				key := attr(n, "property") + attr(n, "name")
+				content, hasContent := lookup(n, "content")
+				switch {
+				case key != "" && (!hasContent || strings.TrimSpace(content) == ""):
+					remove = append(remove, n)
+				case key == "og:url" || key == "og:image" || key == "twitter:image":
+					if domain == "" || content == "https://" || strings.HasPrefix(content, "https:///") {
+						remove = append(remove, n)
+					} else if key == "og:url" && content == site {
+						setAttr(n, "content", site+"/")
+					}
+				}
+			case "link":
+				if attr(n, "rel") == "canonical" && (domain == "" || strings.HasPrefix(attr(n, "href"), "https:///")) {
+					remove = append(remove, n)
+				}
+			}
+			for i, a := range n.Attr {
+				if a.Namespace == "" && (a.Key == "href" || a.Key == "src" || a.Key == "action") && short != "" {
+					if a.Val == short || strings.HasPrefix(a.Val, short+"?") || strings.HasPrefix(a.Val, short+"#") {
+						n.Attr[i].Val = base + strings.TrimPrefix(a.Val, short)
+					}
+				}
+			}
+			slices.SortStableFunc(n.Attr, func(a, b html.Attribute) int {
+				return strings.Compare(a.Namespace+":"+a.Key, b.Namespace+":"+b.Key)
+			})
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	for _, n := range remove {
+		n.Parent.RemoveChild(n)
+	}
+	var b bytes.Buffer
+	if err := html.Render(&b, doc); err != nil {
+		return nil, fmt.Errorf("rendering html: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// lookup returns the value of attribute key of n and whether it is set.
+func lookup(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// attr returns the value of attribute key of n, or "".
+func attr(n *html.Node, key string) string {
+	v, _ := lookup(n, key)
+	return v
+}
+
+// setAttr sets attribute key of n to val.
+func setAttr(n *html.Node, key, val string) {
+	for i, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			n.Attr[i].Val = val
+			return
+		}
+	}
+	n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
+}

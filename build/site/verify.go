@@ -1,0 +1,416 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"image/png"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/hit-salary/hit-salary/build/sw"
+	"golang.org/x/net/html"
+)
+
+// VerifyOptions says what a built site must look like.
+type VerifyOptions struct {
+	// Base is the normalized base path, e.g. "/hit-salary/".
+	Base string
+	// Domain is the deployed host name, or "" if og:url must be absent.
+	Domain string
+	// Version must appear in the service worker.
+	Version string
+	// Minified requires minified text files.
+	Minified bool
+}
+
+// requiredFiles must exist in every build.
+var requiredFiles = []string{
+	".nojekyll",
+	"index.html",
+	"app.js",
+	"app.css",
+	"app-worker.js",
+	"wasm_exec.js",
+	"manifest.webmanifest",
+	"web/app.wasm",
+	iconDefault,
+	iconLarge,
+	iconMaskable,
+	iconSVG,
+}
+
+// Verify checks a built site in dir and returns every problem found, joined:
+// required files; every HTML page parses as a go-app page (doctype, lang,
+// title, manifest link, app.js, the wasm loader) without duplicate ids;
+// every local reference (href, src, srcset, poster, CSS url() and @import,
+// manifest icons, the worker's precache list) resolves to a file under the
+// base path; nothing is loaded from another origin (only <a href> may point
+// elsewhere; og: tags only to the domain); the manifest's id, scope and
+// start_url are the base and its icons have the declared sizes; the worker
+// precaches the scope URL and names the version; text files are minified.
+func Verify(dir string, o VerifyOptions) error {
+	v := &verifier{dir: dir, o: o}
+	v.run()
+	return errors.Join(v.errs...)
+}
+
+type verifier struct {
+	dir  string
+	o    VerifyOptions
+	errs []error
+}
+
+func (v *verifier) fail(format string, args ...any) {
+	v.errs = append(v.errs, fmt.Errorf(format, args...))
+}
+
+func (v *verifier) read(rel string) []byte {
+	data, err := os.ReadFile(filepath.Join(v.dir, filepath.FromSlash(rel)))
+	if err != nil {
+		v.fail("%s: %v", rel, err)
+		return nil
+	}
+	return data
+}
+
+func (v *verifier) run() {
+	for _, f := range requiredFiles {
+		if !v.exists(f) {
+			v.fail("missing required file %s", f)
+		}
+	}
+	if wasm := v.read("web/app.wasm"); wasm != nil && !bytes.HasPrefix(wasm, wasmMagic) {
+		v.fail("web/app.wasm is not a WebAssembly module")
+	}
+	files, err := listFiles(v.dir)
+	if err != nil {
+		v.fail("listing %s: %v", v.dir, err)
+		return
+	}
+	for _, f := range files {
+		switch path.Ext(f) {
+		case ".html":
+			v.checkHTML(f)
+		case ".css":
+			if data := v.read(f); data != nil {
+				v.checkCSS(f, v.urlOf(f), string(data))
+			}
+		}
+		if v.o.Minified {
+			v.checkMinified(f)
+		}
+	}
+	v.checkManifest()
+	v.checkWorker()
+}
+
+func (v *verifier) exists(rel string) bool {
+	fi, err := os.Stat(filepath.Join(v.dir, filepath.FromSlash(rel)))
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// urlOf returns the URL path a file is served at.
+func (v *verifier) urlOf(rel string) string {
+	if rel == "index.html" {
+		return v.o.Base
+	}
+	if strings.HasSuffix(rel, ".html") && !strings.HasPrefix(rel, "web/") {
+		return v.o.Base + strings.TrimSuffix(rel, ".html")
+	}
+	return v.o.Base + rel
+}
+
+// fileOf maps a URL path under the base to the file GitHub Pages serves
+// for it, or "" if there is none.
+func (v *verifier) fileOf(p string) string {
+	if !strings.HasPrefix(p, v.o.Base) {
+		return ""
+	}
+	rel := strings.TrimPrefix(p, v.o.Base)
+	switch {
+	case rel == "" || strings.HasSuffix(rel, "/"):
+		rel += "index.html"
+	case !v.exists(rel) && path.Ext(rel) == "":
+		rel += ".html"
+	}
+	if v.exists(rel) {
+		return rel
+	}
+	return ""
+}
+
+// isRemote reports whether ref names another origin (or a scheme other
+// than a same-document or data: reference).
+func isRemote(ref string) bool {
+	u, err := url.Parse(strings.TrimSpace(ref))
+	if err != nil {
+		return true
+	}
+	return u.Host != "" || (u.Scheme != "" && u.Scheme != "data")
+}
+
+// checkRef checks one local reference found in from (served at fromURL).
+func (v *verifier) checkRef(from, fromURL, what, ref string) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" || strings.HasPrefix(ref, "#") || strings.HasPrefix(ref, "data:") {
+		return
+	}
+	if isRemote(ref) {
+		v.fail("%s: %s loads a third-party or non-http resource %q", from, what, ref)
+		return
+	}
+	base, _ := url.Parse(fromURL)
+	u, err := url.Parse(ref)
+	if err != nil {
+		v.fail("%s: %s %q: %v", from, what, ref, err)
+		return
+	}
+	p := base.ResolveReference(u).Path
+	if !strings.HasPrefix(p, v.o.Base) && p+"/" != v.o.Base {
+		v.fail("%s: %s %q is outside the base path %s", from, what, ref, v.o.Base)
+		return
+	}
+	if p+"/" == v.o.Base {
+		v.fail("%s: %s %q lacks the trailing slash of the base path (a redirect on GitHub Pages)", from, what, ref)
+		return
+	}
+	if v.fileOf(p) == "" {
+		v.fail("%s: %s %q: no such file in the build", from, what, ref)
+	}
+}
+
+// loadAttrs are the attributes that make the browser fetch something.
+var loadAttrs = map[string]bool{"src": true, "href": true, "srcset": true, "poster": true, "data": true, "action": true, "formaction": true, "xlink:href": true}
+
+func (v *verifier) checkHTML(rel string) {
+	data := v.read(rel)
+	if data == nil {
+		return
+	}
+	if !bytes.HasPrefix(bytes.ToLower(data), []byte("<!doctype html>")) {
+		v.fail("%s: does not start with <!doctype html> (not a rendered page?)", rel)
+		return
+	}
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		v.fail("%s: parsing: %v", rel, err)
+		return
+	}
+	pageURL := v.urlOf(rel)
+	ids := map[string]int{}
+	var lang, title, manifest, appJS, loader bool
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			tag := n.Data
+			if id := attr(n, "id"); id != "" {
+				ids[id]++
+				if id == "app-wasm-loader" {
+					loader = true
+				}
+			}
+			linkRel := attr(n, "rel")
+			switch tag {
+			case "html":
+				lang = attr(n, "lang") != ""
+			case "title":
+				title = n.FirstChild != nil && strings.TrimSpace(n.FirstChild.Data) != ""
+			case "link":
+				manifest = manifest || linkRel == "manifest"
+			case "script":
+				appJS = appJS || attr(n, "src") == v.o.Base+"app.js"
+			case "style":
+				if n.FirstChild != nil {
+					v.checkCSS(rel, pageURL, n.FirstChild.Data)
+				}
+			case "meta":
+				v.checkMeta(rel, n)
+			case "base":
+				v.fail("%s: <base> changes how every URL resolves; not allowed", rel)
+			}
+			for _, a := range n.Attr {
+				key := a.Key
+				if a.Namespace != "" {
+					key = a.Namespace + ":" + a.Key
+				}
+				switch {
+				case key == "style":
+					v.checkCSS(rel, pageURL, a.Val)
+				case !loadAttrs[key]:
+				case tag == "a" && key == "href" && isRemote(a.Val):
+					// Links to publishers' sites (citations) are fine: they
+					// load nothing until followed.
+					if u, err := url.Parse(a.Val); err != nil || (u.Scheme != "https" && u.Scheme != "http" && u.Scheme != "mailto") {
+						v.fail("%s: <a href=%q>: only http(s) and mailto links", rel, a.Val)
+					}
+				case tag == "link" && linkRel == "canonical":
+					if v.o.Domain == "" || !strings.HasPrefix(a.Val, "https://"+v.o.Domain+v.o.Base) {
+						v.fail("%s: canonical link %q is not on https://%s%s", rel, a.Val, v.o.Domain, v.o.Base)
+					}
+				case key == "srcset":
+					for _, c := range strings.Split(a.Val, ",") {
+						if f := strings.Fields(c); len(f) > 0 {
+							v.checkRef(rel, pageURL, "<"+tag+" srcset>", f[0])
+						}
+					}
+				default:
+					v.checkRef(rel, pageURL, "<"+tag+" "+key+">", a.Val)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	for id, n := range ids {
+		if n > 1 {
+			v.fail("%s: id %q used %d times", rel, id, n)
+		}
+	}
+	for what, ok := range map[string]bool{
+		"<html lang>":                         lang,
+		"a non-empty <title>":                 title,
+		"<link rel=manifest>":                 manifest,
+		"<script src=" + v.o.Base + "app.js>": appJS,
+		"go-app's #app-wasm-loader":           loader,
+	} {
+		if !ok {
+			v.fail("%s: no %s", rel, what)
+		}
+	}
+}
+
+// checkMeta checks the social-network tags: absolute URLs on the domain, or
+// absent without a domain.
+func (v *verifier) checkMeta(rel string, n *html.Node) {
+	key := attr(n, "property") + attr(n, "name")
+	content := attr(n, "content")
+	switch key {
+	case "og:url", "og:image", "twitter:image":
+		if v.o.Domain == "" {
+			v.fail("%s: %s %q without a domain (cannot be absolute)", rel, key, content)
+		} else if !strings.HasPrefix(content, "https://"+v.o.Domain+v.o.Base) {
+			v.fail("%s: %s %q is not on https://%s%s", rel, key, content, v.o.Domain, v.o.Base)
+		}
+	case "og:title", "og:description", "description":
+		if strings.TrimSpace(content) == "" {
+			v.fail("%s: empty %s", rel, key)
+		}
+	}
+}
+
+var (
+	cssURL    = regexp.MustCompile(`(?i)url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)`)
+	cssImport = regexp.MustCompile(`(?i)@import\s+(?:"([^"]*)"|'([^']*)')`)
+)
+
+// checkCSS checks url() and @import references in CSS served at cssURL.
+func (v *verifier) checkCSS(from, fromURL, css string) {
+	for _, re := range []*regexp.Regexp{cssURL, cssImport} {
+		for _, m := range re.FindAllStringSubmatch(css, -1) {
+			ref := strings.Join(m[1:], "")
+			v.checkRef(from, fromURL, "CSS "+strings.SplitN(m[0], "(", 2)[0], ref)
+		}
+	}
+}
+
+func (v *verifier) checkManifest() {
+	data := v.read("manifest.webmanifest")
+	if data == nil {
+		return
+	}
+	var m manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		v.fail("manifest.webmanifest: %v", err)
+		return
+	}
+	for field, got := range map[string]string{"id": m.ID, "scope": m.Scope, "start_url": m.StartURL} {
+		if got != v.o.Base {
+			v.fail("manifest.webmanifest: %s = %q, want the base path %q", field, got, v.o.Base)
+		}
+	}
+	if m.Name == "" || m.ShortName == "" || m.ThemeColor == "" || m.BackgroundColor == "" {
+		v.fail("manifest.webmanifest: name, short_name, theme_color and background_color must be set")
+	}
+	var maskable, large, small bool
+	for _, ic := range m.Icons {
+		v.checkRef("manifest.webmanifest", v.urlOf("manifest.webmanifest"), "icon", ic.Src)
+		f := v.fileOf(ic.Src)
+		if f == "" || ic.Type != "image/png" {
+			continue
+		}
+		img := v.read(f)
+		cfg, err := png.DecodeConfig(bytes.NewReader(img))
+		if err != nil {
+			v.fail("manifest.webmanifest: icon %s: %v", ic.Src, err)
+			continue
+		}
+		if got := fmt.Sprintf("%dx%d", cfg.Width, cfg.Height); got != ic.Sizes {
+			v.fail("manifest.webmanifest: icon %s is %s, declared %s", ic.Src, got, ic.Sizes)
+		}
+		switch {
+		case ic.Purpose == "maskable" && ic.Sizes == "512x512":
+			maskable = true
+		case ic.Purpose == "" && ic.Sizes == "512x512":
+			large = true
+		case ic.Purpose == "" && ic.Sizes == "192x192":
+			small = true
+		}
+	}
+	if !maskable || !large || !small {
+		v.fail("manifest.webmanifest: want PNG icons 192x192, 512x512 and maskable 512x512 (have maskable %v, 512 %v, 192 %v)", maskable, large, small)
+	}
+}
+
+func (v *verifier) checkWorker() {
+	data := v.read("app-worker.js")
+	if data == nil {
+		return
+	}
+	list, err := sw.Precache(data)
+	if err != nil {
+		v.fail("app-worker.js: %v", err)
+		return
+	}
+	have := map[string]bool{}
+	for _, u := range list {
+		have[u] = true
+		v.checkRef("app-worker.js", v.urlOf("app-worker.js"), "precache entry", u)
+	}
+	for _, want := range []string{v.o.Base, v.o.Base + "web/app.wasm", v.o.Base + "app.js", v.o.Base + "wasm_exec.js", v.o.Base + "manifest.webmanifest"} {
+		if !have[want] {
+			v.fail("app-worker.js: precache list lacks %s", want)
+		}
+	}
+	if v.o.Version != "" && !bytes.Contains(data, []byte(v.o.Version)) {
+		v.fail("app-worker.js: does not name version %q", v.o.Version)
+	}
+	if bytes.Contains(data, []byte(sw.DigestToken)) {
+		v.fail("app-worker.js: digest placeholder not filled")
+	}
+}
+
+var indentRun = regexp.MustCompile(`\n[ \t]{2,}\S`)
+
+// preformatted matches elements whose whitespace is content.
+var preformatted = regexp.MustCompile(`(?is)<(pre|textarea)\b.*?</(pre|textarea)>`)
+
+func (v *verifier) checkMinified(rel string) {
+	if _, ok := minifiable(rel); !ok {
+		return
+	}
+	data := v.read(rel)
+	if path.Ext(rel) == ".html" {
+		data = preformatted.ReplaceAll(data, nil)
+	}
+	if loc := indentRun.FindIndex(data); loc != nil {
+		v.fail("%s: not minified (indented line at byte %d)", rel, loc[0])
+	}
+}

@@ -1,0 +1,115 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestVerifyRejects breaks a good build in one way per case and wants
+// Verify to name the problem: the checks Build relies on can fail.
+func TestVerifyRejects(t *testing.T) {
+	c := fixture(t)
+	mustBuild(t, c)
+	good := readTree(t, c.Out)
+	opts := VerifyOptions{Base: "/hit-salary/", Version: c.Version, Minified: true}
+
+	// edit replaces old with new in file name (old must occur).
+	edit := func(name, old, new string) func(t *testing.T, dir string) {
+		return func(t *testing.T, dir string) {
+			p := filepath.Join(dir, filepath.FromSlash(name))
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(data), old) {
+				t.Fatalf("%s lacks %q:\n%s", name, old, data)
+			}
+			os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644)
+		}
+	}
+	remove := func(name string) func(t *testing.T, dir string) {
+		return func(t *testing.T, dir string) {
+			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	tests := []struct {
+		name    string
+		break_  func(t *testing.T, dir string)
+		opts    func(o *VerifyOptions)
+		wantErr string
+	}{
+		{name: "missing .nojekyll", break_: remove(".nojekyll"), wantErr: "missing required file .nojekyll"},
+		{name: "missing stylesheet", break_: remove("web/app.css"), wantErr: `<link href> "/hit-salary/web/app.css": no such file`},
+		{name: "missing image in CSS", break_: remove("web/logo.svg"), wantErr: `web/app.css: CSS url "logo.svg": no such file`},
+		{name: "third-party script", break_: edit("index.html", "</head>", `<script src=https://cdn.example.com/x.js></script></head>`), wantErr: "third-party"},
+		{name: "protocol-relative image", break_: edit("index.html", "</main>", `<img src=//cdn.example.com/x.png alt=""></main>`), wantErr: "third-party"},
+		{name: "third-party preconnect", break_: edit("index.html", "</head>", `<link rel=preconnect href=https://fonts.example.com></head>`), wantErr: "third-party"},
+		{name: "third-party srcset", break_: edit("index.html", "</main>", `<img srcset="/hit-salary/web/icon-192.png 1x, https://cdn.example.com/x.png 2x" alt=""></main>`), wantErr: "third-party"},
+		{name: "third-party font in CSS", break_: edit("web/app.css", "body{", `@font-face{font-family:x;src:url(https://fonts.example.com/f.woff2)}body{`), wantErr: "third-party"},
+		{name: "third-party background in inline style", break_: edit("index.html", "<main>", `<main style="background:url('https://cdn.example.com/bg.png')">`), wantErr: "third-party"},
+		{name: "javascript link", break_: edit("index.html", "</main>", `<a href="javascript:alert(1)">x</a></main>`), wantErr: "only http(s) and mailto links"},
+		{name: "link outside the base path", break_: edit("index.html", "</main>", `<a href=/other-app/>x</a></main>`), wantErr: "outside the base path"},
+		{name: "link to the base without slash", break_: edit("index.html", "</main>", `<a href=/hit-salary>x</a></main>`), wantErr: "lacks the trailing slash"},
+		{name: "link to a missing page", break_: edit("index.html", "</main>", `<a href=/hit-salary/role/nobody>x</a></main>`), wantErr: "no such file"},
+		{name: "page is a 404 body", break_: func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, "role", "nurse-informaticist.html"), []byte("404 page not found\n"), 0o644)
+		}, wantErr: "does not start with <!doctype html>"},
+		{name: "duplicate id", break_: edit("index.html", "</main>", `<p id=app-wasm-loader>x</p></main>`), wantErr: `id "app-wasm-loader" used 2 times`},
+		{name: "no title", break_: func(t *testing.T, dir string) {
+			p := filepath.Join(dir, "index.html")
+			data, _ := os.ReadFile(p)
+			s := string(data)
+			i, j := strings.Index(s, "<title>"), strings.Index(s, "</title>")
+			os.WriteFile(p, []byte(s[:i]+s[j+len("</title>"):]), 0o644)
+		}, wantErr: "no a non-empty <title>"},
+		{name: "no app.js", break_: edit("index.html", "/hit-salary/app.js", "/hit-salary/web/app.js"), wantErr: "no <script src=/hit-salary/app.js>"},
+		{name: "og:url without a domain", break_: edit("index.html", "</head>", `<meta property=og:url content="https:///hit-salary"></head>`), wantErr: "og:url"},
+		{name: "manifest scope is the origin", break_: edit("manifest.webmanifest", `"scope":"/hit-salary/"`, `"scope":"/"`), wantErr: `scope = "/"`},
+		{name: "manifest start_url without slash", break_: edit("manifest.webmanifest", `"start_url":"/hit-salary/"`, `"start_url":"/hit-salary"`), wantErr: "start_url"},
+		{name: "manifest icon remote", break_: edit("manifest.webmanifest", `"/hit-salary/web/icon-192.png"`, `"https://example.com/icon.png"`), wantErr: "third-party"},
+		{name: "manifest icon wrong size", break_: func(t *testing.T, dir string) {
+			big, _ := os.ReadFile(filepath.Join(dir, "web", "icon-512.png"))
+			os.WriteFile(filepath.Join(dir, "web", "icon-192.png"), big, 0o644)
+		}, wantErr: "is 512x512, declared 192x192"},
+		{name: "worker precaches a remote URL", break_: edit("app-worker.js", `resourcesToCache=["/hit-salary/",`, `resourcesToCache=["https://cdn.example.com/x.js","/hit-salary/",`), wantErr: "third-party"},
+		{name: "worker lacks the scope URL", break_: edit("app-worker.js", `resourcesToCache=["/hit-salary/",`, `resourcesToCache=["/hit-salary",`), wantErr: "precache list lacks /hit-salary/"},
+		{name: "worker precaches a missing file", break_: edit("app-worker.js", `resourcesToCache=["/hit-salary/",`, `resourcesToCache=["/hit-salary/","/hit-salary/web/gone.js",`), wantErr: "no such file"},
+		{name: "worker from another version", opts: func(o *VerifyOptions) { o.Version = "v9.9.9" }, wantErr: `does not name version "v9.9.9"`},
+		{name: "unminified HTML", break_: edit("index.html", "<main>", "<main>\n    <p>indented</p>"), wantErr: "index.html: not minified"},
+		{name: "unminified CSS", break_: edit("web/app.css", "body{", "body {\n    color: red;\n}\nbody{"), wantErr: "web/app.css: not minified"},
+		{name: "wasm replaced by HTML", break_: func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, "web", "app.wasm"), []byte("<!doctype html>"), 0o644)
+		}, wantErr: "not a WebAssembly module"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, data := range good {
+				p := filepath.Join(dir, filepath.FromSlash(name))
+				os.MkdirAll(filepath.Dir(p), 0o755)
+				if err := os.WriteFile(p, data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			o := opts
+			if tt.break_ != nil {
+				tt.break_(t, dir)
+			}
+			if tt.opts != nil {
+				tt.opts(&o)
+			}
+			err := Verify(dir, o)
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Fatalf("Verify: err = %v\nwant it to contain %q", err, tt.wantErr)
+			}
+		})
+	}
+	// The unbroken copy passes, so each case fails for its own reason.
+	if err := Verify(c.Out, opts); err != nil {
+		t.Fatalf("Verify(good build): %v", err)
+	}
+}
