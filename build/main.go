@@ -1,0 +1,80 @@
+// Command build generates the HIT Salary static website for GitHub Pages.
+//
+//	go run ./build -out dist -base /hit-salary/ -version "$(git describe --always --dirty)" -wasm app.wasm
+//
+// It registers the UI's routes, pre-renders ui.Pages() with go-app, adds the
+// icons, web/ and the prebuilt app.wasm, fixes the service worker and the
+// manifest for the base path, minifies, checks the result and only then
+// replaces the output directory. See package build/site for the details and
+// `go run ./build -h` for the flags.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"text/tabwriter"
+
+	"github.com/hit-salary/hit-salary/app/ui"
+	"github.com/hit-salary/hit-salary/build/site"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "build:", err)
+		os.Exit(1)
+	}
+}
+
+// run builds the site as the command line args say and reports to stdout.
+func run(ctx context.Context, args []string, stdout io.Writer) error {
+	cfg, err := site.ParseArgs(args, stdout)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	ui.Register()
+	cfg.Pages = ui.Pages()
+	cfg.Styles = ui.Styles()
+	cfg.Scripts = ui.Scripts()
+	r, err := site.Build(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	return report(stdout, cfg, r)
+}
+
+// report prints what was built: every file with its size, and app.wasm's
+// size raw and gzip-compressed.
+func report(w io.Writer, cfg site.Config, r *site.Report) error {
+	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', tabwriter.AlignRight)
+	for _, f := range r.Files {
+		fmt.Fprintf(tw, "%d\t  %s\t\n", f.Size, f.Path)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "built %s for %s: %d files, %s; app.wasm %s raw, %s gzip -9; version %s, digest %s\n",
+		r.Out, r.Base, len(r.Files), size(r.Total()), size(r.WasmSize), size(r.WasmGzip), cfg.Version, r.Digest)
+	return err
+}
+
+// size formats n bytes for people.
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.2f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
