@@ -1,0 +1,107 @@
+# HIT Salary: build, serve and test the static site. Run `make` for the targets.
+#
+# Needs Go (see go.mod). `make serve` and `make test` install what else they
+# need on Debian (Chromium, Node, npm packages) with apt-get and npm.
+
+VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
+BASE    ?= /hit-salary/
+DOMAIN  ?=
+ADDR    ?= 127.0.0.1:8080
+DIST    ?= dist
+FUZZTIME ?= 20s
+GO      ?= go
+
+CACHE   := .cache
+WASM    := $(CACHE)/app.wasm
+SERVE   := $(CACHE)/serve
+# apt-get runs through sudo unless we are root (CI runs as root).
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT     := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
+WASM_EXEC = $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
+# Packages whose tests also run as js/wasm under Node: the pure ones.
+WASM_TEST_PKGS := ./app/estimate/...
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.NOTPARALLEL:
+.DELETE_ON_ERROR:
+
+.PHONY: help build serve test bench fuzz clean \
+	wasm vet unit test-wasm e2e deps chromium node node_modules apt-update
+
+help: ## Show this help
+	@echo "HIT Salary. Usage: make [target] [VERSION=v] [BASE=/hit-salary/] [DOMAIN=host]"
+	@echo
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
+		awk 'BEGIN {FS = ":.*## "} {printf "  %-12s %s\n", $$1, $$2}'
+
+build: wasm ## Write the deployable site for BASE to dist/
+	$(GO) run ./build -out $(DIST) -base '$(BASE)' -version '$(VERSION)' -domain '$(DOMAIN)' -wasm $(WASM)
+
+serve: build ## Build everything and serve it on http://127.0.0.1:8080/hit-salary/
+	@mkdir -p $(CACHE)
+	$(GO) build -o $(SERVE) ./build/serve
+	@echo "Open http://$(ADDR)$(BASE) (Ctrl-C to stop)"
+	@exec $(SERVE) -dir $(DIST) -base '$(BASE)' -addr $(ADDR)
+
+test: deps vet unit test-wasm build e2e ## Run every check: vet, unit tests (native and js/wasm), build dist/, browser tests
+
+vet: ## go vet (native and js/wasm) and gofmt
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./wasm/...
+	@unformatted="$$(gofmt -l $$(git ls-files -co --exclude-standard '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*'))"; \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+
+unit: ## Native unit tests (everything but the browser tests)
+	$(GO) test $$($(GO) list ./... | grep -v '/build/e2e')
+
+test-wasm: node ## Pure packages' tests compiled to js/wasm, run by Node
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" $(WASM_TEST_PKGS)
+
+e2e: deps build ## Browser tests (headless Chromium) against a fresh dist/
+	HIT_DIST=$(abspath $(DIST)) $(GO) test -count=1 -timeout 30m ./build/e2e/...
+
+bench: build deps ## Measure the built site (size, start-up, input latency) with go run ./build/bench
+	HIT_DIST=$(abspath $(DIST)) $(GO) run ./build/bench
+
+fuzz: ## Run each fuzz target of app/estimate for FUZZTIME (default 20s)
+	@targets="$$($(GO) test -list 'Fuzz.*' ./app/estimate | grep '^Fuzz' || true)"; \
+	if [ -z "$$targets" ]; then echo "no fuzz targets in ./app/estimate"; exit 1; fi; \
+	for f in $$targets; do \
+		echo "== $$f ($(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) ./app/estimate; \
+	done
+
+clean: ## Remove dist/ and the build cache folder (not Go's cache)
+	rm -rf $(DIST) $(CACHE) .$(notdir $(DIST)).tmp-*
+
+# app.wasm: go build is incremental, so this is quick when nothing changed.
+wasm:
+	@mkdir -p $(CACHE)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(WASM) ./wasm
+
+# --- Set-up for a fresh Debian machine -------------------------------------
+
+deps: chromium node node_modules ## Install Chromium, Node and the npm packages the tests need (Debian)
+
+apt-update:
+	$(APT) update -qq
+
+chromium: ## Install Debian's chromium unless /usr/bin/chromium exists
+	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \
+	echo "installing chromium"; \
+	$(MAKE) --no-print-directory apt-update; \
+	$(APT) install -y -qq --no-install-recommends chromium fonts-liberation fonts-dejavu-core
+
+node: ## Install Node.js and npm from Debian unless node exists
+	@if command -v node >/dev/null && command -v npm >/dev/null; then exit 0; fi; \
+	echo "installing nodejs and npm"; \
+	$(MAKE) --no-print-directory apt-update; \
+	$(APT) install -y -qq --no-install-recommends nodejs npm
+
+node_modules: $(if $(wildcard package-lock.json),node_modules/.package-lock.json) ## npm ci (if package-lock.json exists)
+
+node_modules/.package-lock.json: package-lock.json package.json | node
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
