@@ -20,11 +20,12 @@ const (
 	Lang   = "en"
 )
 
-// Default colours. ThemeColor is the brand colour of the icons and the
-// browser UI; BackgroundColor is the splash screen behind the icon.
+// Default colours, from web/app.css: ThemeColor is the accent (--accent,
+// white on it 6.9:1), used for the icons and the browser UI;
+// BackgroundColor is the page background (--bg), shown on the splash screen.
 const (
-	DefaultThemeColor      = "#0b5f66"
-	DefaultBackgroundColor = "#ffffff"
+	DefaultThemeColor      = "#0a58a6"
+	DefaultBackgroundColor = "#f5f7fa"
 )
 
 // DefaultBase is the base path of the GitHub Pages project site.

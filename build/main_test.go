@@ -1,0 +1,85 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hit-salary/hit-salary/app/ui"
+	"github.com/hit-salary/hit-salary/build/site"
+)
+
+func TestRunFlags(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		wantOut string
+		wantErr string
+	}{
+		{name: "help", args: []string{"-h"}, wantOut: "Usage: go run ./build"},
+		{name: "unknown flag", args: []string{"-nope"}, wantErr: "flag provided but not defined"},
+		{name: "missing wasm", args: []string{"-version", "v1"}, wantErr: "missing -wasm"},
+		{name: "missing version", args: []string{"-wasm", "x.wasm"}, wantErr: "missing -version"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			err := run(context.Background(), tt.args, &out)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("run(%q): err = %v, want %q", tt.args, err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("run(%q): %v", tt.args, err)
+			}
+			if !strings.Contains(out.String(), tt.wantOut) {
+				t.Errorf("run(%q) printed %q, want it to contain %q", tt.args, out.String(), tt.wantOut)
+			}
+		})
+	}
+}
+
+// TestRunRealUI builds the real UI's pages with the repository's web/
+// assets and a fake app.wasm: the pages ui.Pages() lists must render and
+// pass site.Verify (references, unique ids, no third-party loads, …).
+func TestRunRealUI(t *testing.T) {
+	dir := t.TempDir()
+	wasm := filepath.Join(dir, "app.wasm")
+	if err := os.WriteFile(wasm, []byte("\x00asm\x01\x00\x00\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, base := range []string{"/hit-salary/", "/"} {
+		t.Run(base, func(t *testing.T) {
+			out := filepath.Join(dir, "out"+strings.ReplaceAll(base, "/", "_"))
+			var stdout bytes.Buffer
+			args := []string{"-out", out, "-base", base, "-version", "test-1", "-wasm", wasm, "-web", filepath.Join("..", "web")}
+			if err := run(context.Background(), args, &stdout); err != nil {
+				t.Fatalf("run(%q): %v", args, err)
+			}
+			if !strings.Contains(stdout.String(), "built "+out+" for "+base) {
+				t.Errorf("report lacks the summary line:\n%s", stdout.String())
+			}
+			for _, p := range ui.Pages() {
+				name := "index.html"
+				if p != "/" {
+					name = strings.TrimPrefix(p, "/") + ".html"
+				}
+				data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
+				if err != nil {
+					t.Fatalf("page %s: %v", p, err)
+				}
+				if !bytes.Contains(data, []byte(`data-source=prerender`)) {
+					t.Errorf("page %s lacks the pre-rendered estimate (data-source=prerender)", p)
+				}
+			}
+			if err := site.Verify(out, site.VerifyOptions{Base: base, Version: "test-1", Minified: true}); err != nil {
+				t.Errorf("Verify: %v", err)
+			}
+		})
+	}
+}
