@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // goappManifest mirrors the manifest go-app v10.1.11 writes. Decoding
@@ -92,12 +93,17 @@ func fixManifest(data []byte, base string) ([]byte, error) {
 //     unset) are removed;
 //   - links to the base path without its trailing slash ("/repo", which
 //     GitHub Pages answers with a redirect) get the slash;
+//   - the Content-Security-Policy and referrer policy metas go right after
+//     <meta charset>, before anything they govern;
 //   - attributes are sorted: go-app writes them in random order, which would
 //     make every build differ.
 func fixHTML(data []byte, base, domain string) ([]byte, error) {
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("parsing html: %w", err)
+	}
+	if err := insertPolicies(doc); err != nil {
+		return nil, err
 	}
 	short := strings.TrimSuffix(base, "/")
 	site := "https://" + domain + short
@@ -148,6 +154,50 @@ func fixHTML(data []byte, base, domain string) ([]byte, error) {
 		return nil, fmt.Errorf("rendering html: %w", err)
 	}
 	return b.Bytes(), nil
+}
+
+// ContentSecurityPolicy is the policy every page declares in a <meta> tag
+// (GitHub Pages sets no headers). It enforces in the browser what Verify
+// checks in the files: nothing is loaded from another origin. WebAssembly
+// needs 'wasm-unsafe-eval'; inline styles are allowed (harmless here, and
+// go-app components may set them), inline scripts are not. frame-ancestors
+// is ignored in a <meta>, so embedding in school portals keeps working.
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
+	"style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+	"manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
+
+// ReferrerPolicy keeps the scenario in the URL (role, state, pay inputs)
+// from reaching the sites of cited publishers.
+const ReferrerPolicy = "no-referrer"
+
+// insertPolicies inserts the CSP and referrer metas after <meta charset>.
+func insertPolicies(doc *html.Node) error {
+	var charset *html.Node
+	var find func(*html.Node)
+	find = func(n *html.Node) {
+		if charset != nil {
+			return
+		}
+		if n.Type == html.ElementNode && n.Data == "meta" && attr(n, "charset") != "" && n.Parent != nil && n.Parent.Data == "head" {
+			charset = n
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			find(c)
+		}
+	}
+	find(doc)
+	if charset == nil {
+		return fmt.Errorf("no <meta charset> in <head> (has go-app's page changed?)")
+	}
+	meta := func(attrs ...html.Attribute) *html.Node {
+		return &html.Node{Type: html.ElementNode, Data: "meta", DataAtom: atom.Meta, Attr: attrs}
+	}
+	csp := meta(html.Attribute{Key: "http-equiv", Val: "Content-Security-Policy"}, html.Attribute{Key: "content", Val: ContentSecurityPolicy})
+	ref := meta(html.Attribute{Key: "name", Val: "referrer"}, html.Attribute{Key: "content", Val: ReferrerPolicy})
+	charset.Parent.InsertBefore(csp, charset.NextSibling)
+	charset.Parent.InsertBefore(ref, csp.NextSibling)
+	return nil
 }
 
 // lookup returns the value of attribute key of n and whether it is set.

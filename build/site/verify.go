@@ -204,7 +204,10 @@ func (v *verifier) checkHTML(rel string) {
 	}
 	pageURL := v.urlOf(rel)
 	ids := map[string]int{}
-	var lang, title, manifest, appJS, loader bool
+	var lang, title, manifest, appJS, loader, csp bool
+	// afterCharset is the element after <meta charset>, where the CSP must
+	// be to govern everything that follows.
+	var afterCharset *html.Node
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -231,6 +234,15 @@ func (v *verifier) checkHTML(rel string) {
 				}
 			case "meta":
 				v.checkMeta(rel, n)
+				if attr(n, "charset") != "" {
+					afterCharset = n.NextSibling
+					for afterCharset != nil && afterCharset.Type != html.ElementNode {
+						afterCharset = afterCharset.NextSibling
+					}
+				}
+				if strings.EqualFold(attr(n, "http-equiv"), "content-security-policy") {
+					csp = n == afterCharset && attr(n, "content") == ContentSecurityPolicy
+				}
 			case "base":
 				v.fail("%s: <base> changes how every URL resolves; not allowed", rel)
 			}
@@ -280,6 +292,7 @@ func (v *verifier) checkHTML(rel string) {
 		"<link rel=manifest>":                 manifest,
 		"<script src=" + v.o.Base + "app.js>": appJS,
 		"go-app's #app-wasm-loader":           loader,
+		"Content-Security-Policy meta right after <meta charset>": csp,
 	} {
 		if !ok {
 			v.fail("%s: no %s", rel, what)

@@ -3,9 +3,13 @@ package site
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
+
+// cspMeta matches the minified Content-Security-Policy meta tag.
+var cspMeta = regexp.MustCompile(`<meta [^>]*http-equiv=Content-Security-Policy[^>]*>`)
 
 // TestVerifyRejects breaks a good build in one way per case and wants
 // Verify to name the problem: the checks Build relies on can fail.
@@ -67,6 +71,22 @@ func TestVerifyRejects(t *testing.T) {
 			os.WriteFile(p, []byte(s[:i]+s[j+len("</title>"):]), 0o644)
 		}, wantErr: "no a non-empty <title>"},
 		{name: "no app.js", break_: edit("index.html", "/hit-salary/app.js", "/hit-salary/web/app.js"), wantErr: "no <script src=/hit-salary/app.js>"},
+		{name: "no Content-Security-Policy", break_: func(t *testing.T, dir string) {
+			p := filepath.Join(dir, "index.html")
+			data, _ := os.ReadFile(p)
+			out := cspMeta.ReplaceAll(data, nil)
+			if len(out) == len(data) {
+				t.Fatalf("no CSP meta in index.html:\n%s", data)
+			}
+			os.WriteFile(p, out, 0o644)
+		}, wantErr: "no Content-Security-Policy"},
+		{name: "Content-Security-Policy after the stylesheets", break_: func(t *testing.T, dir string) {
+			p := filepath.Join(dir, "index.html")
+			data, _ := os.ReadFile(p)
+			meta := cspMeta.Find(data)
+			out := strings.Replace(string(cspMeta.ReplaceAll(data, nil)), "</head>", string(meta)+"</head>", 1)
+			os.WriteFile(p, []byte(out), 0o644)
+		}, wantErr: "no Content-Security-Policy"},
 		{name: "og:url without a domain", break_: edit("index.html", "</head>", `<meta property=og:url content="https:///hit-salary"></head>`), wantErr: "og:url"},
 		{name: "manifest scope is the origin", break_: edit("manifest.webmanifest", `"scope":"/hit-salary/"`, `"scope":"/"`), wantErr: `scope = "/"`},
 		{name: "manifest start_url without slash", break_: edit("manifest.webmanifest", `"start_url":"/hit-salary/"`, `"start_url":"/hit-salary"`), wantErr: "start_url"},
