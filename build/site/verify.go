@@ -204,7 +204,7 @@ func (v *verifier) checkHTML(rel string) {
 	}
 	pageURL := v.urlOf(rel)
 	ids := map[string]int{}
-	var lang, title, manifest, appJS, loader, csp bool
+	var lang, title, manifest, appJS, loader, csp, referrer bool
 	// afterCharset is the element after <meta charset>, where the CSP must
 	// be to govern everything that follows.
 	var afterCharset *html.Node
@@ -240,6 +240,7 @@ func (v *verifier) checkHTML(rel string) {
 						afterCharset = afterCharset.NextSibling
 					}
 				}
+				referrer = referrer || (attr(n, "name") == "referrer" && attr(n, "content") == ReferrerPolicy)
 				if strings.EqualFold(attr(n, "http-equiv"), "content-security-policy") {
 					csp = n == afterCharset && attr(n, "content") == ContentSecurityPolicy
 				}
@@ -293,6 +294,7 @@ func (v *verifier) checkHTML(rel string) {
 		"<script src=" + v.o.Base + "app.js>": appJS,
 		"go-app's #app-wasm-loader":           loader,
 		"Content-Security-Policy meta right after <meta charset>": csp,
+		"referrer policy " + ReferrerPolicy:                       referrer,
 	} {
 		if !ok {
 			v.fail("%s: no %s", rel, what)

@@ -87,6 +87,7 @@ func TestVerifyRejects(t *testing.T) {
 			out := strings.Replace(string(cspMeta.ReplaceAll(data, nil)), "</head>", string(meta)+"</head>", 1)
 			os.WriteFile(p, []byte(out), 0o644)
 		}, wantErr: "no Content-Security-Policy"},
+		{name: "no referrer policy", break_: edit("index.html", "name=referrer", "name=x-referrer"), wantErr: "no referrer policy no-referrer"},
 		{name: "og:url without a domain", break_: edit("index.html", "</head>", `<meta property=og:url content="https:///hit-salary"></head>`), wantErr: "og:url"},
 		{name: "manifest scope is the origin", break_: edit("manifest.webmanifest", `"scope":"/hit-salary/"`, `"scope":"/"`), wantErr: `scope = "/"`},
 		{name: "manifest start_url without slash", break_: edit("manifest.webmanifest", `"start_url":"/hit-salary/"`, `"start_url":"/hit-salary"`), wantErr: "start_url"},
