@@ -13,6 +13,8 @@
 //	CHROME_PATH     the browser (default /usr/bin/chromium)
 //	CI              when set, a missing site or browser fails the tests instead of skipping them
 //	HIT_SCREENSHOTS a directory: TestScreenshots writes the page at 1280 and 320 px wide there
+//	HIT_DIST_NEXT   optional: a second build of the site with -version e2e-next; without it
+//	                TestUpdate makes one with go run ./build
 //
 // The update test runs the build tool (go run ./build) to make a second version of the
 // site from HIT_DIST's app.wasm. The accessibility test needs node_modules/axe-core

@@ -129,9 +129,8 @@ type tab struct {
 func newTab(t testing.TB, timeout time.Duration) *tab {
 	t.Helper()
 	b := browser(t)
-	ctx, cancel := chromedp.NewContext(b, chromedp.WithNewBrowserContext())
-	if err := chromedp.Run(ctx); err != nil {
-		cancel()
+	ctx, cancel, err := harness.NewTab(b)
+	if err != nil {
 		t.Fatalf("open tab: %v", err)
 	}
 	tctx, cancelTimeout := context.WithTimeout(ctx, timeout)

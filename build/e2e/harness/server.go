@@ -48,6 +48,98 @@ type Options struct {
 	// CacheControl is the Cache-Control header of every response. Empty means
 	// "max-age=600", what GitHub Pages sends.
 	CacheControl string
+	// Link, when set, makes the server behave like the far end of a slow link that all
+	// connections share: see Link.
+	Link *Link
+}
+
+// Link emulates a network link at the server, so that it applies to every request the
+// browser makes, including a service worker's (DevTools network emulation applies to the
+// page only). Each new connection waits one RTT before its first byte is read (the TCP
+// handshake), each response one RTT before its headers (request and first byte), and all
+// response bodies share one token bucket of Down bits per second.
+type Link struct {
+	RTT  time.Duration
+	Down float64 // bits per second
+
+	mu   sync.Mutex
+	next time.Time // when the bucket can send again
+}
+
+// wait blocks until n bytes may be sent.
+func (l *Link) wait(n int) {
+	d := time.Duration(float64(n) * 8 / l.Down * float64(time.Second))
+	l.mu.Lock()
+	now := time.Now()
+	if l.next.Before(now) {
+		l.next = now
+	}
+	l.next = l.next.Add(d)
+	until := l.next
+	l.mu.Unlock()
+	time.Sleep(time.Until(until))
+}
+
+// linkConn delays the first read of a connection by one RTT.
+type linkConn struct {
+	net.Conn
+	rtt  time.Duration
+	once sync.Once
+}
+
+func (c *linkConn) Read(b []byte) (int, error) {
+	c.once.Do(func() { time.Sleep(c.rtt) })
+	return c.Conn.Read(b)
+}
+
+type linkListener struct {
+	net.Listener
+	rtt time.Duration
+}
+
+func (l linkListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err != nil {
+		return nil, err
+	}
+	return &linkConn{Conn: c, rtt: l.rtt}, nil
+}
+
+// linkWriter sends a response body through the link's bucket in small chunks.
+type linkWriter struct {
+	http.ResponseWriter
+	link   *Link
+	header bool
+}
+
+func (w *linkWriter) WriteHeader(code int) {
+	if !w.header {
+		w.header = true
+		time.Sleep(w.link.RTT)
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *linkWriter) Write(b []byte) (int, error) {
+	if !w.header {
+		w.WriteHeader(http.StatusOK)
+	}
+	const chunk = 8 << 10
+	n := 0
+	for len(b) > 0 {
+		k := min(len(b), chunk)
+		w.link.wait(k)
+		m, err := w.ResponseWriter.Write(b[:k])
+		n += m
+		if err != nil {
+			return n, err
+		}
+		if f, ok := w.ResponseWriter.(http.Flusher); ok {
+			f.Flush()
+		}
+		b = b[k:]
+	}
+	return n, nil
 }
 
 // Request is one request the server answered.
@@ -76,15 +168,21 @@ type Server struct {
 	srv  *http.Server
 	addr string // the address of the last Start, kept to restart on the same port
 	log  []Request
-	gz   map[string][]byte // gzip -9 bodies by file path and modification time
 }
+
+// gzCache holds gzip -9 bodies by file path and modification time, shared by all
+// servers of the process so that compressing app.wasm happens once.
+var gzCache = struct {
+	sync.Mutex
+	m map[string][]byte
+}{m: map[string][]byte{}}
 
 // NewServer returns a server for the site in dir. It does not listen until Start.
 func NewServer(dir string, opts Options) *Server {
 	if opts.CacheControl == "" {
 		opts.CacheControl = "max-age=600"
 	}
-	return &Server{opts: opts, dir: dir, gz: map[string][]byte{}}
+	return &Server{opts: opts, dir: dir}
 }
 
 // Start listens on addr ("127.0.0.1:0" picks a free port) and serves until Stop. After a
@@ -106,6 +204,9 @@ func (s *Server) Start(addr string) error {
 		return fmt.Errorf("listen %s: %w", addr, err)
 	}
 	s.addr = ln.Addr().String()
+	if s.opts.Link != nil {
+		ln = linkListener{Listener: ln, rtt: s.opts.Link.RTT}
+	}
 	s.srv = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go s.srv.Serve(ln)
 	return nil
@@ -181,7 +282,11 @@ func (s *Server) ResetLog() {
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	cw := &countingWriter{ResponseWriter: w, status: http.StatusOK}
-	s.serve(cw, r)
+	var out http.ResponseWriter = cw
+	if s.opts.Link != nil {
+		out = &linkWriter{ResponseWriter: cw, link: s.opts.Link}
+	}
+	s.serve(out, r)
 	s.mu.Lock()
 	s.log = append(s.log, Request{Path: r.URL.Path, Query: r.URL.RawQuery, Status: cw.status,
 		Bytes: cw.n, Encoding: cw.Header().Get("Content-Encoding"), Time: time.Now()})
@@ -270,18 +375,18 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 }
 
 // gzipped returns body compressed with gzip -9, computed once per file version.
-func (s *Server) gzipped(file string, mod time.Time, body []byte) []byte {
+func (*Server) gzipped(file string, mod time.Time, body []byte) []byte {
 	key := file + "\x00" + mod.String()
-	s.mu.Lock()
-	gz, ok := s.gz[key]
-	s.mu.Unlock()
+	gzCache.Lock()
+	gz, ok := gzCache.m[key]
+	gzCache.Unlock()
 	if ok {
 		return gz
 	}
 	gz = Gzip(body)
-	s.mu.Lock()
-	s.gz[key] = gz
-	s.mu.Unlock()
+	gzCache.Lock()
+	gzCache.m[key] = gz
+	gzCache.Unlock()
 	return gz
 }
 
@@ -324,4 +429,11 @@ func (c *countingWriter) Write(b []byte) (int, error) {
 // ReadFrom keeps io.Copy from bypassing the count.
 func (c *countingWriter) ReadFrom(r io.Reader) (int64, error) {
 	return io.Copy(struct{ io.Writer }{c}, r)
+}
+
+// Flush sends buffered data to the client.
+func (c *countingWriter) Flush() {
+	if f, ok := c.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
 }
