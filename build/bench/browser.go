@@ -1,0 +1,433 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/hit-salary/hit-salary/app/estimate"
+	"github.com/hit-salary/hit-salary/build/e2e/harness"
+)
+
+// The link profile: Lighthouse's "Slow 4G" (mobile) throttling, applied with DevTools
+// network emulation, and its 4× CPU slowdown.
+const (
+	rttMS        = 150.0
+	downBitsPS   = 1.6e6
+	upBitsPS     = 750e3
+	cpuSlowdown  = 4.0
+	floorRounds  = 4 // connection, HTML, the parallel round of scripts and styles, app.wasm
+	readyTimeout = 3 * time.Minute
+)
+
+// metricsJS runs before any script of each page: it records the largest contentful
+// paint candidates (with the element each one is) and the moment the live app has
+// rendered the estimate, in milliseconds since navigation start.
+const metricsJS = `(() => {
+	const m = window.__hitBench = {lcp: [], ready: null};
+	const describe = el => {
+		if (!el || !el.tagName) return '(removed)';
+		let s = el.tagName.toLowerCase();
+		if (el.id) s += '#' + el.id;
+		if (typeof el.className === 'string' && el.className.trim()) s += '.' + el.className.trim().split(/\s+/).join('.');
+		const t = el.getAttribute && el.getAttribute('data-testid');
+		if (t) s += '[data-testid=' + t + ']';
+		const text = (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 40);
+		return text ? s + ' "' + text + '"' : s;
+	};
+	try {
+		new PerformanceObserver(list => {
+			for (const e of list.getEntries()) {
+				const el = e.element;
+				m.lcp.push({t: e.startTime, size: e.size, el: describe(el),
+					inEstimate: !!(el && el.closest && el.closest('[data-testid=estimate]')),
+					loader: !!(el && el.closest && el.closest('#app-wasm-loader'))});
+			}
+		}).observe({type: 'largest-contentful-paint', buffered: true});
+	} catch (e) {}
+	const check = () => {
+		if (m.ready === null && document.querySelector('[data-testid=estimate][data-source=wasm]')) m.ready = performance.now();
+	};
+	new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ['data-source']});
+})();`
+
+// lcpEntry is one largest-contentful-paint candidate.
+type lcpEntry struct {
+	T          float64
+	Size       float64
+	El         string
+	InEstimate bool
+	Loader     bool
+}
+
+// pageMetrics is what metricsJS and the Performance API report after a load.
+type pageMetrics struct {
+	FCP   float64
+	Ready *float64
+	LCP   []lcpEntry
+}
+
+// resource is one response the page received from the network.
+type resource struct {
+	URL      string
+	Bytes    int64 // encoded (on the wire) bytes, headers included
+	Encoding string
+}
+
+// coldRun is one first visit with an empty cache.
+type coldRun struct {
+	FCP, LCP, Ready float64 // milliseconds since navigation start
+	LCPEl           string
+	LCPInEstimate   bool
+	LCPLoader       bool
+	Resources       []resource // the page's own network responses
+	PageBytes       int64
+	ServerBytes     int64 // body bytes the server sent during the visit, service worker included
+	ServerRequests  int
+	WasmServed      int // times app.wasm was sent
+}
+
+// linkMode is one way of slowing the network for cold loads.
+type linkMode struct {
+	Name     string
+	About    string
+	DevTools bool // DevTools network emulation of the page; otherwise the server shapes the link
+	Runs     []coldRun
+}
+
+// browserReport holds the browser measurements.
+type browserReport struct {
+	Chromium   string
+	Modes      []*linkMode
+	WarmSlow   float64 // ms to ready, second visit, 4× CPU
+	WarmFast   float64 // ms to ready, second visit, no CPU slowdown
+	Edits      []float64
+	EditsFrame []float64
+}
+
+func measureBrowser(ctx context.Context, c config, r *report, logf func(string, ...any)) error {
+	dist, err := harness.Dist(c.dist)
+	if err != nil {
+		return err
+	}
+	chrome, err := harness.ChromePath()
+	if err != nil {
+		return err
+	}
+	plain := harness.NewServer(dist, harness.Options{Gzip: true})
+	shaped := harness.NewServer(dist, harness.Options{Gzip: true,
+		Link: &harness.Link{RTT: time.Duration(rttMS) * time.Millisecond, Down: downBitsPS}})
+	for _, s := range []*harness.Server{plain, shaped} {
+		if err := s.Start("127.0.0.1:0"); err != nil {
+			return err
+		}
+		defer s.Stop()
+	}
+	if err := warmGzip(plain, dist); err != nil {
+		return err
+	}
+
+	dataDir, err := os.MkdirTemp("", "hit-bench-chromium-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dataDir)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, harness.AllocatorOptions(chrome, dataDir)...)
+	defer cancelAlloc()
+	bctx, cancelBrowser := chromedp.NewContext(alloc)
+	defer cancelBrowser()
+	var product string
+	if err := chromedp.Run(bctx, chromedp.ActionFunc(func(ctx context.Context) error {
+		var err error
+		_, product, _, _, _, err = browser.GetVersion().Do(ctx)
+		return err
+	})); err != nil {
+		return fmt.Errorf("launch chromium: %w", err)
+	}
+	r.browser.Chromium = product
+
+	r.browser.Modes = []*linkMode{
+		{Name: "DevTools emulation", DevTools: true, About: "DevTools network emulation of the page " +
+			"(Network.emulateNetworkConditions). It does not apply to the service worker's own downloads."},
+		{Name: "link shaped at the server", About: "the server waits one RTT per new connection and per " +
+			"response and sends all bodies through one shared 1.6 Mbit/s bucket, so the service worker's " +
+			"precache competes with the page for the link as it would on a phone."},
+	}
+	var last context.Context
+	for mi, mode := range r.browser.Modes {
+		s := plain
+		if !mode.DevTools {
+			s = shaped
+		}
+		for i := range c.runs {
+			logf("cold load %d/%d, %s, %g× CPU…", i+1, c.runs, mode.Name, cpuSlowdown)
+			tctx, cancel, err := harness.NewTab(bctx)
+			if err != nil {
+				return err
+			}
+			run, err := coldLoad(tctx, s, mode.DevTools)
+			if err != nil {
+				cancel()
+				return fmt.Errorf("cold load %d (%s): %w", i+1, mode.Name, err)
+			}
+			logf("  ready after %.0f ms, LCP %.0f ms (%s)", run.Ready, run.LCP, run.LCPEl)
+			mode.Runs = append(mode.Runs, run)
+			if mi == 0 && i == c.runs-1 {
+				last = tctx
+				defer cancel()
+			} else {
+				cancel()
+			}
+		}
+	}
+
+	logf("warm start from the service worker…")
+	if r.browser.WarmSlow, err = warmLoad(last, plain, cpuSlowdown); err != nil {
+		return fmt.Errorf("warm load: %w", err)
+	}
+	if r.browser.WarmFast, err = warmLoad(last, plain, 1); err != nil {
+		return fmt.Errorf("warm load: %w", err)
+	}
+	logf("input-to-paint latency, %d edits at %g× CPU…", c.edits, cpuSlowdown)
+	r.browser.Edits, r.browser.EditsFrame, err = editLatency(last, plain, c.edits)
+	return err
+}
+
+// warmGzip fetches every file once so that the server's gzip cache is filled before
+// anything is timed.
+func warmGzip(s *harness.Server, dist string) error {
+	return filepath.WalkDir(dist, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dist, p)
+		req, _ := http.NewRequest(http.MethodGet, s.URL()+filepath.ToSlash(rel), nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		resp, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+		return nil
+	})
+}
+
+// throttle applies the link profile and the CPU slowdown to the tab.
+func throttle(cpu float64, link bool) chromedp.Tasks {
+	t := chromedp.Tasks{emulation.SetCPUThrottlingRate(cpu)}
+	if link {
+		t = append(t, network.EmulateNetworkConditions(false, rttMS, downBitsPS/8, upBitsPS/8))
+	}
+	return t
+}
+
+// evaluate runs a JavaScript expression, awaiting a promise.
+func evaluate(expr string, out any) chromedp.Action {
+	return chromedp.Evaluate(expr, out, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
+		return p.WithAwaitPromise(true)
+	})
+}
+
+// waitJS polls a JavaScript condition, also across navigations.
+func waitJS(ctx context.Context, expr string, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		var ok bool
+		err := chromedp.Run(ctx, evaluate(`(async () => !!(await (`+expr+`)))()`, &ok))
+		if err == nil && ok {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("timed out after %v waiting for %s (last error %v)", timeout, expr, err)
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func readMetrics(ctx context.Context) (pageMetrics, error) {
+	var m pageMetrics
+	err := chromedp.Run(ctx, evaluate(`({
+		fcp: (performance.getEntriesByName('first-contentful-paint')[0] || {startTime: -1}).startTime,
+		ready: window.__hitBench.ready, lcp: window.__hitBench.lcp})`, &m))
+	return m, err
+}
+
+func coldLoad(ctx context.Context, s *harness.Server, devtools bool) (coldRun, error) {
+	var run coldRun
+	var mu sync.Mutex
+	urls := map[network.RequestID]string{}
+	enc := map[network.RequestID]string{}
+	fromCache := map[network.RequestID]bool{}
+	var res []resource
+	chromedp.ListenTarget(ctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			urls[e.RequestID] = e.Request.URL
+		case *network.EventResponseReceived:
+			enc[e.RequestID] = headerString(e.Response.Headers, "content-encoding")
+			fromCache[e.RequestID] = e.Response.FromServiceWorker || e.Response.FromDiskCache
+		case *network.EventLoadingFinished:
+			if !fromCache[e.RequestID] && !strings.HasPrefix(urls[e.RequestID], "data:") {
+				res = append(res, resource{URL: urls[e.RequestID], Bytes: int64(e.EncodedDataLength), Encoding: enc[e.RequestID]})
+			}
+		}
+	})
+	s.ResetLog()
+	if err := chromedp.Run(ctx,
+		network.Enable(),
+		throttle(cpuSlowdown, devtools),
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := page.AddScriptToEvaluateOnNewDocument(metricsJS).Do(ctx)
+			return err
+		}),
+		chromedp.Navigate(s.URL()),
+	); err != nil {
+		return run, err
+	}
+	if err := waitJS(ctx, `window.__hitBench && window.__hitBench.ready !== null`, readyTimeout); err != nil {
+		return run, err
+	}
+	m, err := readMetrics(ctx)
+	if err != nil {
+		return run, err
+	}
+	// Let the service worker finish installing so that its downloads are counted.
+	if err := waitJS(ctx, `navigator.serviceWorker.controller !== null`, readyTimeout); err != nil {
+		return run, err
+	}
+	run.FCP, run.Ready = m.FCP, *m.Ready
+	if n := len(m.LCP); n > 0 {
+		l := m.LCP[n-1]
+		run.LCP, run.LCPEl, run.LCPInEstimate, run.LCPLoader = l.T, l.El, l.InEstimate, l.Loader
+	} else {
+		run.LCP, run.LCPEl = -1, "(no entry)"
+	}
+	mu.Lock()
+	run.Resources = slices.Clone(res)
+	mu.Unlock()
+	for _, x := range run.Resources {
+		run.PageBytes += x.Bytes
+	}
+	for _, q := range s.Log() {
+		run.ServerBytes += q.Bytes
+		run.ServerRequests++
+		if strings.HasSuffix(q.Path, "/app.wasm") && q.Status == http.StatusOK {
+			run.WasmServed++
+		}
+	}
+	return run, nil
+}
+
+func headerString(h network.Headers, name string) string {
+	for k, v := range h {
+		if strings.EqualFold(k, name) {
+			return fmt.Sprint(v)
+		}
+	}
+	return ""
+}
+
+// warmLoad loads the site again in a context where the service worker is active and
+// returns the time until the live app has rendered.
+func warmLoad(ctx context.Context, s *harness.Server, cpu float64) (float64, error) {
+	if err := chromedp.Run(ctx, throttle(cpu, false), chromedp.Navigate(s.URL()+"?"+estimate.Default().Query().Encode())); err != nil {
+		return 0, err
+	}
+	if err := waitJS(ctx, `window.__hitBench && window.__hitBench.ready !== null`, readyTimeout); err != nil {
+		return 0, err
+	}
+	m, err := readMetrics(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return *m.Ready, nil
+}
+
+// editsJS changes #years to each value in turn and measures, for each, the time from the
+// input event to the first paint after the estimate shows the model's new median: the
+// first number is when the frame that paints it starts (requestAnimationFrame), the
+// second when that frame is done (a task queued from that callback runs after the paint).
+const editsJS = `(async (values, medians) => {
+	const input = document.querySelector('#years');
+	const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+	const shows = want => { const e = document.querySelector('[data-testid=estimate]'); return e && e.getAttribute('data-median') === want; };
+	const out = [];
+	for (let i = 0; i < values.length; i++) {
+		await frame();
+		const want = String(medians[i]);
+		const t0 = performance.now();
+		input.value = String(values[i]);
+		input.dispatchEvent(new Event('input', {bubbles: true}));
+		await new Promise((resolve, reject) => {
+			if (shows(want)) return resolve();
+			const timer = setTimeout(() => { mo.disconnect(); reject(new Error('edit ' + i + ': the estimate never showed ' + want)); }, 10000);
+			const mo = new MutationObserver(() => { if (shows(want)) { mo.disconnect(); clearTimeout(timer); resolve(); } });
+			mo.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+		});
+		await new Promise(r => requestAnimationFrame(() => { const f = performance.now(); setTimeout(() => { out.push([f - t0, performance.now() - t0]); r(); }, 0); }));
+	}
+	return out;
+})`
+
+// editLatency measures n edits of the years field at the CPU slowdown.
+func editLatency(ctx context.Context, s *harness.Server, n int) (paint, frame []float64, err error) {
+	base := estimate.Default()
+	median := func(y int) int {
+		in := base
+		in.Years = y
+		r, err := estimate.Estimate(in)
+		if err != nil {
+			panic(err)
+		}
+		return r.Estimate
+	}
+	var values, medians []int
+	prev := base.Years
+	for len(values) < n {
+		next := (prev + 7) % (estimate.MaxYears + 1)
+		for median(next) == median(prev) {
+			next = (next + 1) % (estimate.MaxYears + 1)
+		}
+		values, medians = append(values, next), append(medians, median(next))
+		prev = next
+	}
+	if err := chromedp.Run(ctx, throttle(1, false), chromedp.Navigate(s.URL()+"?"+base.Query().Encode())); err != nil {
+		return nil, nil, err
+	}
+	if err := waitJS(ctx, `document.querySelector('[data-testid=estimate][data-source=wasm]')`, readyTimeout); err != nil {
+		return nil, nil, err
+	}
+	vj, _ := json.Marshal(values)
+	mj, _ := json.Marshal(medians)
+	var out [][2]float64
+	if err := chromedp.Run(ctx, throttle(cpuSlowdown, false),
+		evaluate(fmt.Sprintf(`%s(%s, %s)`, editsJS, vj, mj), &out),
+		throttle(1, false)); err != nil {
+		return nil, nil, err
+	}
+	for _, o := range out {
+		frame = append(frame, o[0])
+		paint = append(paint, o[1])
+	}
+	return paint, frame, nil
+}

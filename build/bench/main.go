@@ -1,0 +1,87 @@
+// Command bench measures the built HIT Salary site and prints a Markdown report on
+// standard output (progress goes to standard error):
+//
+//   - size: app.wasm raw, gzip -9 and brotli (when a brotli command is installed), next to
+//     a minimal go-app hello world (build/bench/hello) built with the same flags;
+//   - cold load under Lighthouse's Slow 4G profile (150 ms RTT, 1.6 Mbit/s down,
+//     750 kbit/s up, DevTools network emulation) and 4× CPU slowdown: bytes, first and
+//     largest contentful paint (and which element the LCP is), time until the wasm app
+//     has rendered, and that time over a physical floor;
+//   - warm start from the service worker;
+//   - input-to-paint latency over 100 edits of the years field at 4× CPU slowdown.
+//
+// Usage:
+//
+//	go run ./build/bench [-dist dist] [-runs 3] [-edits 100]
+//
+// -dist defaults to $HIT_DIST. The numbers are measurements, not pass/fail tests; the
+// report marks each against its target.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+)
+
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
+	defer cancel()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+// config is the command line.
+type config struct {
+	dist  string
+	runs  int
+	edits int
+	hello bool
+}
+
+func parseArgs(args []string, stderr io.Writer) (config, error) {
+	var c config
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.dist, "dist", os.Getenv("HIT_DIST"), "built site to measure (default $HIT_DIST)")
+	fs.IntVar(&c.runs, "runs", 3, "cold loads to measure; the report gives the median")
+	fs.IntVar(&c.edits, "edits", 100, "edits of the years field for the input-to-paint latency")
+	fs.BoolVar(&c.hello, "hello", true, "build the go-app hello world to compare app.wasm's size")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	if c.runs < 1 || c.edits < 10 {
+		return c, fmt.Errorf("-runs must be ≥ 1 and -edits ≥ 10")
+	}
+	return c, nil
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	c, err := parseArgs(args, stderr)
+	if err != nil {
+		return err
+	}
+	r := &report{}
+	logf := func(format string, a ...any) { fmt.Fprintf(stderr, format+"\n", a...) }
+
+	logf("machine…")
+	r.machine = describeMachine()
+	logf("sizes…")
+	if r.size, err = measureSize(ctx, c, logf); err != nil {
+		return err
+	}
+	logf("browser…")
+	if err := measureBrowser(ctx, c, r, logf); err != nil {
+		return err
+	}
+	r.write(stdout)
+	return nil
+}
