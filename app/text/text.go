@@ -1,0 +1,232 @@
+// Package text is the catalogue of every string people read in HIT Salary, keyed so
+// that each language is one table. English is the only language today; Spanish is
+// next, so nothing in app/ui writes a sentence of its own: it asks the catalogue by key.
+//
+// Keys are dotted, lower case, and grouped by what they name: "role.<slug>.name",
+// "edu.<slug>", "factor.<kind>", "reason.<key>", "notice.<code>" and so on. Strings
+// may hold named placeholders such as {area}; F fills them.
+//
+// The package also formats numbers and money the way the language writes them, so a
+// translation changes digits grouping and signs along with the words.
+package text
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Lang is a language of the catalogue, as a BCP 47 tag.
+type Lang string
+
+// Languages of the catalogue.
+const (
+	English Lang = "en"
+)
+
+// Catalog holds the strings and number format of one language.
+type Catalog struct {
+	lang    Lang
+	strings map[string]string
+	num     numberFormat
+}
+
+// numberFormat says how a language writes numbers and money.
+type numberFormat struct {
+	group   string // thousands separator
+	decimal string // decimal separator
+	minus   string // sign of negative numbers
+	plus    string // sign of positive changes
+	money   string // pattern of an amount of money: {n} is the number without sign
+	percent string // pattern of a percentage: {n} is the number without sign
+}
+
+var catalogs = map[Lang]*Catalog{
+	English: {lang: English, strings: en, num: numberFormat{
+		group: ",", decimal: ".", minus: "\u2212", plus: "+", money: "${n}", percent: "{n}%",
+	}},
+}
+
+// For returns the catalogue of a language, or the English one if there is none.
+func For(l Lang) *Catalog {
+	if c, ok := catalogs[l]; ok {
+		return c
+	}
+	return catalogs[English]
+}
+
+// Langs lists the languages of the catalogue, sorted.
+func Langs() []Lang {
+	out := make([]Lang, 0, len(catalogs))
+	for l := range catalogs {
+		out = append(out, l)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// Keys lists every key of the English catalogue, sorted. Every other language must
+// have the same keys.
+func Keys() []string {
+	out := make([]string, 0, len(en))
+	for k := range en {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Lang returns the catalogue's language.
+func (c *Catalog) Lang() Lang { return c.lang }
+
+// Has reports whether the catalogue has a string for key.
+func (c *Catalog) Has(key string) bool {
+	_, ok := c.strings[key]
+	return ok
+}
+
+// T returns the string for key. A key missing from the language falls back to English;
+// a key missing everywhere comes back in brackets, so the gap is visible but the page
+// still works (tests make sure no key used by the UI is missing).
+func (c *Catalog) T(key string) string {
+	if s, ok := c.strings[key]; ok {
+		return s
+	}
+	if s, ok := en[key]; ok {
+		return s
+	}
+	return "[" + key + "]"
+}
+
+// Lookup returns the string for key and whether the language (or English) has it. The
+// UI uses it where the model may add keys the catalogue does not know yet, to fall back
+// on the model's own English text.
+func (c *Catalog) Lookup(key string) (string, bool) {
+	if s, ok := c.strings[key]; ok {
+		return s, true
+	}
+	s, ok := en[key]
+	return s, ok
+}
+
+// F returns the string for key with its named placeholders filled: args are pairs of a
+// placeholder name and its value, for example F("x", "area", "Ohio") fills {area}.
+// Values are inserted as they are and never expanded again.
+func (c *Catalog) F(key string, args ...string) string {
+	return Fill(c.T(key), args...)
+}
+
+// Fill replaces the named placeholders {name} of s; args are name, value pairs. A
+// trailing name without a value is ignored.
+func Fill(s string, args ...string) string {
+	if len(args) < 2 {
+		return s
+	}
+	pairs := make([]string, 0, len(args))
+	for i := 0; i+1 < len(args); i += 2 {
+		pairs = append(pairs, "{"+args[i]+"}", args[i+1])
+	}
+	return strings.NewReplacer(pairs...).Replace(s)
+}
+
+// Int writes a whole number with the language's digit grouping, for example 34,200.
+func (c *Catalog) Int(n int) string {
+	if n < 0 {
+		return c.num.minus + c.group(uabs(n))
+	}
+	return c.group(uint64(n))
+}
+
+// Money writes whole dollars, for example $79,898 or −$1,250.
+func (c *Catalog) Money(n int) string {
+	s := Fill(c.num.money, "n", c.group(uabs(n)))
+	if n < 0 {
+		return c.num.minus + s
+	}
+	return s
+}
+
+// SignedMoney writes a change in whole dollars with its sign: +$1,250, −$980, or $0.
+func (c *Catalog) SignedMoney(n int) string {
+	if n > 0 {
+		return c.num.plus + c.Money(n)
+	}
+	return c.Money(n)
+}
+
+// Decimal writes x with the given number of decimal places, grouped, for example
+// 38.41 or 1,234.5. NaN and infinities are written as an em dash.
+func (c *Catalog) Decimal(x float64, places int) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "\u2014"
+	}
+	s := strconv.FormatFloat(math.Abs(x), 'f', places, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	n, err := strconv.ParseUint(whole, 10, 64)
+	if err != nil {
+		return s
+	}
+	out := c.group(n)
+	if frac != "" {
+		out += c.num.decimal + frac
+	}
+	if x < 0 && strings.Trim(s, "0.") != "" {
+		out = c.num.minus + out
+	}
+	return out
+}
+
+// Hourly writes dollars and cents, for example $38.41.
+func (c *Catalog) Hourly(x float64) string {
+	s := Fill(c.num.money, "n", c.Decimal(math.Abs(x), 2))
+	if x < 0 {
+		return c.num.minus + s
+	}
+	return s
+}
+
+// Percent writes a percentage with the given decimal places, for example 3.1%.
+func (c *Catalog) Percent(x float64, places int) string {
+	s := Fill(c.num.percent, "n", c.Decimal(math.Abs(x), places))
+	if x < 0 && c.Decimal(math.Abs(x), places) != c.Decimal(0, places) {
+		return c.num.minus + s
+	}
+	return s
+}
+
+// SignedPercent writes a change in percent with its sign, for example +8.7% or −1.2%;
+// a change that rounds to zero has no sign.
+func (c *Catalog) SignedPercent(x float64, places int) string {
+	s := c.Percent(x, places)
+	if x > 0 && c.Decimal(x, places) != c.Decimal(0, places) {
+		return c.num.plus + s
+	}
+	return s
+}
+
+func (c *Catalog) group(n uint64) string {
+	s := strconv.FormatUint(n, 10)
+	if len(s) <= 3 {
+		return s
+	}
+	var b strings.Builder
+	head := len(s) % 3
+	if head > 0 {
+		b.WriteString(s[:head])
+	}
+	for i := head; i < len(s); i += 3 {
+		if b.Len() > 0 {
+			b.WriteString(c.num.group)
+		}
+		b.WriteString(s[i : i+3])
+	}
+	return b.String()
+}
+
+func uabs(n int) uint64 {
+	if n < 0 {
+		return uint64(-(n + 1)) + 1
+	}
+	return uint64(n)
+}
