@@ -1,0 +1,49 @@
+package ui
+
+import (
+	"github.com/hit-salary/hit-salary/app/estimate"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// route is one page of the site. Register and Pages both read routes(), so a page per
+// role, or per role and state, is one more entry here and nothing else.
+type route struct {
+	Path   string         // go-app path, relative to the site's base path
+	Preset estimate.Input // the scenario shown before the URL is read
+	Embed  bool           // compact layout for iframes of school portals; no storage restore
+	Locked []string       // URL parameter names whose value the page fixes to Preset
+}
+
+// routes lists the pages, the first being the home page.
+func routes() []route {
+	return []route{
+		{Path: "/", Preset: estimate.Default()},
+	}
+}
+
+// Register registers every page with go-app. wasm/main.go calls it before
+// app.RunWhenOnBrowser and the build tool before generating the static site.
+func Register() {
+	for _, r := range routes() {
+		app.Route(r.Path, func() app.Composer { return newPage(r) })
+	}
+}
+
+// Pages returns the paths to pre-render, in a stable order: today "/".
+func Pages() []string {
+	rs := routes()
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.Path
+	}
+	return out
+}
+
+// Styles returns the stylesheets the app.Handler must list (Handler.Styles), as paths
+// under /web/ that the build tool copies from the repository's web/ folder.
+func Styles() []string { return []string{"/web/app.css"} }
+
+// Scripts returns the scripts the app.Handler must list (Handler.Scripts). carry.js
+// keeps what people change in the pre-rendered form before the wasm app starts, by
+// writing it into the URL; it works with or without a " defer" suffix.
+func Scripts() []string { return []string{"/web/carry.js"} }
