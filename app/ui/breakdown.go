@@ -1,0 +1,164 @@
+package ui
+
+import (
+	"github.com/hit-salary/hit-salary/app/estimate"
+	"github.com/hit-salary/hit-salary/app/text"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Breakdown is the factor-by-factor table: each factor's effect in dollars and percent,
+// how strong its evidence is, and a note on what drove it. The rows are the model's
+// Result.Factors as they are, so they add up to the estimate in the footer.
+type Breakdown struct {
+	app.Compo
+
+	Lang   text.Lang       // language of every string
+	Result estimate.Result // what to show
+}
+
+// Render draws the table.
+func (b *Breakdown) Render() app.UI {
+	t := text.For(b.Lang)
+	return safeRender(t, func() app.UI {
+		r := b.Result
+		ri, _ := estimate.LookupRole(r.Input.Role)
+		var rows []app.UI
+		for i, f := range r.Factors {
+			effect, pct := t.SignedMoney(f.Dollars), t.SignedPercent(f.Percent, 1)
+			if i == 0 {
+				effect, pct = t.Money(f.Dollars), ""
+			}
+			rows = append(rows, app.Tr().DataSet("factor", string(f.Kind)).DataSet("dollars", f.Dollars).Body(
+				app.Th().Scope("row").Text(factorName(t, f.Kind)),
+				app.Td().Class("num").Text(effect),
+				app.Td().Class("num").Text(pct),
+				app.Td().Body(evidenceTag(t, f.Evidence)),
+				app.Td().Class("note").Text(factorNote(t, f, r, ri)),
+			))
+		}
+		return app.Section().ID("breakdown").Class("card").Aria("labelledby", "breakdown-title").Body(
+			app.H2().ID("breakdown-title").Text(t.T("breakdown.title")),
+			app.P().Text(t.T("breakdown.intro")),
+			// A scroll container on narrow screens: focusable and named, so keyboard
+			// users can scroll it too.
+			app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("labelledby", "breakdown-caption").Body(
+				app.Table().Class("table table--breakdown").Body(
+					app.Caption().ID("breakdown-caption").Class("visually-hidden").Text(t.T("breakdown.caption")),
+					app.THead().Body(app.Tr().Body(
+						app.Th().Scope("col").Text(t.T("breakdown.col.factor")),
+						app.Th().Scope("col").Class("num").Text(t.T("breakdown.col.effect")),
+						app.Th().Scope("col").Class("num").Text(t.T("breakdown.col.percent")),
+						app.Th().Scope("col").Text(t.T("breakdown.col.evidence")),
+						app.Th().Scope("col").Text(t.T("breakdown.col.note")),
+					)),
+					app.TBody().Body(rows...),
+					app.TFoot().Body(app.Tr().Body(
+						app.Th().Scope("row").Text(t.T("breakdown.total")),
+						app.Td().Class("num total").Text(t.Money(r.Estimate)),
+						app.Td(), app.Td(), app.Td(),
+					)),
+				),
+			),
+			app.Dl().Class("evidence-key").Body(
+				evidenceKey(t, estimate.EvidenceOfficial),
+				evidenceKey(t, estimate.EvidenceSurvey),
+				evidenceKey(t, estimate.EvidenceAssumption),
+			),
+		)
+	})
+}
+
+func evidenceKey(t *text.Catalog, e estimate.Evidence) app.UI {
+	return app.Div().Body(
+		app.Dt().Body(evidenceTag(t, e)),
+		app.Dd().Text(t.T("evidence."+string(e)+".about")),
+	)
+}
+
+// evidenceTag is the label of an evidence kind, styled by kind.
+func evidenceTag(t *text.Catalog, e estimate.Evidence) app.UI {
+	label, ok := t.Lookup("evidence." + string(e))
+	if !ok {
+		label = string(e)
+	}
+	return app.Span().Class("tag", "tag--"+string(e)).Text(label)
+}
+
+// factorName is the translated name of a factor kind, or the kind itself for a factor
+// the catalogue does not know yet.
+func factorName(t *text.Catalog, k estimate.FactorKind) string {
+	if s, ok := t.Lookup("factor." + string(k)); ok {
+		return s
+	}
+	return string(k)
+}
+
+// factorNote says in the reader's language what drove a factor. The model's Note is
+// English; the catalogue words the same facts from the Result and the role, and the
+// model's Note stands for a factor the catalogue does not know.
+func factorNote(t *text.Catalog, f estimate.Factor, r estimate.Result, ri estimate.RoleInfo) string {
+	in := r.Input
+	area, _ := estimate.LookupArea(in.State)
+	switch f.Kind {
+	case estimate.FactorBase:
+		if r.Fallback {
+			return t.F("note.base.fallback", "area", placeName(t, area), "soc", r.SOC)
+		}
+		return t.F("note.base", "area", placeName(t, area), "soc", r.SOC, "period", r.DataYear)
+	case estimate.FactorExperience:
+		key := "note.experience.other"
+		if in.Years == 1 {
+			key = "note.experience.one"
+		}
+		return t.F(key, "years", t.Int(in.Years), "plateau", t.Decimal(estimate.PlateauYears, 1))
+	case estimate.FactorEducation:
+		typical := t.T("edu." + string(ri.Typical))
+		switch {
+		case eduRank(in.Education) > eduRank(ri.Typical):
+			return t.F("note.education.more", "typical", typical)
+		case eduRank(in.Education) < eduRank(ri.Typical):
+			return t.F("note.education.less", "typical", typical)
+		}
+		return t.F("note.education.same", "typical", typical)
+	case estimate.FactorEmployer:
+		if in.Employer == estimate.EmployerAny {
+			return t.T("note.employer.any")
+		}
+		return t.F("note.employer", "employer", t.T("employer."+string(in.Employer)))
+	case estimate.FactorCertification:
+		counted := 0
+		for _, c := range in.Certs {
+			if ri.CountsFor(c) {
+				counted++
+			}
+		}
+		switch {
+		case counted == 1:
+			return t.T("note.cert.one")
+		case counted > 1:
+			return t.F("note.cert.other", "n", t.Int(counted))
+		case len(in.Certs) > 0:
+			return t.T("note.cert.notcounted")
+		}
+		return t.T("note.cert.none")
+	case estimate.FactorBackground:
+		switch {
+		case in.Background == estimate.BackgroundClinical && ri.Clinical:
+			return t.T("note.bg.clinical")
+		case in.Background == estimate.BackgroundClinical:
+			return t.T("note.bg.clinical.nocount")
+		}
+		return t.T("note.bg.none")
+	}
+	return f.Note
+}
+
+// eduRank is the position of an education level, lowest first.
+func eduRank(e estimate.Education) int {
+	for i, x := range estimate.Educations() {
+		if x == e {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,247 @@
+package ui
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"net/url"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/hit-salary/hit-salary/app/estimate"
+	"github.com/hit-salary/hit-salary/app/text"
+)
+
+func testCatalog() *text.Catalog { return text.For(text.English) }
+
+func queryValues(q string) (url.Values, error) { return url.ParseQuery(q) }
+
+// observed runs the model over many profiles and collects the keys it emits that the UI
+// translates: reason keys, wording keys and factor kinds.
+func observed(t *testing.T) (reasons, wordings, kinds, evidence map[string]bool) {
+	t.Helper()
+	reasons, wordings, kinds, evidence = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, ri := range estimate.Roles() {
+		for _, a := range estimate.Areas() {
+			for _, emp := range estimate.Employers() {
+				for _, y := range []int{0, 45} {
+					in := estimate.Input{Role: ri.Slug, State: a.Code, Years: y, Education: estimate.EduDoctorate,
+						Employer: emp, Certs: estimate.Certs(), Background: estimate.BackgroundClinical}
+					if y == 0 {
+						in.Education, in.Certs, in.Background = estimate.EduHS, nil, estimate.BackgroundNew
+					}
+					r := mustEstimate(t, in)
+					for _, k := range r.ReasonKeys {
+						reasons[k] = true
+					}
+					wordings[r.Outlook.WordingKey] = true
+					for _, f := range r.Factors {
+						kinds[string(f.Kind)] = true
+						evidence[string(f.Evidence)] = true
+					}
+					for _, s := range r.Sources {
+						evidence[string(s.Evidence)] = true
+					}
+				}
+			}
+		}
+	}
+	return
+}
+
+// dynamicKeys lists every key the UI builds from the model's enums and from what the
+// model emits.
+func dynamicKeys(t *testing.T) []string {
+	reasons, wordings, kinds, evidence := observed(t)
+	var keys []string
+	add := func(ks ...string) { keys = append(keys, ks...) }
+	for _, ri := range estimate.Roles() {
+		r := "role." + string(ri.Slug)
+		add(r+".name", r+".does")
+		for _, b := range estimate.Backgrounds() {
+			add(r + ".path." + string(b))
+		}
+	}
+	for _, e := range estimate.Educations() {
+		add("edu." + string(e))
+	}
+	for _, e := range estimate.Employers() {
+		add("employer." + string(e))
+	}
+	for _, c := range estimate.Certs() {
+		add("cert."+string(c), "cert."+string(c)+".about")
+	}
+	for _, b := range estimate.Backgrounds() {
+		add("bg."+string(b), "bg."+string(b)+".about", "role.path."+string(b))
+	}
+	for _, p := range params {
+		add("field." + p)
+		if p != estimate.ParamCerts && p != estimate.ParamBackground {
+			add("help." + p)
+		}
+	}
+	add("help.certs", "help.bg")
+	for _, code := range []estimate.ErrorCode{estimate.CodeUnknown, estimate.CodeRange, estimate.CodeFormat, estimate.CodeTooLong} {
+		add("notice." + string(code))
+	}
+	for _, l := range []estimate.Confidence{estimate.ConfidenceHigh, estimate.ConfidenceMedium, estimate.ConfidenceLow} {
+		add("confidence." + string(l))
+	}
+	for _, e := range []estimate.Evidence{estimate.EvidenceOfficial, estimate.EvidenceSurvey, estimate.EvidenceAssumption} {
+		add("evidence."+string(e), "evidence."+string(e)+".about")
+	}
+	for k := range evidence {
+		add("evidence."+k, "evidence."+k+".about")
+	}
+	for k := range kinds {
+		add("factor." + k)
+	}
+	for k := range reasons {
+		add("reason." + k)
+	}
+	for k := range wordings {
+		add("wording." + k)
+	}
+	for _, g := range groupedRoles() {
+		add("group." + g.key)
+	}
+	for _, g := range roleGroups {
+		add("group." + g.key)
+	}
+	// Keys the model may emit but no profile above reached: the catalogue keeps them
+	// (they are in the model's source), so list them to count them as used.
+	add("reason.edge", "reason.small", "reason.fallback", "reason.official",
+		"wording.much-faster", "wording.faster", "wording.average", "wording.little", "wording.decline",
+		"group.other")
+	sort.Strings(keys)
+	return keys
+}
+
+// TestCatalogueCoversEnums walks every enum of the model and everything it emits, and
+// checks the English catalogue has a string for each key the UI builds from them.
+func TestCatalogueCoversEnums(t *testing.T) {
+	c := testCatalog()
+	for _, k := range dynamicKeys(t) {
+		if !c.Has(k) {
+			t.Errorf("the catalogue has no %q", k)
+		} else if strings.TrimSpace(c.T(k)) == "" {
+			t.Errorf("%q is empty", k)
+		}
+	}
+	for _, code := range []string{"years.problem.empty", "years.problem.whole", "years.problem.range"} {
+		if _, note := parseYears(map[string]string{
+			"years.problem.empty": "", "years.problem.whole": "x", "years.problem.range": "99",
+		}[code], 3); note != code || !c.Has(note) {
+			t.Errorf("parseYears note %q: want %q in the catalogue", note, code)
+		}
+	}
+}
+
+// literalKeys parses the package's Go files (tests excluded) and returns the string
+// literals passed as first argument to T, F or Lookup, and every string literal.
+func literalKeys(t *testing.T) (calls map[string]token.Position, all map[string]bool) {
+	t.Helper()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls, all = map[string]token.Position{}, map[string]bool{}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.BasicLit:
+				if n.Kind == token.STRING {
+					if s, err := strconv.Unquote(n.Value); err == nil {
+						all[s] = true
+					}
+				}
+			case *ast.CallExpr:
+				sel, ok := n.Fun.(*ast.SelectorExpr)
+				if !ok || len(n.Args) == 0 {
+					return true
+				}
+				switch sel.Sel.Name {
+				case "T", "F", "Lookup":
+				default:
+					return true
+				}
+				if lit, ok := n.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+					s, _ := strconv.Unquote(lit.Value)
+					calls[s] = fset.Position(lit.Pos())
+				}
+			}
+			return true
+		})
+	}
+	return calls, all
+}
+
+// TestCatalogueCoversLiterals checks every key written literally in the UI's source is
+// in the catalogue, and every key of the catalogue is used somewhere.
+func TestCatalogueCoversLiterals(t *testing.T) {
+	c := testCatalog()
+	calls, all := literalKeys(t)
+	if len(calls) < 50 {
+		t.Fatalf("found only %d literal keys: is the source scan broken?", len(calls))
+	}
+	for k, pos := range calls {
+		if !c.Has(k) {
+			t.Errorf("%s: key %q is not in the catalogue", pos, k)
+		}
+	}
+	used := map[string]bool{}
+	for _, k := range dynamicKeys(t) {
+		used[k] = true
+	}
+	for k := range all {
+		used[k] = true
+	}
+	for _, k := range text.Keys() {
+		if !used[k] {
+			t.Errorf("catalogue key %q is never used", k)
+		}
+	}
+}
+
+// TestPlaceholdersFilled checks every placeholder the UI fills exists in its string,
+// on the rendered page for a range of scenarios: no "{name}" survives, and no missing
+// key shows as "[key]".
+func TestPlaceholdersFilled(t *testing.T) {
+	queries := []string{
+		"",
+		"role=it-support&state=WY&years=1&edu=hs&employer=clinic&certs=ccna,epic&bg=clinical",
+		"role=him-director&state=CA&years=45&edu=doctorate&employer=consulting&certs=rhia,pmp,cphims&bg=it",
+		"role=x&state=y&years=1e9&edu=z&employer=w&certs=q&bg=" + strings.Repeat("b", 300),
+	}
+	for _, ri := range estimate.Roles() {
+		queries = append(queries, "role="+string(ri.Slug)+"&state=DC&employer=hospital-system&certs=cissp")
+	}
+	for _, q := range queries {
+		vals, _ := queryValues(q)
+		p := newTestPage(&memStore{})
+		p.start(vals, "", sourcePrerender)
+		p.apply(Change{Field: "years", Value: "77"})
+		root, raw := render(t, p)
+		body := textOf(root)
+		for _, bad := range []string{"{", "}", "[role.", "[field.", "[help.", "[edu.", "[note.", "[summary."} {
+			if strings.Contains(body, bad) {
+				i := strings.Index(body, bad)
+				t.Errorf("query %q: page text has %q near %q", clip(q, 60), bad, body[max(0, i-40):min(len(body), i+40)])
+			}
+		}
+		if strings.Contains(raw, "%!") {
+			t.Errorf("query %q: a format verb leaked into the HTML", clip(q, 60))
+		}
+	}
+}

@@ -1,0 +1,118 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/hit-salary/hit-salary/app/estimate"
+	"github.com/hit-salary/hit-salary/app/text"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// maxProblems is the most URL problems listed one by one; a hostile link can carry
+// hundreds (one per bad certification), and the rest are counted in one line.
+const maxProblems = 8
+
+// Notice says which URL parameters could not be used and what is shown instead, one
+// <li> per problem. The offending values appear only as text.
+type Notice struct {
+	app.Compo
+
+	Lang      text.Lang              // language of every string
+	Problems  []*estimate.InputError // from estimate.FromQuery
+	Input     estimate.Input         // the scenario used instead
+	OnDismiss func(app.Context)      // hides the notice
+}
+
+// Render draws the notice.
+func (n *Notice) Render() app.UI {
+	t := text.For(n.Lang)
+	return safeRender(t, func() app.UI {
+		var items []app.UI
+		for i, e := range n.Problems {
+			if i == maxProblems {
+				items = append(items, app.Li().Text(t.F("notice.more", "n", t.Int(len(n.Problems)-maxProblems))))
+				break
+			}
+			items = append(items, app.Li().Text(problemText(t, e, n.Input)))
+		}
+		return app.Section().Class("banner banner--notice").Role("status").DataSet("testid", "notice").
+			Aria("labelledby", "notice-title").Body(
+			app.H2().ID("notice-title").Class("banner__title").Text(t.T("notice.title")),
+			app.Ul().Class("banner__list").Body(items...),
+			app.Button().Type("button").Class("button button--quiet").OnClick(n.onDismiss).Text(t.T("notice.dismiss")),
+		)
+	})
+}
+
+func (n *Notice) onDismiss(ctx app.Context, e app.Event) {
+	defer recoverTo(ctx, nil)
+	if n.OnDismiss != nil {
+		n.OnDismiss(ctx)
+	}
+}
+
+// problemText says what was wrong with one parameter and what is used instead, from the
+// problem's Field and Code. A field or code the catalogue does not know falls back on
+// the model's English message.
+func problemText(t *text.Catalog, e *estimate.InputError, in estimate.Input) string {
+	field, ok := t.Lookup("field." + e.Field)
+	if !ok {
+		return e.Error()
+	}
+	used := usedValue(t, e.Field, in)
+	key := "notice." + string(e.Code)
+	if e.Field == estimate.ParamCerts && e.Code == estimate.CodeUnknown {
+		key = "notice.unknown.cert"
+	}
+	s, ok := t.Lookup(key)
+	if !ok {
+		return e.Error()
+	}
+	return text.Fill(s, "field", field, "value", printable(e.Value), "used", used,
+		"min", strconv.Itoa(estimate.MinYears), "max", strconv.Itoa(estimate.MaxYears))
+}
+
+// printable replaces control characters (a NUL, say) with U+FFFD, so a value from a link
+// shows as plain visible text.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
+
+// usedValue names, in words, the value a field has in the scenario.
+func usedValue(t *text.Catalog, field string, in estimate.Input) string {
+	switch field {
+	case estimate.ParamRole:
+		return roleName(t, in.Role)
+	case estimate.ParamState:
+		a, _ := estimate.LookupArea(in.State)
+		return areaName(t, a)
+	case estimate.ParamYears:
+		return t.Int(in.Years)
+	case estimate.ParamEducation:
+		return t.T("edu." + string(in.Education))
+	case estimate.ParamEmployer:
+		return t.T("employer." + string(in.Employer))
+	case estimate.ParamBackground:
+		return t.T("bg." + string(in.Background))
+	case estimate.ParamCerts:
+		if len(in.Certs) == 0 {
+			return t.T("certs.none")
+		}
+		s := ""
+		for i, c := range in.Certs {
+			if i > 0 {
+				s += ", "
+			}
+			s += t.T("cert." + string(c))
+		}
+		return s
+	}
+	return ""
+}

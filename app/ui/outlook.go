@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"github.com/hit-salary/hit-salary/app/estimate"
+	"github.com/hit-salary/hit-salary/app/text"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// OutlookPanel is the BLS employment projection for the role's occupation: growth in
+// percent and in words, openings per year, and the average of all occupations.
+type OutlookPanel struct {
+	app.Compo
+
+	Lang    text.Lang        // language of every string
+	Outlook estimate.Outlook // the projection; zero if there is none
+}
+
+// Render draws the panel.
+func (c *OutlookPanel) Render() app.UI {
+	t := text.For(c.Lang)
+	return safeRender(t, func() app.UI {
+		o := c.Outlook
+		if o.Period == "" {
+			return app.Section().ID("outlook").Class("card").Body(
+				app.H2().Text(t.T("outlook.title.none")),
+				app.P().Text(t.T("outlook.none")),
+			)
+		}
+		wording, ok := t.Lookup("wording." + o.WordingKey)
+		if !ok {
+			wording = o.Wording
+		}
+		compare := "outlook.compare.same"
+		switch {
+		case o.GrowthPercent > o.AverageGrowth:
+			compare = "outlook.compare.above"
+		case o.GrowthPercent < o.AverageGrowth:
+			compare = "outlook.compare.below"
+		}
+		return app.Section().ID("outlook").Class("card").Aria("labelledby", "outlook-title").Body(
+			app.H2().ID("outlook-title").Text(t.F("outlook.title", "period", o.Period)),
+			app.P().Class("outlook__headline").Body(
+				app.Strong().Class("outlook__growth").Text(t.SignedPercent(o.GrowthPercent, 1)),
+				app.Text(" "),
+				app.Span().Class("tag tag--wording").Text(wording),
+			),
+			app.Dl().Class("facts").Body(
+				app.Div().Class("fact").Body(
+					app.Dt().Text(t.T("outlook.openings")),
+					app.Dd().Text(t.F("outlook.openings.value", "n", t.Int(o.OpeningsPerYear))),
+				),
+				app.Div().Class("fact").Body(
+					app.Dt().Text(t.T("outlook.employment")),
+					app.Dd().Text(t.Int(o.Employment)),
+				),
+				app.Div().Class("fact").Body(
+					app.Dt().Text(t.T("outlook.average")),
+					app.Dd().Text(t.SignedPercent(o.AverageGrowth, 1)),
+				),
+			),
+			app.P().Text(t.F(compare, "growth", t.SignedPercent(o.GrowthPercent, 1),
+				"average", t.SignedPercent(o.AverageGrowth, 1))),
+		)
+	})
+}

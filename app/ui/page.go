@@ -1,0 +1,279 @@
+package ui
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/hit-salary/hit-salary/app/estimate"
+	"github.com/hit-salary/hit-salary/app/text"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Where the result on screen was computed: the data-source attribute of
+// [data-testid=estimate].
+const (
+	sourcePrerender = "prerender" // while generating the static page (app.IsServer)
+	sourceWasm      = "wasm"      // by the app in the browser
+)
+
+// Page is the estimator: the form, the result and everything around it. It owns the
+// scenario, the one value the URL, local storage and the child components share;
+// children get it as fields and report edits through callbacks.
+type Page struct {
+	app.Compo
+
+	route route     // which page this is
+	lang  text.Lang // language of every string
+	store store     // where the last scenario is kept on this device
+
+	in        estimate.Input         // the scenario, always valid
+	yearsText string                 // the years field as typed (may be empty or wrong)
+	yearsNote string                 // text key of a problem with yearsText, or ""
+	res       estimate.Result        // the model's answer for in
+	resErr    error                  // the model failed: shown instead of a result
+	notices   []*estimate.InputError // problems with the URL parameters read at start
+	fault     string                 // message of a recovered panic, or ""
+	source    string                 // sourcePrerender or sourceWasm
+	update    bool                   // a new version is ready: offer to reload
+	restored  bool                   // the scenario came from storage: write it to the URL
+	release   []func()               // removes the browser listeners on dismount
+}
+
+func newPage(r route) *Page {
+	return &Page{route: r, lang: text.English, store: localStore{}}
+}
+
+func (p *Page) tr() *text.Catalog { return text.For(p.lang) }
+
+// OnInit prepares the first render. In the browser it reads the URL (and storage) here
+// rather than in OnMount: go-app replaces the pre-rendered page with the first frame it
+// renders, so that frame must already be the person's scenario, including anything
+// web/carry.js wrote into the URL before the app started.
+func (p *Page) OnInit() {
+	defer func() {
+		if r := recover(); r != nil {
+			p.fail(app.Context{}, r)
+		}
+	}()
+	if p.route.Path == "" {
+		p.route = routes()[0]
+	}
+	if p.lang == "" {
+		p.lang = text.English
+	}
+	if p.store == nil {
+		p.store = localStore{}
+	}
+	if app.IsClient {
+		p.start(currentQuery(), p.store.Load(), sourceWasm)
+		return
+	}
+	p.start(nil, "", sourcePrerender)
+}
+
+// OnPreRender runs when the page is generated as HTML (natively, never in the browser):
+// the result is the page's preset, or what the request's query asks for when a server
+// renders it. User-supplied text only ever reaches the HTML as escaped text nodes.
+func (p *Page) OnPreRender(ctx app.Context) {
+	defer recoverTo(ctx, p.fail)
+	p.start(parseQuery(ctx.Page().URL().RawQuery), "", sourcePrerender)
+	t := p.tr()
+	ctx.Page().SetTitle("%s", t.T("app.title"))
+	ctx.Page().SetDescription("%s", t.T("app.description"))
+}
+
+// OnMount runs in the browser once the page is on screen.
+func (p *Page) OnMount(ctx app.Context) {
+	defer recoverTo(ctx, p.fail)
+	if p.restored {
+		p.restored = false
+		p.persist(ctx)
+	}
+	if ctx.AppUpdateAvailable() {
+		p.update = true
+	}
+	win := app.Window()
+	p.release = append(p.release,
+		listen(win, "focus", checkForUpdate),
+		listen(win.Get("document"), "visibilitychange", checkForUpdate),
+	)
+}
+
+// OnDismount removes the browser listeners.
+func (p *Page) OnDismount() {
+	for _, f := range p.release {
+		f()
+	}
+	p.release = nil
+}
+
+// OnAppUpdate runs when go-app has fetched a new version: the page offers a reload.
+func (p *Page) OnAppUpdate(ctx app.Context) {
+	defer recoverTo(ctx, p.fail)
+	p.update = true
+}
+
+// start sets the scenario from URL parameters over the page's preset, or, when the URL
+// has none, from the stored scenario (not in embed mode), and computes the result.
+func (p *Page) start(q url.Values, stored, source string) {
+	p.in, p.notices = scenarioFrom(p.route.Preset, q, p.route.Locked)
+	p.restored = false
+	if !hasScenario(q) && stored != "" && !p.route.Embed {
+		sq := parseQuery(stored)
+		if in, errs := scenarioFrom(p.route.Preset, sq, p.route.Locked); hasScenario(sq) && len(errs) == 0 {
+			p.in, p.restored = in, true
+		}
+	}
+	p.yearsText, p.yearsNote = strconv.Itoa(p.in.Years), ""
+	p.source = source
+	p.recompute()
+}
+
+// apply makes one edit of the form and recomputes. It needs no browser, so tests call it.
+func (p *Page) apply(ch Change) {
+	if ch.Field == estimate.ParamYears {
+		p.yearsText = clip(ch.Value, 12)
+		p.in.Years, p.yearsNote = parseYears(ch.Value, p.in.Years)
+	} else {
+		next, ok := applyChange(p.in, ch)
+		if !ok {
+			return
+		}
+		p.in = next
+	}
+	p.recompute()
+}
+
+func (p *Page) recompute() {
+	p.res, p.resErr = compute(p.in)
+	if p.resErr != nil {
+		app.Logf("hit-salary: %v", p.resErr)
+	}
+}
+
+// persist writes the scenario into the URL and local storage.
+func (p *Page) persist(ctx app.Context) {
+	q := queryString(p.in)
+	replaceQuery(ctx, q)
+	if !p.route.Embed {
+		p.store.Save(q)
+	}
+}
+
+// fail shows the message of a recovered panic; the page keeps working.
+func (p *Page) fail(_ app.Context, r any) {
+	p.fault = clip(fmt.Sprint(r), 300)
+}
+
+// Event handlers. Each recovers first: see recoverTo.
+
+func (p *Page) onChange(ctx app.Context, ch Change) {
+	defer recoverTo(ctx, p.fail)
+	p.apply(ch)
+	p.persist(ctx)
+}
+
+func (p *Page) onReset(ctx app.Context) {
+	defer recoverTo(ctx, p.fail)
+	p.start(nil, "", p.source)
+	p.fault = ""
+	p.persist(ctx)
+}
+
+func (p *Page) onDismissNotice(ctx app.Context) {
+	defer recoverTo(ctx, p.fail)
+	p.notices = nil
+}
+
+func (p *Page) onDismissFault(ctx app.Context) {
+	defer recoverTo(ctx, p.fail)
+	p.fault = ""
+}
+
+func (p *Page) onReload(ctx app.Context) {
+	defer recoverTo(ctx, p.fail)
+	ctx.Reload()
+}
+
+// Render lays out the page. Pieces that need the model's result are left out if the
+// model failed; the failure is said in their place.
+func (p *Page) Render() app.UI {
+	t := p.tr()
+	class := "app"
+	if p.route.Embed {
+		class += " app--embed"
+	}
+	return app.Div().ID("app").Class(class).Lang(string(p.lang)).Body(
+		app.Header().Class("masthead").Body(
+			app.P().Class("masthead__name").Text(t.T("app.name")),
+			app.H1().Class("masthead__title").Text(t.T("app.heading")),
+			app.P().Class("masthead__lead").Text(t.T("app.lead")),
+		),
+		app.Div().Class("banners").Body(
+			app.If(p.update, func() app.UI {
+				return &UpdateBanner{Lang: p.lang, OnReload: p.onReload}
+			}),
+			app.If(p.fault != "", func() app.UI {
+				return &ErrorBanner{Lang: p.lang, Message: p.fault, OnDismiss: p.onDismissFault}
+			}),
+			app.If(len(p.notices) > 0, func() app.UI {
+				return &Notice{Lang: p.lang, Problems: p.notices, Input: p.in, OnDismiss: p.onDismissNotice}
+			}),
+		),
+		app.Main().ID("main").Class("layout").Body(
+			app.Div().Class("layout__form").Body(
+				&Form{
+					Lang:      p.lang,
+					Input:     p.in,
+					YearsText: p.yearsText,
+					YearsNote: p.yearsNote,
+					Locked:    p.route.Locked,
+					OnChange:  p.onChange,
+					OnReset:   p.onReset,
+					OnFault:   p.fail,
+				},
+			),
+			app.Div().Class("layout__results").Body(p.renderResults(t)...),
+		),
+		app.Footer().Class("colophon").Body(
+			app.P().Body(
+				app.Text(t.T("footer.edition")+" "),
+				app.Span().Class("colophon__edition").Text(estimate.DataEdition),
+			),
+			app.P().Text(t.T("footer.privacy")),
+			app.P().Text(t.T("footer.disclaimer")),
+		),
+	)
+}
+
+func (p *Page) renderResults(t *text.Catalog) []app.UI {
+	if p.resErr != nil {
+		return []app.UI{
+			app.Section().Class("card card--problem").Role("alert").DataSet("testid", "compute-error").Body(
+				app.H2().Text(t.T("error.compute.title")),
+				app.P().Text(t.T("error.compute")),
+			),
+		}
+	}
+	r := p.res
+	return []app.UI{
+		&Summary{Lang: p.lang, Result: r, Source: p.source},
+		&ConfidencePanel{Lang: p.lang, Level: r.Confidence, Reasons: r.Reasons, ReasonKeys: r.ReasonKeys},
+		&Breakdown{Lang: p.lang, Result: r},
+		&RolePanel{Lang: p.lang, Role: r.Input.Role, SOC: r.SOC, SOCTitle: r.SOCTitle},
+		&TrajectoryChart{Lang: p.lang, Trajectories: r.Trajectories, Years: r.Input.Years, Education: r.Input.Education},
+		&OutlookPanel{Lang: p.lang, Outlook: r.Outlook},
+		&SourceList{Lang: p.lang, Result: r},
+	}
+}
+
+// clip shortens s to at most n runes, as valid UTF-8.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}

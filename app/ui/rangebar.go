@@ -1,0 +1,121 @@
+package ui
+
+import (
+	"github.com/hit-salary/hit-salary/app/estimate"
+	"github.com/hit-salary/hit-salary/app/text"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// RangeBar draws the likely range for people like this against the occupation's
+// published spread (10th to 90th percentile, with the middle half darker) and marks the
+// estimate and the median. The drawing is an inline SVG built from go-app elements, an
+// image whose name says what it shows; the legend under it says the same in words, and
+// a <details> table lists the percentiles. (No aria-hidden="true" anywhere: go-app
+// pre-renders the value "true" as a bare attribute, which ARIA reads as not hidden.)
+type RangeBar struct {
+	app.Compo
+
+	Lang     text.Lang            // language of every string
+	Low      int                  // likely range, low end
+	Estimate int                  // the estimate
+	High     int                  // likely range, high end
+	Spread   estimate.Percentiles // the occupation's published percentiles in the area
+	Area     string               // how sentences name the area
+}
+
+// Render draws the bar, its legend and the percentile table.
+func (b *RangeBar) Render() app.UI {
+	t := text.For(b.Lang)
+	return safeRender(t, func() app.UI {
+		p := b.Spread
+		sc := newScale(0, 100, pad(minOf(p.P10, b.Low, b.Estimate), maxOf(p.P90, b.High, b.Estimate))...)
+		band := func(class string, from, to int, y, h float64) app.UI {
+			x0, x1 := sc.at(float64(from)), sc.at(float64(to))
+			return svgEl("rect").Class(class).Attr("x", num(x0)).Attr("y", num(y)).
+				Attr("width", num(max(x1-x0, 0.4))).Attr("height", num(h))
+		}
+		tick := func(class string, v int, y0, y1 float64) app.UI {
+			x := num(sc.at(float64(v)))
+			return svgEl("line").Class(class).Attr("x1", x).Attr("x2", x).
+				Attr("y1", num(y0)).Attr("y2", num(y1)).Attr("vector-effect", "non-scaling-stroke")
+		}
+		return app.Figure().Class("rangebar").Body(
+			svgEl("svg").Class("rangebar__svg").Attr("viewBox", "0 0 100 30").
+				Attr("preserveAspectRatio", "none").Role("img").Aria("label", t.T("range.img")).Body(
+				band("rb-spread", p.P10, p.P90, 2, 12),
+				band("rb-mid", p.P25, p.P75, 2, 12),
+				tick("rb-median", p.P50, 0, 16),
+				band("rb-likely", b.Low, b.High, 18, 10),
+				tick("rb-estimate", b.Estimate, 0, 30),
+			),
+			app.FigCaption().Class("rangebar__caption").Body(
+				app.Ul().Class("legend").Body(
+					legendItem("swatch--likely", t.F("range.likely",
+						"low", t.Money(b.Low), "high", t.Money(b.High))),
+					legendItem("swatch--estimate", t.F("range.estimate", "estimate", t.Money(b.Estimate))),
+					legendItem("swatch--mid", t.F("range.mid", "area", b.Area,
+						"p25", t.Money(p.P25), "p75", t.Money(p.P75))),
+					legendItem("swatch--spread", t.F("range.spread",
+						"p10", t.Money(p.P10), "p90", t.Money(p.P90))),
+					legendItem("swatch--median", t.F("range.median", "p50", t.Money(p.P50))),
+				),
+				app.Details().Class("more").Body(
+					app.Summary().Text(t.T("range.table.show")),
+					app.Table().Class("table table--compact").Body(
+						app.Caption().Text(t.F("range.table.caption", "area", b.Area)),
+						app.THead().Body(app.Tr().Body(
+							app.Th().Scope("col").Text(t.T("range.table.percentile")),
+							app.Th().Scope("col").Class("num").Text(t.T("range.table.pay")),
+						)),
+						app.TBody().Body(
+							pctRow(t, "range.table.p10", p.P10),
+							pctRow(t, "range.table.p25", p.P25),
+							pctRow(t, "range.table.p50", p.P50),
+							pctRow(t, "range.table.p75", p.P75),
+							pctRow(t, "range.table.p90", p.P90),
+						),
+					),
+				),
+			),
+		)
+	})
+}
+
+func legendItem(swatch, label string) app.UI {
+	return app.Li().Body(
+		app.Span().Class("swatch", swatch),
+		app.Text(label),
+	)
+}
+
+func pctRow(t *text.Catalog, key string, v int) app.UI {
+	return app.Tr().Body(
+		app.Th().Scope("row").Text(t.T(key)),
+		app.Td().Class("num").Text(t.Money(v)),
+	)
+}
+
+func minOf(vs ...int) int {
+	m := vs[0]
+	for _, v := range vs[1:] {
+		m = min(m, v)
+	}
+	return m
+}
+
+func maxOf(vs ...int) int {
+	m := vs[0]
+	for _, v := range vs[1:] {
+		m = max(m, v)
+	}
+	return m
+}
+
+// pad widens [lo, hi] by 6% on each side, so the ends of the bars do not touch the edge.
+func pad(lo, hi int) []float64 {
+	d := float64(hi-lo) * 0.06
+	if d <= 0 {
+		d = 1
+	}
+	return []float64{float64(lo) - d, float64(hi) + d}
+}

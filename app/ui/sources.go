@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/hit-salary/hit-salary/app/estimate"
+	"github.com/hit-salary/hit-salary/app/text"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// SourceList lists the publications behind the estimate: publisher, title, period,
+// kind of evidence, caveat, the address (a link that opens apart from the app), and
+// what each was used for; then the data edition.
+type SourceList struct {
+	app.Compo
+
+	Lang   text.Lang       // language of every string
+	Result estimate.Result // its Sources, and the uses found in Factors and Outlook
+}
+
+// Render draws the list.
+func (c *SourceList) Render() app.UI {
+	t := text.For(c.Lang)
+	return safeRender(t, func() app.UI {
+		uses := sourceUses(t, c.Result)
+		var items []app.UI
+		for _, s := range c.Result.Sources {
+			var link app.UI
+			switch {
+			case isWebURL(s.URL):
+				link = app.A().Class("source__url").Href(s.URL).Target("_blank").Rel("noopener noreferrer").
+					Text(s.URL)
+			case s.URL != "":
+				link = app.Span().Class("source__url").Text(s.URL)
+			}
+			var used app.UI
+			if u := uses[s.ID]; len(u) > 0 {
+				used = app.P().Class("source__uses").Text(t.F("sources.usedfor", "uses", strings.Join(u, ", ")))
+			}
+			items = append(items, app.Li().Class("source").DataSet("source", s.ID).Body(
+				app.P().Class("source__head").Body(
+					app.Span().Class("source__title").Text(s.Title),
+					app.Text(" "),
+					evidenceTag(t, s.Evidence),
+				),
+				app.P().Class("source__meta").Text(t.F("sources.meta", "publisher", s.Publisher, "period", s.Period)),
+				app.If(s.Note != "", func() app.UI { return app.P().Class("source__note").Text(s.Note) }),
+				used,
+				link,
+			))
+		}
+		return app.Section().ID("sources").Class("card", "sources").Aria("labelledby", "sources-title").Body(
+			app.H2().ID("sources-title").Text(t.T("sources.title")),
+			app.P().Text(t.T("sources.intro")),
+			app.Ol().Class("source-list").Body(items...),
+			app.P().Class("edition").Body(
+				app.Text(t.T("sources.edition")+" "),
+				app.Strong().Text(c.Result.Edition),
+			),
+		)
+	})
+}
+
+// isWebURL reports whether u is an absolute https or http address. Anything else (a
+// file of the repository, say) is shown as text: go-app would prefix a relative href
+// with the site's base path.
+func isWebURL(u string) bool {
+	return strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")
+}
+
+// sourceUses lists, by source ID, what the source was used for, in breakdown order.
+func sourceUses(t *text.Catalog, r estimate.Result) map[string][]string {
+	out := map[string][]string{}
+	add := func(id, use string) {
+		for _, u := range out[id] {
+			if u == use {
+				return
+			}
+		}
+		out[id] = append(out[id], use)
+	}
+	for _, f := range r.Factors {
+		for _, id := range f.Sources {
+			add(id, factorName(t, f.Kind))
+		}
+	}
+	if r.Outlook.Source != "" {
+		add(r.Outlook.Source, t.T("sources.use.outlook"))
+		add("ooh-wording", t.T("sources.use.outlook"))
+	}
+	add("rpp-2024", t.T("sources.use.power"))
+	return out
+}

@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"github.com/hit-salary/hit-salary/app/estimate"
+	"github.com/hit-salary/hit-salary/app/text"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Summary shows the estimate in large type with its likely range, the range bar, the
+// hourly equivalent, where it sits in the occupation and what it buys in the state.
+//
+// Its [data-testid=estimate] element is the result contract: integer attributes
+// data-low, data-median and data-high (Result.Low, Estimate, High) and data-source,
+// "prerender" in generated HTML and "wasm" once the browser app computed it.
+type Summary struct {
+	app.Compo
+
+	Lang   text.Lang       // language of every string
+	Result estimate.Result // what to show
+	Source string          // sourcePrerender or sourceWasm
+}
+
+// Render draws the summary.
+func (s *Summary) Render() app.UI {
+	t := text.For(s.Lang)
+	return safeRender(t, func() app.UI {
+		r := s.Result
+		area, _ := estimate.LookupArea(r.Input.State)
+		where := placeName(t, area)
+		return app.Section().ID("summary").Class("card", "summary").Aria("labelledby", "summary-title").Body(
+			app.H2().ID("summary-title").Class("summary__title").Text(
+				t.F("summary.title", "role", roleName(t, r.Input.Role), "area", where)),
+			app.P().Class("estimate").DataSet("testid", "estimate").
+				DataSet("low", r.Low).DataSet("median", r.Estimate).DataSet("high", r.High).
+				DataSet("source", s.Source).Body(
+				app.Span().Class("estimate__amount").Text(t.Money(r.Estimate)),
+				app.Text(" "),
+				app.Span().Class("estimate__unit").Text(t.T("summary.peryear")),
+			),
+			app.If(s.Source == sourcePrerender, func() app.UI {
+				// Revealed by web/carry.js when someone edits the form before the app runs.
+				return app.P().ID("stale-hint").Class("stale-hint").Attr("hidden", true).Text(t.T("summary.stale"))
+			}),
+			app.P().Class("summary__range").Text(
+				t.F("summary.range", "low", t.Money(r.Low), "high", t.Money(r.High))),
+			&RangeBar{Lang: s.Lang, Low: r.Low, Estimate: r.Estimate, High: r.High, Spread: r.Spread, Area: where},
+			app.Dl().Class("facts").Body(
+				app.Div().Class("fact").Body(
+					app.Dt().Text(t.T("summary.hourly")),
+					app.Dd().Text(t.F("summary.hourly.value", "hourly", t.Hourly(r.Hourly))),
+				),
+				app.Div().Class("fact").Body(
+					app.Dt().Text(t.T("summary.percentile")),
+					app.Dd().Text(t.F("summary.percentile.value",
+						"pct", t.Decimal(r.Percentile, 0), "area", where)),
+				),
+				app.Div().Class("fact").Body(
+					app.Dt().Text(t.T("summary.power")),
+					app.Dd().Text(purchasingPower(t, r, area)),
+				),
+			),
+			app.If(r.Fallback, func() app.UI {
+				return app.P().Class("summary__caveat").Text(t.F("summary.fallback", "area", where))
+			}),
+			// Read out by screen readers after each change; the visible figures above
+			// are not a live region, to keep announcements short.
+			app.P().Class("visually-hidden").Aria("live", "polite").Text(
+				t.F("summary.announce", "estimate", t.Money(r.Estimate),
+					"low", t.Money(r.Low), "high", t.Money(r.High))),
+		)
+	})
+}
+
+// purchasingPower says what the estimate buys in the state against the national
+// average prices (BEA Regional Price Parities).
+func purchasingPower(t *text.Catalog, r estimate.Result, a estimate.Area) string {
+	if a.Code == "US" || r.RPP == 0 {
+		return t.T("summary.power.us")
+	}
+	key := "summary.power.cheaper"
+	if r.RPP > 100 {
+		key = "summary.power.dearer"
+	}
+	return t.F(key, "area", a.Name, "rpp", t.Decimal(r.RPP, 1),
+		"estimate", t.Money(r.Estimate), "power", t.Money(r.PurchasingPower))
+}
+
+// placeName is how a sentence names an area: "the United States" or the state.
+func placeName(t *text.Catalog, a estimate.Area) string {
+	if a.Code == "US" || a.Code == "" {
+		return t.T("area.us.inline")
+	}
+	return a.Name
+}

@@ -1,0 +1,30 @@
+package ui
+
+import (
+	"github.com/hit-salary/hit-salary/app/text"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// UpdateBanner offers to reload when a new version of the app has been downloaded.
+type UpdateBanner struct {
+	app.Compo
+
+	Lang     text.Lang         // language of every string
+	OnReload func(app.Context) // reloads the page
+}
+
+// Render draws the banner.
+func (b *UpdateBanner) Render() app.UI {
+	t := text.For(b.Lang)
+	return app.Section().Class("banner banner--update").Role("status").DataSet("testid", "update").Body(
+		app.P().Class("banner__title").Text(t.T("update.body")),
+		app.Button().Type("button").Class("button").OnClick(b.onReload).Text(t.T("update.reload")),
+	)
+}
+
+func (b *UpdateBanner) onReload(ctx app.Context, e app.Event) {
+	defer recoverTo(ctx, nil)
+	if b.OnReload != nil {
+		b.OnReload(ctx)
+	}
+}
