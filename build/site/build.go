@@ -345,7 +345,8 @@ func rewrite(dir, rel string, f func([]byte) ([]byte, error)) error {
 	return os.WriteFile(p, data, 0o644)
 }
 
-// postProcess fixes go-app's manifest, worker and pages for the base path.
+// postProcess fixes go-app's manifest, worker, app.js and pages for the
+// base path.
 func postProcess(dir string, c Config) error {
 	if err := rewrite(dir, "manifest.webmanifest", func(b []byte) ([]byte, error) {
 		return fixManifest(b, c.Base)
@@ -355,6 +356,9 @@ func postProcess(dir string, c Config) error {
 	if err := rewrite(dir, "app-worker.js", func(b []byte) ([]byte, error) {
 		return sw.FixPrecache(b, c.Base)
 	}); err != nil {
+		return err
+	}
+	if err := rewrite(dir, "app.js", sw.FixAppJS); err != nil {
 		return err
 	}
 	files, err := listFiles(dir)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/http"
 	"os"
@@ -48,22 +49,24 @@ var compressible = map[string]bool{".html": true, ".css": true, ".js": true, ".m
 //     it, with the media types of contentTypes.
 //
 // Responses carry Cache-Control: no-cache, so a rebuild shows up on reload
-// (the service worker still caches what it precaches). Files are read
-// through os.Root, so no request can reach outside dir.
+// (the service worker still caches what it precaches). Each request opens
+// dir anew as an os.Root: no request can reach outside dir, and a rebuild,
+// which replaces dir, is served at once.
 func Serve(dir, base string) (http.Handler, error) {
 	b, err := NormalizeBase(base)
 	if err != nil {
 		return nil, err
 	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
+	if fi, err := os.Stat(dir); err != nil {
 		return nil, err
+	} else if !fi.IsDir() {
+		return nil, fmt.Errorf("%s is not a directory", dir)
 	}
-	return &server{root: root, base: b, gz: map[string]gzEntry{}}, nil
+	return &server{dir: dir, base: b, gz: map[string]gzEntry{}}, nil
 }
 
 type server struct {
-	root *os.Root
+	dir  string
 	base string
 
 	mu sync.Mutex
@@ -77,6 +80,16 @@ type gzEntry struct {
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	root, err := os.OpenRoot(s.dir)
+	if err != nil {
+		http.Error(w, "site directory unavailable (rebuilding?)", http.StatusServiceUnavailable)
+		return
+	}
+	defer root.Close()
+	s.serve(w, r, root)
+}
+
+func (s *server) serve(w http.ResponseWriter, r *http.Request, root *os.Root) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -89,37 +102,37 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !strings.HasPrefix(p, s.base) {
-		s.notFound(w, r)
+		s.notFound(w, r, root)
 		return
 	}
 	rel := strings.TrimPrefix(p, s.base)
 	if rel != "" && path.Clean("/" + rel)[1:] != strings.TrimSuffix(rel, "/") {
 		// Dot segments or repeated slashes: not a URL the site links to.
-		s.notFound(w, r)
+		s.notFound(w, r, root)
 		return
 	}
 	if rel == "" || strings.HasSuffix(rel, "/") {
 		rel += "index.html"
-	} else if fi, err := s.root.Stat(rel); err == nil && fi.IsDir() {
+	} else if fi, err := root.Stat(rel); err == nil && fi.IsDir() {
 		s.redirect(w, r, p+"/")
 		return
 	}
-	name, fi := s.lookup(rel)
+	name, fi := findFile(root, rel)
 	if name == "" {
-		s.notFound(w, r)
+		s.notFound(w, r, root)
 		return
 	}
-	s.serveFile(w, r, name, fi, http.StatusOK)
+	s.serveFile(w, r, root, name, fi, http.StatusOK)
 }
 
-// lookup finds the file for rel: rel itself, else rel.html for a path
+// findFile finds the file for rel: rel itself, else rel.html for a path
 // without extension.
-func (s *server) lookup(rel string) (string, fs.FileInfo) {
+func findFile(root *os.Root, rel string) (string, fs.FileInfo) {
 	for _, name := range []string{rel, rel + ".html"} {
 		if name != rel && path.Ext(rel) != "" {
 			break
 		}
-		fi, err := s.root.Stat(name)
+		fi, err := root.Stat(name)
 		if err == nil && fi.Mode().IsRegular() {
 			return name, fi
 		}
@@ -136,15 +149,15 @@ func (s *server) redirect(w http.ResponseWriter, r *http.Request, to string) {
 	http.Redirect(w, r, to, http.StatusFound)
 }
 
-func (s *server) notFound(w http.ResponseWriter, r *http.Request) {
-	if name, fi := s.lookup("404.html"); name != "" {
-		s.serveFile(w, r, name, fi, http.StatusNotFound)
+func (s *server) notFound(w http.ResponseWriter, r *http.Request, root *os.Root) {
+	if name, fi := findFile(root, "404.html"); name != "" {
+		s.serveFile(w, r, root, name, fi, http.StatusNotFound)
 		return
 	}
 	http.NotFound(w, r)
 }
 
-func (s *server) serveFile(w http.ResponseWriter, r *http.Request, name string, fi fs.FileInfo, status int) {
+func (s *server) serveFile(w http.ResponseWriter, r *http.Request, root *os.Root, name string, fi fs.FileInfo, status int) {
 	ext := path.Ext(name)
 	h := w.Header()
 	if ct, ok := contentTypes[ext]; ok {
@@ -154,7 +167,7 @@ func (s *server) serveFile(w http.ResponseWriter, r *http.Request, name string, 
 	}
 	h.Set("Cache-Control", "no-cache")
 	h.Set("X-Content-Type-Options", "nosniff")
-	body, gz, err := s.body(name, fi, compressible[ext] && acceptsGzip(r))
+	body, gz, err := s.body(root, name, fi, compressible[ext] && acceptsGzip(r))
 	if err != nil {
 		http.Error(w, "reading file failed", http.StatusInternalServerError)
 		return
@@ -176,7 +189,7 @@ func (s *server) serveFile(w http.ResponseWriter, r *http.Request, name string, 
 }
 
 // body returns the file's content, gzipped if gz (cached per file version).
-func (s *server) body(name string, fi fs.FileInfo, gz bool) ([]byte, bool, error) {
+func (s *server) body(root *os.Root, name string, fi fs.FileInfo, gz bool) ([]byte, bool, error) {
 	if gz {
 		s.mu.Lock()
 		e, ok := s.gz[name]
@@ -185,7 +198,7 @@ func (s *server) body(name string, fi fs.FileInfo, gz bool) ([]byte, bool, error
 			return e.body, true, nil
 		}
 	}
-	data, err := s.root.ReadFile(name)
+	data, err := root.ReadFile(name)
 	if err != nil || !gz {
 		return data, false, err
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 )
 
@@ -136,4 +137,33 @@ func TestServeBadDir(t *testing.T) {
 		t.Errorf("Serve with a bad base: no error")
 	}
 	var _ http.Handler = (*server)(nil)
+}
+
+// TestServeAfterRebuild rebuilds the site while a handler serves it: Build
+// replaces the directory, and the handler must serve the new files (the
+// update flow and `make build` next to `make serve` rely on it).
+func TestServeAfterRebuild(t *testing.T) {
+	c := fixture(t)
+	c.Version = "v1"
+	mustBuild(t, c)
+	h, err := Serve(c.Out, c.Base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func() string {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "/hit-salary/app-worker.js", nil))
+		if rec.Code != 200 {
+			t.Fatalf("GET app-worker.js: %d", rec.Code)
+		}
+		return rec.Body.String()
+	}
+	if w := get(); !strings.Contains(w, `"v1+`) {
+		t.Fatalf("first build's worker lacks v1")
+	}
+	c.Version = "v2"
+	mustBuild(t, c)
+	if w := get(); !strings.Contains(w, `"v2+`) {
+		t.Errorf("after the rebuild the worker lacks v2")
+	}
 }

@@ -10,7 +10,8 @@
 //
 // go-app fills {{.Version}} and {{.ResourcesToCache}}; after the build,
 // FixPrecache puts the scope URL in the precache list and SetDigest fills the
-// content digest into the cache name.
+// content digest into the cache name. FixAppJS adjusts go-app's app.js so the
+// worker's first install is not announced as a new version.
 package sw
 
 import (

@@ -218,3 +218,39 @@ func TestWorkerInNode(t *testing.T) {
 		}
 	}
 }
+
+func TestFixAppJS(t *testing.T) {
+	h := &app.Handler{Name: "Test", Version: "v", Resources: app.GitHubPages("hit-salary")}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/app.js", nil))
+	appJS, _ := io.ReadAll(rec.Result().Body)
+	tests := []struct {
+		name    string
+		in      string
+		wantErr string
+	}{
+		{name: "go-app v10.1.11 app.js", in: string(appJS)},
+		{name: "changed update check", in: strings.Replace(string(appJS), "if (!navigator.serviceWorker.controller) {", "if (!navigator.serviceWorker) {", 1), wantErr: "found 0 times"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := FixAppJS([]byte(tt.in))
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("FixAppJS: err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(got), "const isUpdate = !!navigator.serviceWorker.controller;") ||
+				!strings.Contains(string(got), "if (!isUpdate || !navigator.serviceWorker.controller) {") {
+				t.Errorf("patched app.js lacks the first-install check")
+			}
+			if len(got) <= len(tt.in) || strings.Count(string(got), "goappOnUpdate();") != 1 {
+				t.Errorf("patched app.js is not the original plus the check")
+			}
+		})
+	}
+}
