@@ -19,7 +19,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT     := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 WASM_EXEC = $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 # Packages whose tests also run as js/wasm under Node: the pure ones.
-WASM_TEST_PKGS := ./app/estimate/...
+WASM_TEST_PKGS := ./app/estimate/... ./app/text/...
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -42,7 +42,6 @@ build: wasm ## Write the deployable site for BASE to dist/
 serve: build ## Build everything and serve it on http://127.0.0.1:8080/hit-salary/
 	@mkdir -p $(CACHE)
 	$(GO) build -o $(SERVE) ./build/serve
-	@echo "Open http://$(ADDR)$(BASE) (Ctrl-C to stop)"
 	@exec $(SERVE) -dir $(DIST) -base '$(BASE)' -addr $(ADDR)
 
 test: deps vet unit test-wasm build e2e ## Run every check: vet, unit tests (native and js/wasm), build dist/, browser tests

@@ -18,7 +18,6 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
-	"text/tabwriter"
 
 	"github.com/hit-salary/hit-salary/app/ui"
 	"github.com/hit-salary/hit-salary/build/site"
@@ -56,12 +55,10 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 // report prints what was built: every file with its size, and app.wasm's
 // size raw and gzip-compressed.
 func report(w io.Writer, cfg site.Config, r *site.Report) error {
-	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', tabwriter.AlignRight)
 	for _, f := range r.Files {
-		fmt.Fprintf(tw, "%d\t  %s\t\n", f.Size, f.Path)
-	}
-	if err := tw.Flush(); err != nil {
-		return err
+		if _, err := fmt.Fprintf(w, "%10d  %s\n", f.Size, f.Path); err != nil {
+			return err
+		}
 	}
 	_, err := fmt.Fprintf(w, "built %s for %s: %d files, %s; app.wasm %s raw, %s gzip -9; version %s, digest %s\n",
 		r.Out, r.Base, len(r.Files), size(r.Total()), size(r.WasmSize), size(r.WasmGzip), cfg.Version, r.Digest)
