@@ -25,8 +25,8 @@ func TestInputsChangeEstimate(t *testing.T) {
 		do     func(tb *tab)
 		change func(in *estimate.Input)
 	}{
-		{"role select", func(tb *tab) { tb.setValue("#role", "security-analyst") },
-			func(in *estimate.Input) { in.Role = "security-analyst" }},
+		{"role select", func(tb *tab) { tb.setValue("#role", "data-analyst") },
+			func(in *estimate.Input) { in.Role = "data-analyst" }},
 		{"state select", func(tb *tab) { tb.setValue("#state", "CA") },
 			func(in *estimate.Input) { in.State = "CA" }},
 		{"years typed", func(tb *tab) { tb.typeInto("#years", "10") },
@@ -39,16 +39,18 @@ func TestInputsChangeEstimate(t *testing.T) {
 			func(in *estimate.Input) { in.Education = "master" }},
 		{"employer select", func(tb *tab) { tb.setValue("#employer", "vendor") },
 			func(in *estimate.Input) { in.Employer = "vendor" }},
-		{"cert clicked on", func(tb *tab) { tb.click("#cert-cissp") },
-			func(in *estimate.Input) { in.Certs = []estimate.Cert{"cissp"} }},
-		{"second cert by keyboard", func(tb *tab) { tb.activate("#cert-security-plus") },
-			func(in *estimate.Input) { in.Certs = []estimate.Cert{"cissp", "security-plus"} }},
-		{"cert clicked off", func(tb *tab) { tb.click("#cert-cissp") },
-			func(in *estimate.Input) { in.Certs = []estimate.Cert{"security-plus"} }},
-		{"background radio", func(tb *tab) { tb.click("#bg-it") },
+		{"cert clicked on", func(tb *tab) { tb.click("#cert-epic") },
+			func(in *estimate.Input) { in.Certs = []estimate.Cert{"epic"} }},
+		{"second cert by keyboard", func(tb *tab) { tb.activate("#cert-cphims") },
+			func(in *estimate.Input) { in.Certs = []estimate.Cert{"epic", "cphims"} }},
+		{"cert clicked off", func(tb *tab) { tb.click("#cert-epic") },
+			func(in *estimate.Input) { in.Certs = []estimate.Cert{"cphims"} }},
+		{"background radio clicked", func(tb *tab) { tb.click("#bg-clinical") },
+			func(in *estimate.Input) { in.Background = "clinical" }},
+		{"background radio by keyboard", func(tb *tab) { tb.activate("#bg-it") },
 			func(in *estimate.Input) { in.Background = "it" }},
-		{"role change keeps the other inputs", func(tb *tab) { tb.setValue("#role", "it-manager") },
-			func(in *estimate.Input) { in.Role = "it-manager" }},
+		{"role change keeps the other inputs", func(tb *tab) { tb.setValue("#role", "security-analyst") },
+			func(in *estimate.Input) { in.Role = "security-analyst" }},
 	}
 
 	in := estimate.Default()

@@ -15,7 +15,8 @@ import (
 )
 
 // TestScreenshots renders a scenario 1280 and 320 px wide. At both widths the page must
-// not scroll sideways (WCAG 1.4.10 Reflow asks for 320 CSS px). The full-page PNGs go to
+// not scroll sideways (WCAG 1.4.10 Reflow asks for 320 CSS px). The PNGs, the first
+// screen (hit-salary-<width>.png) and the whole page (hit-salary-<width>-full.png), go to
 // $HIT_SCREENSHOTS when it is set (for the README), else to a temporary directory.
 func TestScreenshots(t *testing.T) {
 	dir := os.Getenv("HIT_SCREENSHOTS")
@@ -40,16 +41,21 @@ func TestScreenshots(t *testing.T) {
 					.slice(0, 8).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : '') + ' right=' + Math.round(e.getBoundingClientRect().right))`, &wide)
 				t.Errorf("at %d px the page is %d px wide and scrolls sideways; elements past the edge: %v", width, overflow.ScrollWidth, wide)
 			}
-			var png []byte
-			tb.run("screenshot", chromedp.FullScreenshot(&png, 100))
-			if !bytes.HasPrefix(png, []byte("\x89PNG")) {
-				t.Fatalf("screenshot is not a PNG (%d bytes)", len(png))
+			var full, top []byte
+			tb.run("screenshot", chromedp.CaptureScreenshot(&top), chromedp.FullScreenshot(&full, 100))
+			for name, png := range map[string][]byte{
+				fmt.Sprintf("hit-salary-%d.png", width):      top,
+				fmt.Sprintf("hit-salary-%d-full.png", width): full,
+			} {
+				if !bytes.HasPrefix(png, []byte("\x89PNG")) {
+					t.Fatalf("screenshot %s is not a PNG (%d bytes)", name, len(png))
+				}
+				name = filepath.Join(dir, name)
+				if err := os.WriteFile(name, png, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				t.Logf("wrote %s (%d bytes)", name, len(png))
 			}
-			name := filepath.Join(dir, fmt.Sprintf("hit-salary-%d.png", width))
-			if err := os.WriteFile(name, png, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			t.Logf("wrote %s (%d bytes)", name, len(png))
 		})
 	}
 }

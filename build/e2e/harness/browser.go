@@ -28,6 +28,16 @@ func AllocatorOptions(execPath, userDataDir string, extra ...chromedp.ExecAlloca
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("no-first-run", true),
+		// Chromium's own traffic to Google (autofill, network time, sign-in, component
+		// updates) would be indistinguishable from the page's in a proxy log: turn it off,
+		// and point what cannot be turned off at a closed local port. The first three
+		// features are chromedp's defaults, which this flag replaces.
+		chromedp.Flag("disable-features", "site-per-process,Translate,BlinkGenPropertyTrees,"+
+			"AutofillServerCommunication,NetworkTimeServiceQuerying,OptimizationHints,MediaRouter,"+
+			"DialMediaRouteProvider,CertificateTransparencyComponentUpdater"),
+		chromedp.Flag("allow-browser-signin", "false"),
+		chromedp.Flag("gaia-url", "http://127.0.0.1:9"),
+		chromedp.Flag("component-updater", "url-source=http://127.0.0.1:9/update"),
 		chromedp.WindowSize(1280, 900),
 	)
 	return append(opts, extra...)
