@@ -6,10 +6,10 @@ package text
 var en = map[string]string{
 	// The application.
 	"app.name":        "HIT Salary",
-	"app.title":       "HIT Salary: what a healthcare IT job might pay you",
+	"app.title":       "HIT Salary: healthcare IT salary estimator and career guide",
 	"app.heading":     "What might a healthcare IT job pay you?",
 	"app.lead":        "An open estimate from public wage data, explained line by line. Change anything below and the result follows.",
-	"app.description": "An open, offline healthcare IT salary estimator: pick a role, a state and your background, and see the estimate, its range, every factor behind it and the sources.",
+	"app.description": "Estimate healthcare IT pay by role, state, experience, education, employer and certifications, with sources and career paths. Works offline; no account, no tracking.",
 
 	"footer.edition":    "Data edition:",
 	"footer.privacy":    "Everything is computed on this device. Nothing you enter is sent anywhere; there is no account and no tracking.",
@@ -66,6 +66,12 @@ var en = map[string]string{
 	"edu.master":    "Master’s degree",
 	"edu.doctorate": "Doctoral or professional degree",
 
+	"edu.hs.phrase":        "a high school diploma",
+	"edu.associate.phrase": "an associate degree",
+	"edu.bachelor.phrase":  "a bachelor’s degree",
+	"edu.master.phrase":    "a master’s degree",
+	"edu.doctorate.phrase": "a doctoral or professional degree",
+
 	"employer.any":             "Any / not sure",
 	"employer.hospital-system": "Hospital or health system",
 	"employer.clinic":          "Physician practice or clinic",
@@ -102,6 +108,7 @@ var en = map[string]string{
 
 	// The summary.
 	"summary.title":             "{role} in {area}",
+	"summary.profile":           "For: {years} years of experience; {edu}; employer: {employer}; certifications: {certs}; background: {bg}.",
 	"summary.peryear":           "a year",
 	"summary.stale":             "You changed the form: the estimate will update as soon as the app has finished loading.",
 	"summary.range":             "Likely range for people like you: {low} to {high}.",
@@ -194,8 +201,8 @@ var en = map[string]string{
 	"outlook.openings.value":    "About {n}",
 	"outlook.employment":        "People employed at the start",
 	"outlook.average":           "All occupations",
-	"outlook.compare.above":     "Employment is projected to change by {growth}, more than the {average} projected for all occupations. Most openings come from people leaving jobs, not from growth.",
-	"outlook.compare.below":     "Employment is projected to change by {growth}, less than the {average} projected for all occupations. Most openings come from people leaving jobs, not from growth.",
+	"outlook.compare.above":     "Employment is projected to change by {growth}, more than the {average} projected for all occupations.",
+	"outlook.compare.below":     "Employment is projected to change by {growth}, less than the {average} projected for all occupations.",
 	"outlook.compare.same":      "Employment is projected to change by {growth}, like the {average} projected for all occupations.",
 	"wording.much-faster":       "Much faster than average",
 	"wording.faster":            "Faster than average",
@@ -230,6 +237,9 @@ var en = map[string]string{
 	"notice.range":              "{field}: “{value}” is outside {min} to {max}, so {used} is used.",
 	"notice.format":             "{field}: “{value}” is not a whole number, so {used} is used.",
 	"notice.too-long":           "{field}: the value is too long to be valid, so {used} is used.",
+	"peek.label":                "Estimate",
+	"peek.range":                "likely {low} to {high}",
+	"peek.show":                 "See why",
 	"update.body":               "A new version of HIT Salary is ready.",
 	"update.reload":             "Reload",
 

@@ -112,7 +112,7 @@ func factorNote(t *text.Catalog, f estimate.Factor, r estimate.Result, ri estima
 		}
 		return t.F(key, "years", t.Int(in.Years), "plateau", t.Decimal(estimate.PlateauYears, 1))
 	case estimate.FactorEducation:
-		typical := t.T("edu." + string(ri.Typical))
+		typical := t.T("edu." + string(ri.Typical) + ".phrase")
 		switch {
 		case eduRank(in.Education) > eduRank(ri.Typical):
 			return t.F("note.education.more", "typical", typical)

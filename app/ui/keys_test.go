@@ -66,7 +66,7 @@ func dynamicKeys(t *testing.T) []string {
 		}
 	}
 	for _, e := range estimate.Educations() {
-		add("edu." + string(e))
+		add("edu."+string(e), "edu."+string(e)+".phrase")
 	}
 	for _, e := range estimate.Employers() {
 		add("employer." + string(e))

@@ -234,6 +234,7 @@ func (p *Page) Render() app.UI {
 					OnReset:   p.onReset,
 					OnFault:   p.fail,
 				},
+				p.renderPeek(t),
 			),
 			app.Div().Class("layout__results").Body(p.renderResults(t)...),
 		),
@@ -246,6 +247,27 @@ func (p *Page) Render() app.UI {
 			app.P().Text(t.T("footer.disclaimer")),
 		),
 	)
+}
+
+// renderPeek is a small bar that keeps the estimate in sight while people edit the form
+// on a narrow screen, where the result sits below the form (CSS shows it only there).
+func (p *Page) renderPeek(t *text.Catalog) app.UI {
+	if p.resErr != nil {
+		return nil
+	}
+	return app.Div().Class("peek").Body(
+		app.P().Class("peek__text").Body(
+			app.Span().Class("peek__label").Text(t.T("peek.label")+" "),
+			app.Strong().Class("peek__amount").Text(t.Money(p.res.Estimate)),
+			app.Span().Class("peek__range").Text(" "+t.F("peek.range", "low", t.Money(p.res.Low), "high", t.Money(p.res.High))),
+		),
+		app.Button().Type("button").Class("button button--quiet peek__go").OnClick(p.onShowResult).Text(t.T("peek.show")),
+	)
+}
+
+func (p *Page) onShowResult(ctx app.Context, e app.Event) {
+	defer recoverTo(ctx, p.fail)
+	ctx.ScrollTo("summary")
 }
 
 func (p *Page) renderResults(t *text.Catalog) []app.UI {

@@ -30,6 +30,12 @@ func (s *Summary) Render() app.UI {
 		return app.Section().ID("summary").Class("card", "summary").Aria("labelledby", "summary-title").Body(
 			app.H2().ID("summary-title").Class("summary__title").Text(
 				t.F("summary.title", "role", roleName(t, r.Input.Role), "area", where)),
+			// The profile in words: shown in print, where the form is left out.
+			app.P().Class("summary__profile print-only").Text(t.F("summary.profile",
+				"years", t.Int(r.Input.Years), "edu", t.T("edu."+string(r.Input.Education)),
+				"employer", t.T("employer."+string(r.Input.Employer)),
+				"certs", usedValue(t, estimate.ParamCerts, r.Input),
+				"bg", t.T("bg."+string(r.Input.Background)))),
 			app.P().Class("estimate").DataSet("testid", "estimate").
 				DataSet("low", r.Low).DataSet("median", r.Estimate).DataSet("high", r.High).
 				DataSet("source", s.Source).Body(

@@ -106,7 +106,7 @@ func (c *TrajectoryChart) Render() app.UI {
 		return app.Section().ID("trajectory").Class("card").Aria("labelledby", "trajectory-title").Body(
 			app.H2().ID("trajectory-title").Text(t.T("trajectory.title")),
 			app.P().ID("trajectory-summary").Text(t.F("trajectory.summary",
-				"edu", t.T("edu."+string(c.Trajectories[0].Education)),
+				"edu", t.T("edu."+string(c.Trajectories[0].Education)+".phrase"),
 				"start", t.Money(first[0].Estimate), "end", t.Money(end.Estimate), "years", t.Int(end.Years))),
 			app.Figure().Class("chart").Body(
 				svgEl("svg").Class("chart__svg").Attr("viewBox", "0 0 "+num(chartW)+" "+num(chartH)).

@@ -1,0 +1,145 @@
+package text
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+func TestNumbers(t *testing.T) {
+	c := For(English)
+	tests := []struct {
+		name string
+		got  string
+		want string
+	}{
+		{"int small", c.Int(7), "7"},
+		{"int thousands", c.Int(34200), "34,200"},
+		{"int millions", c.Int(1234567), "1,234,567"},
+		{"int negative", c.Int(-1234), "\u22121,234"},
+		{"int min", c.Int(math.MinInt64), "\u22129,223,372,036,854,775,808"},
+		{"money", c.Money(79898), "$79,898"},
+		{"money zero", c.Money(0), "$0"},
+		{"money negative", c.Money(-25952), "\u2212$25,952"},
+		{"signed money up", c.SignedMoney(5010), "+$5,010"},
+		{"signed money down", c.SignedMoney(-980), "\u2212$980"},
+		{"signed money zero", c.SignedMoney(0), "$0"},
+		{"decimal", c.Decimal(1234.5, 1), "1,234.5"},
+		{"decimal rounds", c.Decimal(27.45, 0), "27"},
+		{"decimal negative", c.Decimal(-3.14159, 2), "\u22123.14"},
+		{"decimal negative rounding to zero", c.Decimal(-0.001, 1), "0.0"},
+		{"decimal NaN", c.Decimal(math.NaN(), 1), "\u2014"},
+		{"decimal Inf", c.Decimal(math.Inf(1), 1), "\u2014"},
+		{"hourly", c.Hourly(38.41), "$38.41"},
+		{"hourly big", c.Hourly(1234.5), "$1,234.50"},
+		{"percent", c.Percent(3.1, 1), "3.1%"},
+		{"percent negative", c.Percent(-24.5177, 1), "\u221224.5%"},
+		{"signed percent up", c.SignedPercent(8.7, 1), "+8.7%"},
+		{"signed percent down", c.SignedPercent(-1.23, 1), "\u22121.2%"},
+		{"signed percent zero", c.SignedPercent(0, 1), "0.0%"},
+		{"signed percent tiny", c.SignedPercent(0.04, 1), "0.0%"},
+		{"signed percent tiny negative", c.SignedPercent(-0.04, 1), "0.0%"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got != tt.want {
+				t.Errorf("got %q, want %q", tt.got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFill(t *testing.T) {
+	tests := []struct {
+		name string
+		s    string
+		args []string
+		want string
+	}{
+		{"one", "in {area}", []string{"area", "Ohio"}, "in Ohio"},
+		{"twice", "{x} and {x}", []string{"x", "a"}, "a and a"},
+		{"two", "{a}–{b}", []string{"a", "1", "b", "2"}, "1–2"},
+		{"missing arg left", "{a} {b}", []string{"a", "1"}, "1 {b}"},
+		{"value not expanded again", "{a}", []string{"a", "{b}", "b", "x"}, "{b}"},
+		{"odd args ignored", "{a}", []string{"a"}, "{a}"},
+		{"no args", "plain", nil, "plain"},
+		{"markup stays text", "“{v}”", []string{"v", "<script>"}, "“<script>”"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Fill(tt.s, tt.args...); got != tt.want {
+				t.Errorf("Fill(%q, %q) = %q, want %q", tt.s, tt.args, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLookup(t *testing.T) {
+	c := For("xx") // unknown languages fall back to English
+	if c.Lang() != English {
+		t.Fatalf("For(xx).Lang() = %s", c.Lang())
+	}
+	if got := c.T("app.name"); got != "HIT Salary" {
+		t.Errorf("T(app.name) = %q", got)
+	}
+	if got := c.T("no.such.key"); got != "[no.such.key]" {
+		t.Errorf("T(missing) = %q, want it bracketed", got)
+	}
+	if _, ok := c.Lookup("no.such.key"); ok {
+		t.Error("Lookup(missing) ok")
+	}
+	if got := c.F("summary.range", "low", "$1", "high", "$2"); !strings.Contains(got, "$1 to $2") {
+		t.Errorf("F(summary.range) = %q", got)
+	}
+}
+
+// TestCatalogues checks every language has exactly the English keys, no empty string,
+// and the same placeholders as English.
+func TestCatalogues(t *testing.T) {
+	keys := Keys()
+	if len(keys) < 100 {
+		t.Fatalf("only %d keys", len(keys))
+	}
+	for _, l := range Langs() {
+		c := For(l)
+		for _, k := range keys {
+			s, ok := c.strings[k]
+			if !ok {
+				t.Errorf("%s: no %q", l, k)
+				continue
+			}
+			if strings.TrimSpace(s) == "" {
+				t.Errorf("%s: %q is empty", l, k)
+			}
+			if got, want := placeholders(s), placeholders(en[k]); got != want {
+				t.Errorf("%s: %q has placeholders %s, English %s", l, k, got, want)
+			}
+		}
+		if len(c.strings) != len(keys) {
+			t.Errorf("%s has %d keys, English %d", l, len(c.strings), len(keys))
+		}
+	}
+}
+
+// placeholders lists the {names} of s, sorted and joined.
+func placeholders(s string) string {
+	var out []string
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			break
+		}
+		out = append(out, s[i:i+j+1])
+		s = s[i+j+1:]
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j] < out[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return strings.Join(out, "")
+}
