@@ -6,7 +6,8 @@
 //
 // It acts only while go-app's loader (#app-wasm-loader) is in the page, that is before
 // the app runs; afterwards the app owns the URL. It also marks the pre-rendered estimate
-// as out of date and keeps Enter in the years field from submitting the form. It uses no
+// as out of date, records which field has focus (data-carry-focus on <html>) so the app
+// can give it back, and keeps Enter in the years field from submitting the form. It uses no
 // inline code and sets no style, so it works under a strict Content Security Policy.
 (function () {
   "use strict";
@@ -84,6 +85,15 @@
     }
   }
 
+  // The field with focus, so the app can give it back when its first frame replaces
+  // the page (see restoreFocus in app/ui/browser.go).
+  function onFocus(event) {
+    if (appStarted() || !inForm(event.target) || !event.target.id) {
+      return;
+    }
+    document.documentElement.setAttribute("data-carry-focus", event.target.id);
+  }
+
   function onSubmit(event) {
     if (event.target && event.target.id === FORM_ID) {
       event.preventDefault();
@@ -93,4 +103,5 @@
   document.addEventListener("input", onEdit, true);
   document.addEventListener("change", onEdit, true);
   document.addEventListener("submit", onSubmit, true);
+  document.addEventListener("focusin", onFocus, true);
 })();

@@ -113,3 +113,42 @@ func checkForUpdate() {
 	}
 	app.TryUpdate()
 }
+
+// carryFocusAttr is set on the root element by web/carry.js to the id of the form field
+// that had focus before the app started: go-app's first frame replaces the pre-rendered
+// page, and focus would otherwise fall back to the body.
+const carryFocusAttr = "data-carry-focus"
+
+// restoreFocus puts focus back on the field web/carry.js recorded, if focus was lost.
+func restoreFocus(app.Context) {
+	if app.IsServer {
+		return
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			app.Logf("hit-salary: restoring focus: %v", r)
+		}
+	}()
+	doc := app.Window().Get("document")
+	root := doc.Get("documentElement")
+	id := root.Call("getAttribute", carryFocusAttr)
+	if id.IsNull() || id.IsUndefined() {
+		return
+	}
+	root.Call("removeAttribute", carryFocusAttr)
+	if active := doc.Get("activeElement"); active.Truthy() && !active.Equal(doc.Get("body")) {
+		return
+	}
+	focusByID(id.String())
+}
+
+// focusByID moves focus to the element with the id, if there is one.
+func focusByID(id string) {
+	if app.IsServer {
+		return
+	}
+	defer func() { _ = recover() }()
+	if el := app.Window().GetElementByID(id); el.Truthy() {
+		el.Call("focus")
+	}
+}

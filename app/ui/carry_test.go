@@ -43,10 +43,12 @@ for (const c of cases) {
   const outside = { closest: () => null };
   const location = { pathname: "/hit-salary/", search: c.search, hash: c.hash || "" };
   let replaced = null;
+  const rootAttrs = {};
   const sandbox = {
     URLSearchParams,
     console: { warn: () => {} },
     document: {
+      documentElement: { setAttribute: (k, v) => { rootAttrs[k] = v; } },
       getElementById: (id) => els[id] || null,
       querySelector: (sel) => (sel === "[data-testid=estimate]" ? result : null),
       addEventListener: (type, fn, capture) => { (listeners[type] = listeners[type] || []).push({ fn, capture }); },
@@ -60,7 +62,7 @@ for (const c of cases) {
     l.fn({ target, preventDefault: () => { prevented = true; } });
   }
   out.push({
-    replaced, prevented,
+    replaced, prevented, focus: rootAttrs["data-carry-focus"] || "",
     capture: Object.values(listeners).every((ls) => ls.every((l) => l.capture === true)),
     stale: result.classes.includes("is-stale") && result.attrs["aria-busy"] === "true" && els["stale-hint"].hidden === false,
   });
@@ -94,6 +96,7 @@ type carryResult struct {
 	Prevented bool    `json:"prevented"`
 	Capture   bool    `json:"capture"`
 	Stale     bool    `json:"stale"`
+	Focus     string  `json:"focus"`
 }
 
 // TestCarryJS checks web/carry.js writes the pre-rendered form's state into the URL in
@@ -115,6 +118,7 @@ func TestCarryJS(t *testing.T) {
 		rawQuery  string          // if set, the exact query written
 		prevented bool
 		stale     bool
+		focus     string // id recorded for the app to focus
 	}
 	d := estimate.Default()
 	input := func(f func(*estimate.Input)) *estimate.Input { in := d; f(&in); return &in }
@@ -151,6 +155,12 @@ func TestCarryJS(t *testing.T) {
 			want{}},
 		{carryCase{Name: "event outside the form", Loader: true, Event: "input", Target: "outside", Form: base},
 			want{}},
+		{carryCase{Name: "focus recorded", Loader: true, Event: "focusin", Target: "years", Form: base},
+			want{focus: "years"}},
+		{carryCase{Name: "focus not recorded once the app runs", Loader: false, Event: "focusin", Target: "years", Form: base},
+			want{}},
+		{carryCase{Name: "focus outside the form not recorded", Loader: true, Event: "focusin", Target: "outside", Form: base},
+			want{}},
 		{carryCase{Name: "submit prevented", Loader: true, Event: "submit", Target: "form", Form: base},
 			want{prevented: true}},
 		{carryCase{Name: "submit prevented after start too", Loader: false, Event: "submit", Target: "form", Form: base},
@@ -186,6 +196,9 @@ func TestCarryJS(t *testing.T) {
 			}
 			if r.Prevented != tt.w.prevented {
 				t.Errorf("preventDefault called = %v, want %v", r.Prevented, tt.w.prevented)
+			}
+			if r.Focus != tt.w.focus {
+				t.Errorf("recorded focus %q, want %q", r.Focus, tt.w.focus)
 			}
 			if r.Stale != tt.w.stale {
 				t.Errorf("estimate marked stale = %v, want %v", r.Stale, tt.w.stale)

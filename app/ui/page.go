@@ -94,6 +94,7 @@ func (p *Page) OnMount(ctx app.Context) {
 	if ctx.AppUpdateAvailable() {
 		p.update = true
 	}
+	ctx.Defer(restoreFocus)
 	win := app.Window()
 	p.release = append(p.release,
 		listen(win, "focus", checkForUpdate),
@@ -201,6 +202,10 @@ func (p *Page) onReload(ctx app.Context) {
 // model failed; the failure is said in their place.
 func (p *Page) Render() app.UI {
 	t := p.tr()
+	return safeRender(t, func() app.UI { return p.render(t) })
+}
+
+func (p *Page) render(t *text.Catalog) app.UI {
 	class := "app"
 	if p.route.Embed {
 		class += " app--embed"
@@ -265,9 +270,11 @@ func (p *Page) renderPeek(t *text.Catalog) app.UI {
 	)
 }
 
+// onShowResult takes people from the bar to the result: focus moves to its heading
+// (which scrolls it into view), so keyboard and screen reader users land there too.
 func (p *Page) onShowResult(ctx app.Context, e app.Event) {
 	defer recoverTo(ctx, p.fail)
-	ctx.ScrollTo("summary")
+	ctx.Defer(func(app.Context) { focusByID("summary-title") })
 }
 
 func (p *Page) renderResults(t *text.Catalog) []app.UI {

@@ -28,7 +28,7 @@ func (s *Summary) Render() app.UI {
 		area, _ := estimate.LookupArea(r.Input.State)
 		where := placeName(t, area)
 		return app.Section().ID("summary").Class("card", "summary").Aria("labelledby", "summary-title").Body(
-			app.H2().ID("summary-title").Class("summary__title").Text(
+			app.H2().ID("summary-title").Class("summary__title").TabIndex(-1).Text(
 				t.F("summary.title", "role", roleName(t, r.Input.Role), "area", where)),
 			// The profile in words: shown in print, where the form is left out.
 			app.P().Class("summary__profile print-only").Text(t.F("summary.profile",
