@@ -23,10 +23,10 @@ type TrajectoryChart struct {
 
 // Chart geometry in SVG user units.
 const (
-	chartW, chartH             = 600.0, 300.0
-	chartLeft, chartRight      = 78.0, 14.0
-	chartTop, chartBottom      = 12.0, 40.0
-	trajectoryLinesMaxSupports = 3
+	chartW, chartH        = 600.0, 300.0
+	chartLeft, chartRight = 78.0, 14.0
+	chartTop, chartBottom = 12.0, 40.0
+	maxTrajectoryLines    = 3
 )
 
 // Render draws the chart, its legend, the sentence and the table.
@@ -70,7 +70,7 @@ func (c *TrajectoryChart) Render() app.UI {
 
 		var lines []app.UI
 		for i, tr := range c.Trajectories {
-			if i >= trajectoryLinesMaxSupports {
+			if i >= maxTrajectoryLines {
 				break
 			}
 			var pts []string
@@ -92,7 +92,7 @@ func (c *TrajectoryChart) Render() app.UI {
 
 		var legend []app.UI
 		for i, tr := range c.Trajectories {
-			if i >= trajectoryLinesMaxSupports {
+			if i >= maxTrajectoryLines {
 				break
 			}
 			label := t.T("edu." + string(tr.Education))
