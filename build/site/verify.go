@@ -6,11 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"image/png"
+	"maps"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/hit-salary/hit-salary/build/sw"
@@ -282,22 +284,25 @@ func (v *verifier) checkHTML(rel string) {
 		}
 	}
 	walk(doc)
-	for id, n := range ids {
-		if n > 1 {
+	for _, id := range slices.Sorted(maps.Keys(ids)) {
+		if n := ids[id]; n > 1 {
 			v.fail("%s: id %q used %d times", rel, id, n)
 		}
 	}
-	for what, ok := range map[string]bool{
-		"<html lang>":                         lang,
-		"a non-empty <title>":                 title,
-		"<link rel=manifest>":                 manifest,
-		"<script src=" + v.o.Base + "app.js>": appJS,
-		"go-app's #app-wasm-loader":           loader,
-		"Content-Security-Policy meta right after <meta charset>": csp,
-		"referrer policy " + ReferrerPolicy:                       referrer,
+	for _, req := range []struct {
+		ok   bool
+		what string
+	}{
+		{lang, "<html lang>"},
+		{title, "a non-empty <title>"},
+		{manifest, "<link rel=manifest>"},
+		{appJS, "<script src=" + v.o.Base + "app.js>"},
+		{loader, "go-app's #app-wasm-loader"},
+		{csp, "Content-Security-Policy meta right after <meta charset>"},
+		{referrer, "referrer policy " + ReferrerPolicy},
 	} {
-		if !ok {
-			v.fail("%s: no %s", rel, what)
+		if !req.ok {
+			v.fail("%s: no %s", rel, req.what)
 		}
 	}
 }
@@ -346,9 +351,9 @@ func (v *verifier) checkManifest() {
 		v.fail("manifest.webmanifest: %v", err)
 		return
 	}
-	for field, got := range map[string]string{"id": m.ID, "scope": m.Scope, "start_url": m.StartURL} {
-		if got != v.o.Base {
-			v.fail("manifest.webmanifest: %s = %q, want the base path %q", field, got, v.o.Base)
+	for _, f := range []struct{ name, got string }{{"id", m.ID}, {"scope", m.Scope}, {"start_url", m.StartURL}} {
+		if f.got != v.o.Base {
+			v.fail("manifest.webmanifest: %s = %q, want the base path %q", f.name, f.got, v.o.Base)
 		}
 	}
 	if m.Name == "" || m.ShortName == "" || m.ThemeColor == "" || m.BackgroundColor == "" {
