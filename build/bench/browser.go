@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/performance"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -95,6 +96,7 @@ type coldRun struct {
 	LCPEl           string
 	LCPInEstimate   bool
 	LCPLoader       bool
+	LCPAll          []lcpEntry // every candidate, in order
 	Resources       []resource // the page's own network responses
 	PageBytes       int64
 	ServerBytes     int64 // body bytes the server sent during the visit, service worker included
@@ -116,8 +118,10 @@ type browserReport struct {
 	Modes      []*linkMode
 	WarmSlow   float64 // ms to ready, second visit, 4× CPU
 	WarmFast   float64 // ms to ready, second visit, no CPU slowdown
-	Edits      []float64
+	Edits      []float64 // at cpuSlowdown
 	EditsFrame []float64
+	EditsFast  []float64 // without CPU slowdown
+	EditCost   map[string]float64 // main-thread ms per edit by kind (Script, Layout, ...), at cpuSlowdown
 }
 
 func measureBrowser(ctx context.Context, c config, r *report, logf func(string, ...any)) error {
@@ -163,7 +167,9 @@ func measureBrowser(ctx context.Context, c config, r *report, logf func(string, 
 
 	r.browser.Modes = []*linkMode{
 		{Name: "DevTools emulation", DevTools: true, About: "DevTools network emulation of the page " +
-			"(Network.emulateNetworkConditions). It does not apply to the service worker's own downloads."},
+			"(Network.emulateNetworkConditions), with the page bypassing the service worker " +
+			"(Network.setBypassServiceWorker): the worker's own downloads are not slowed by DevTools, so " +
+			"otherwise it could install first and serve the page's app.wasm from its cache."},
 		{Name: "link shaped at the server", About: "the server waits one RTT per new connection and per " +
 			"response and sends all bodies through one shared 1.6 Mbit/s bucket, so the service worker's " +
 			"precache competes with the page for the link as it would on a phone."},
@@ -203,8 +209,11 @@ func measureBrowser(ctx context.Context, c config, r *report, logf func(string, 
 	if r.browser.WarmFast, err = warmLoad(last, plain, 1); err != nil {
 		return fmt.Errorf("warm load: %w", err)
 	}
-	logf("input-to-paint latency, %d edits at %g× CPU…", c.edits, cpuSlowdown)
-	r.browser.Edits, r.browser.EditsFrame, err = editLatency(last, plain, c.edits)
+	logf("input-to-paint latency, %d edits at %g× CPU and at 1×…", c.edits, cpuSlowdown)
+	if r.browser.Edits, r.browser.EditsFrame, r.browser.EditCost, err = editLatency(last, plain, c.edits, cpuSlowdown); err != nil {
+		return err
+	}
+	r.browser.EditsFast, _, _, err = editLatency(last, plain, c.edits, 1)
 	return err
 }
 
@@ -295,6 +304,10 @@ func coldLoad(ctx context.Context, s *harness.Server, devtools bool) (coldRun, e
 	s.ResetLog()
 	if err := chromedp.Run(ctx,
 		network.Enable(),
+		// With DevTools emulation the service worker's downloads are not slowed: it would
+		// install in a blink and answer the page's own app.wasm request from its cache.
+		// Bypassing it keeps that mode a measure of the page's own loading.
+		network.SetBypassServiceWorker(devtools),
 		throttle(cpuSlowdown, devtools),
 		chromedp.ActionFunc(func(ctx context.Context) error {
 			_, err := page.AddScriptToEvaluateOnNewDocument(metricsJS).Do(ctx)
@@ -316,6 +329,7 @@ func coldLoad(ctx context.Context, s *harness.Server, devtools bool) (coldRun, e
 		return run, err
 	}
 	run.FCP, run.Ready = m.FCP, *m.Ready
+	run.LCPAll = m.LCP
 	if n := len(m.LCP); n > 0 {
 		l := m.LCP[n-1]
 		run.LCP, run.LCPEl, run.LCPInEstimate, run.LCPLoader = l.T, l.El, l.InEstimate, l.Loader
@@ -350,7 +364,7 @@ func headerString(h network.Headers, name string) string {
 // warmLoad loads the site again in a context where the service worker is active and
 // returns the time until the live app has rendered.
 func warmLoad(ctx context.Context, s *harness.Server, cpu float64) (float64, error) {
-	if err := chromedp.Run(ctx, throttle(cpu, false), chromedp.Navigate(s.URL()+"?"+estimate.Default().Query().Encode())); err != nil {
+	if err := chromedp.Run(ctx, network.SetBypassServiceWorker(false), throttle(cpu, false), chromedp.Navigate(s.URL()+"?"+estimate.Default().Query().Encode())); err != nil {
 		return 0, err
 	}
 	if err := waitJS(ctx, `window.__hitBench && window.__hitBench.ready !== null`, readyTimeout); err != nil {
@@ -389,8 +403,10 @@ const editsJS = `(async (values, medians) => {
 	return out;
 })`
 
-// editLatency measures n edits of the years field at the CPU slowdown.
-func editLatency(ctx context.Context, s *harness.Server, n int) (paint, frame []float64, err error) {
+// editLatency measures n edits of the years field at a CPU slowdown.
+// It also returns the main thread's time per edit by kind (Performance.getMetrics:
+// Script, Layout, RecalcStyle, Task), in milliseconds.
+func editLatency(ctx context.Context, s *harness.Server, n int, cpu float64) (paint, frame []float64, cost map[string]float64, err error) {
 	base := estimate.Default()
 	median := func(y int) int {
 		in := base
@@ -412,22 +428,38 @@ func editLatency(ctx context.Context, s *harness.Server, n int) (paint, frame []
 		prev = next
 	}
 	if err := chromedp.Run(ctx, throttle(1, false), chromedp.Navigate(s.URL()+"?"+base.Query().Encode())); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if err := waitJS(ctx, `document.querySelector('[data-testid=estimate][data-source=wasm]')`, readyTimeout); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	vj, _ := json.Marshal(values)
 	mj, _ := json.Marshal(medians)
 	var out [][2]float64
-	if err := chromedp.Run(ctx, throttle(cpuSlowdown, false),
+	var before, after []*performance.Metric
+	metrics := func(into *[]*performance.Metric) chromedp.Action {
+		return chromedp.ActionFunc(func(ctx context.Context) error {
+			var err error
+			*into, err = performance.GetMetrics().Do(ctx)
+			return err
+		})
+	}
+	if err := chromedp.Run(ctx, performance.Enable(), throttle(cpu, false), metrics(&before),
 		evaluate(fmt.Sprintf(`%s(%s, %s)`, editsJS, vj, mj), &out),
-		throttle(1, false)); err != nil {
-		return nil, nil, err
+		metrics(&after), throttle(1, false)); err != nil {
+		return nil, nil, nil, err
 	}
 	for _, o := range out {
 		frame = append(frame, o[0])
 		paint = append(paint, o[1])
 	}
-	return paint, frame, nil
+	cost = map[string]float64{}
+	for _, a := range after {
+		for _, b := range before {
+			if a.Name == b.Name && strings.HasSuffix(a.Name, "Duration") {
+				cost[strings.TrimSuffix(a.Name, "Duration")] = (a.Value - b.Value) * 1000 / float64(n)
+			}
+		}
+	}
+	return paint, frame, cost, nil
 }

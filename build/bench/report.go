@@ -163,6 +163,19 @@ func (r *report) write(w io.Writer) {
 	p("|---|---:|---:|---:|")
 	p("| to the end of the painted frame | %.1f ms | %.1f ms | %.1f ms |", percentile(b.Edits, 50), percentile(b.Edits, 95), percentile(b.Edits, 100))
 	p("| to the start of that frame (rAF) | %.1f ms | %.1f ms | %.1f ms |", percentile(b.EditsFrame, 50), percentile(b.EditsFrame, 95), percentile(b.EditsFrame, 100))
+	if len(b.EditsFast) > 0 {
+		p("| to the end of the painted frame, no CPU slowdown | %.1f ms | %.1f ms | %.1f ms |", percentile(b.EditsFast, 50), percentile(b.EditsFast, 95), percentile(b.EditsFast, 100))
+	}
+	p("")
+	if len(b.EditCost) > 0 {
+		var parts []string
+		for _, k := range []string{"Task", "Script", "Layout", "RecalcStyle"} {
+			if v, ok := b.EditCost[k]; ok {
+				parts = append(parts, fmt.Sprintf("%s %.1f ms", k, v))
+			}
+		}
+		p("Main-thread time per edit at %g× CPU (Performance.getMetrics; Script includes the wasm): %s.", cpuSlowdown, strings.Join(parts, ", "))
+	}
 	p("")
 	p95 := percentile(b.Edits, 95)
 	p("p95 %.1f ms (target ≤ %.0f ms: %s).", p95, targetEditP95, verdict(p95 <= targetEditP95))
@@ -196,6 +209,14 @@ func (r *report) writeCold(p func(string, ...any), mode *linkMode) {
 		lcpWhat = "**not the estimate**"
 	}
 	p("Largest contentful paint element: `%s` — %s.", med.LCPEl, lcpWhat)
+	if len(med.LCPAll) > 1 {
+		p("")
+		p("All LCP candidates of that run, in order:")
+		p("")
+		for _, l := range med.LCPAll {
+			p("- %.0f ms, %.0f px²: `%s`", l.T, l.Size, l.El)
+		}
+	}
 	p("")
 	p("Responses the page took from the network (median run; DevTools' encoded sizes include headers):")
 	p("")
