@@ -116,11 +116,11 @@ type linkMode struct {
 type browserReport struct {
 	Chromium   string
 	Modes      []*linkMode
-	WarmSlow   float64 // ms to ready, second visit, 4× CPU
-	WarmFast   float64 // ms to ready, second visit, no CPU slowdown
+	WarmSlow   float64   // ms to ready, second visit, 4× CPU
+	WarmFast   float64   // ms to ready, second visit, no CPU slowdown
 	Edits      []float64 // at cpuSlowdown
 	EditsFrame []float64
-	EditsFast  []float64 // without CPU slowdown
+	EditsFast  []float64          // without CPU slowdown
 	EditCost   map[string]float64 // main-thread ms per edit by kind (Script, Layout, ...), at cpuSlowdown
 }
 
