@@ -59,7 +59,10 @@ test-wasm: node ## Pure packages' tests compiled to js/wasm, run by Node
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" $(WASM_TEST_PKGS)
 
 e2e: deps build ## Browser tests (headless Chromium) against a fresh dist/
-	HIT_DIST=$(abspath $(DIST)) $(GO) test -count=1 -timeout 30m ./build/e2e/...
+	@# The update test deploys a second version: build it here, from the same app.wasm.
+	@$(GO) run ./build -out $(CACHE)/dist-next -base '$(BASE)' -version e2e-next -wasm $(WASM) | tail -n 1
+	HIT_DIST=$(abspath $(DIST)) HIT_DIST_NEXT=$(abspath $(CACHE)/dist-next) \
+		$(GO) test -count=1 -timeout 30m ./build/e2e/...
 
 bench: build deps ## Measure the built site (size, start-up, input latency) with go run ./build/bench
 	HIT_DIST=$(abspath $(DIST)) $(GO) run ./build/bench
