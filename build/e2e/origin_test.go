@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -63,7 +64,14 @@ func TestSameOrigin(t *testing.T) {
 
 	// Its own browser: the proxy is a launch flag. <-loopback makes Chromium send requests
 	// for 127.0.0.1 through the proxy too.
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), harness.AllocatorOptions(chrome, t.TempDir(),
+	// Not t.TempDir: Chromium's helper processes may still write there while it is
+	// removed, which t.TempDir reports as a failure.
+	dataDir, err := os.MkdirTemp("", "hit-e2e-proxy-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(dataDir)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), harness.AllocatorOptions(chrome, dataDir,
 		chromedp.ProxyServer(ps.URL), chromedp.Flag("proxy-bypass-list", "<-loopback>"))...)
 	defer cancelAlloc()
 	bctx, cancelBrowser := chromedp.NewContext(alloc)
