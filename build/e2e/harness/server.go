@@ -3,6 +3,8 @@ package harness
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -155,7 +157,8 @@ type Request struct {
 // Server serves a built site under Base on 127.0.0.1 like GitHub Pages serves a project
 // site: the directory is the root of the sub-path, "/hit-salary" redirects to
 // "/hit-salary/", a directory answers with its index.html, a missing file with the
-// site's 404.html and status 404, and every answer carries Cache-Control max-age=600.
+// site's 404.html and status 404, and every answer carries Cache-Control max-age=600, a
+// content ETag and Last-Modified, so that revalidation works as it does there.
 //
 // A Server can be stopped for real (listener and connections closed) and started again
 // on the same address, switch the directory it serves, and hold back .wasm answers.
@@ -170,12 +173,33 @@ type Server struct {
 	log  []Request
 }
 
-// gzCache holds gzip -9 bodies by file path and modification time, shared by all
-// servers of the process so that compressing app.wasm happens once.
-var gzCache = struct {
+// fileCache holds each file version's ETag and gzip -9 body, by path, modification time
+// and size, shared by all servers of the process so that compressing app.wasm happens
+// once.
+var fileCache = struct {
 	sync.Mutex
-	m map[string][]byte
-}{m: map[string][]byte{}}
+	etag map[string]string
+	gz   map[string][]byte
+}{etag: map[string]string{}, gz: map[string][]byte{}}
+
+func cacheKey(file string, fi os.FileInfo) string {
+	return fmt.Sprintf("%s\x00%d\x00%d", file, fi.ModTime().UnixNano(), fi.Size())
+}
+
+// etag returns a strong ETag of the file's content, as GitHub Pages sends one: a
+// revalidation must notice a changed file even when its modification time is the same.
+func etag(file string, fi os.FileInfo, body []byte) string {
+	key := cacheKey(file, fi)
+	fileCache.Lock()
+	defer fileCache.Unlock()
+	if e, ok := fileCache.etag[key]; ok {
+		return e
+	}
+	sum := sha256.Sum256(body)
+	e := `"` + hex.EncodeToString(sum[:12]) + `"`
+	fileCache.etag[key] = e
+	return e
+}
 
 // NewServer returns a server for the site in dir. It does not listen until Start.
 func NewServer(dir string, opts Options) *Server {
@@ -356,13 +380,16 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		h.Set("Content-Type", ct)
 	}
 	h.Set("Cache-Control", s.opts.CacheControl)
+	tag := etag(file, fi, body)
 	if s.opts.Gzip && compressible[ext] {
 		h.Add("Vary", "Accept-Encoding")
 		if acceptsGzip(r) {
-			body = s.gzipped(file, fi.ModTime(), body)
+			body = gzipped(file, fi, body)
 			h.Set("Content-Encoding", "gzip")
+			tag = `W/` + tag
 		}
 	}
+	h.Set("ETag", tag)
 	if status != http.StatusOK {
 		h.Set("Content-Length", fmt.Sprint(len(body)))
 		w.WriteHeader(status)
@@ -375,18 +402,18 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 }
 
 // gzipped returns body compressed with gzip -9, computed once per file version.
-func (*Server) gzipped(file string, mod time.Time, body []byte) []byte {
-	key := file + "\x00" + mod.String()
-	gzCache.Lock()
-	gz, ok := gzCache.m[key]
-	gzCache.Unlock()
+func gzipped(file string, fi os.FileInfo, body []byte) []byte {
+	key := cacheKey(file, fi)
+	fileCache.Lock()
+	gz, ok := fileCache.gz[key]
+	fileCache.Unlock()
 	if ok {
 		return gz
 	}
 	gz = Gzip(body)
-	gzCache.Lock()
-	gzCache.m[key] = gz
-	gzCache.Unlock()
+	fileCache.Lock()
+	fileCache.gz[key] = gz
+	fileCache.Unlock()
 	return gz
 }
 
