@@ -50,6 +50,10 @@ func TestUpdate(t *testing.T) {
 	next := os.Getenv("HIT_DIST_NEXT")
 	built := make(chan error, 1)
 	if next != "" {
+		var err error
+		if next, err = harness.Dist(next); err != nil {
+			t.Fatalf("HIT_DIST_NEXT: %v", err)
+		}
 		built <- nil
 	} else {
 		next = filepath.Join(t.TempDir(), "next")
