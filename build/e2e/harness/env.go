@@ -46,7 +46,7 @@ func Dist(dir string) (string, error) {
 	}
 	for _, f := range []string{"index.html", "app.js", "app-worker.js", filepath.Join("web", "app.wasm")} {
 		if _, err := os.Stat(filepath.Join(abs, f)); err != nil {
-			return "", fmt.Errorf("HIT_DIST=%s is not a built site: %w", dir, err)
+			return "", fmt.Errorf("%s is not a built site: %w", dir, err)
 		}
 	}
 	return abs, nil
