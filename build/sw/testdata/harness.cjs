@@ -203,7 +203,7 @@ const scenarios = {
     assert.ok(!urls.includes(origin + "/hit-salary"), "slashless start URL cached: " + urls);
     assert.ok(skipped, "skipWaiting not called");
     for (const f of fetched) {
-      assert.strictEqual(f.cache, "reload", "precache fetch may use the HTTP cache: " + f.url);
+      assert.strictEqual(f.cache, "no-cache", "precache fetch must revalidate with the server: " + f.url);
     }
   },
 
