@@ -30,22 +30,25 @@ type Form struct {
 // formID is the id of the form element; web/carry.js looks for it.
 const formID = "scenario"
 
-// Render draws the form.
+// Render draws the form. Each field is its own component whose fields are small
+// values (the field's current value, the role for the certifications): go-app renders a
+// child again only when one of its fields changed, so typing in the years field does
+// not rebuild the fifty-odd options of the state select.
 func (f *Form) Render() app.UI {
 	t := text.For(f.Lang)
 	return safeRender(t, func() app.UI {
-		ri, _ := estimate.LookupRole(f.Input.Role)
+		in := f.Input
 		return app.Form().ID(formID).Class("card", "form").Aria("labelledby", "form-title").
 			Attr("novalidate", true).OnSubmit(f.onSubmit).Body(
 			app.H2().ID("form-title").Text(t.T("form.title")),
 			app.P().Class("form__intro").Text(t.T("form.intro")),
-			f.selectField(t, estimate.ParamRole, "role", f.roleOptions(t)),
-			f.selectField(t, estimate.ParamState, "state", f.stateOptions(t)),
-			f.yearsField(t),
-			f.selectField(t, estimate.ParamEducation, "edu", f.educationOptions(t)),
-			f.selectField(t, estimate.ParamEmployer, "employer", f.employerOptions(t)),
-			f.certField(t, ri),
-			f.backgroundField(t),
+			&selectInput{Lang: f.Lang, Param: estimate.ParamRole, Value: string(in.Role), Locked: f.locked(estimate.ParamRole), Form: f},
+			&selectInput{Lang: f.Lang, Param: estimate.ParamState, Value: in.State, Locked: f.locked(estimate.ParamState), Form: f},
+			&yearsInput{Lang: f.Lang, Text: f.YearsText, Note: f.YearsNote, Used: in.Years, Locked: f.locked(estimate.ParamYears), Form: f},
+			&selectInput{Lang: f.Lang, Param: estimate.ParamEducation, Value: string(in.Education), Locked: f.locked(estimate.ParamEducation), Form: f},
+			&selectInput{Lang: f.Lang, Param: estimate.ParamEmployer, Value: string(in.Employer), Locked: f.locked(estimate.ParamEmployer), Form: f},
+			&certInputs{Lang: f.Lang, Role: in.Role, Certs: in.Certs, Locked: f.locked(estimate.ParamCerts), Form: f},
+			&bgInputs{Lang: f.Lang, Value: in.Background, Locked: f.locked(estimate.ParamBackground), Form: f},
 			app.Div().Class("form__actions").Body(
 				app.Button().Type("button").ID("reset").Class("button button--quiet").
 					Aria("describedby", "reset-help").OnClick(f.onReset).Text(t.T("form.reset")),
@@ -57,27 +60,84 @@ func (f *Form) Render() app.UI {
 
 func (f *Form) locked(param string) bool { return slices.Contains(f.Locked, param) }
 
-// selectField is a labelled select with its help text. id is the element id of the
-// contract, param the URL parameter it edits.
-func (f *Form) selectField(t *text.Catalog, param, id string, options []app.UI) app.UI {
-	help := id + "-help"
-	describedBy := help
-	var lockNote app.UI
-	if f.locked(param) {
-		describedBy += " " + id + "-locked"
-		lockNote = app.P().ID(id + "-locked").Class("help help--locked").Text(t.T("form.locked"))
+// selectIDs maps the URL parameter of each select to its element id (the contract).
+var selectIDs = map[string]string{
+	estimate.ParamRole:      "role",
+	estimate.ParamState:     "state",
+	estimate.ParamEducation: "edu",
+	estimate.ParamEmployer:  "employer",
+}
+
+// selectInput is a labelled select with its help text, for one URL parameter. Its
+// options depend on the parameter and the language only, so it renders again only when
+// its value changes.
+type selectInput struct {
+	app.Compo
+
+	Lang   text.Lang // language of every string
+	Param  string    // the URL parameter it edits
+	Value  string    // the selected value
+	Locked bool      // shown but not editable (embed pages)
+	Form   *Form     // the form the edits go to (the same pointer every render)
+}
+
+// Render draws the field.
+func (c *selectInput) Render() app.UI {
+	t := text.For(c.Lang)
+	return safeRender(t, func() app.UI {
+		id := selectIDs[c.Param]
+		help := id + "-help"
+		describedBy := help
+		var lockNote app.UI
+		if c.Locked {
+			describedBy += " " + id + "-locked"
+			lockNote = app.P().ID(id + "-locked").Class("help help--locked").Text(t.T("form.locked"))
+		}
+		sel := app.Select().ID(id).Name(c.Param).Aria("describedby", describedBy).
+			OnChange(c.onChange).Body(c.options(t)...)
+		if c.Locked {
+			sel = sel.Disabled(true)
+		}
+		return app.Div().Class("field").Body(
+			app.Label().For(id).Class("field__label").Text(t.T("field."+c.Param)),
+			sel,
+			app.P().ID(help).Class("help").Text(t.T("help."+c.Param)),
+			lockNote,
+		)
+	})
+}
+
+// options lists the select's choices with the current one selected.
+func (c *selectInput) options(t *text.Catalog) []app.UI {
+	var out []app.UI
+	switch c.Param {
+	case estimate.ParamRole:
+		for _, g := range groupedRoles() {
+			opts := make([]app.UI, 0, len(g.roles))
+			for _, r := range g.roles {
+				opts = append(opts, option(string(r), roleName(t, r), string(r) == c.Value))
+			}
+			out = append(out, app.OptGroup().Label(t.T("group."+g.key)).Body(opts...))
+		}
+	case estimate.ParamState:
+		for _, a := range estimate.Areas() {
+			out = append(out, option(a.Code, areaName(t, a), a.Code == c.Value))
+		}
+	case estimate.ParamEducation:
+		for _, e := range estimate.Educations() {
+			out = append(out, option(string(e), t.T("edu."+string(e)), string(e) == c.Value))
+		}
+	case estimate.ParamEmployer:
+		for _, e := range estimate.Employers() {
+			out = append(out, option(string(e), t.T("employer."+string(e)), string(e) == c.Value))
+		}
 	}
-	sel := app.Select().ID(id).Name(param).Aria("describedby", describedBy).
-		OnChange(f.onSelect(param)).Body(options...)
-	if f.locked(param) {
-		sel = sel.Disabled(true)
-	}
-	return app.Div().Class("field").Body(
-		app.Label().For(id).Class("field__label").Text(t.T("field."+param)),
-		sel,
-		app.P().ID(help).Class("help").Text(t.T("help."+param)),
-		lockNote,
-	)
+	return out
+}
+
+func (c *selectInput) onChange(ctx app.Context, e app.Event) {
+	defer recoverTo(ctx, c.Form.fault)
+	c.Form.emit(ctx, Change{Field: c.Param, Value: ctx.JSSrc().Get("value").String()})
 }
 
 // option is an option element. Selected is only ever set to true in pre-rendered HTML:
@@ -136,136 +196,166 @@ func groupedRoles() []roleGroup {
 	return out
 }
 
-func (f *Form) roleOptions(t *text.Catalog) []app.UI {
-	var out []app.UI
-	for _, g := range groupedRoles() {
-		var opts []app.UI
-		for _, r := range g.roles {
-			opts = append(opts, option(string(r), roleName(t, r), r == f.Input.Role))
-		}
-		out = append(out, app.OptGroup().Label(t.T("group."+g.key)).Body(opts...))
-	}
-	return out
-}
-
-func (f *Form) stateOptions(t *text.Catalog) []app.UI {
-	var out []app.UI
-	for _, a := range estimate.Areas() {
-		out = append(out, option(a.Code, areaName(t, a), a.Code == f.Input.State))
-	}
-	return out
-}
-
-func (f *Form) educationOptions(t *text.Catalog) []app.UI {
-	var out []app.UI
-	for _, e := range estimate.Educations() {
-		out = append(out, option(string(e), t.T("edu."+string(e)), e == f.Input.Education))
-	}
-	return out
-}
-
-func (f *Form) employerOptions(t *text.Catalog) []app.UI {
-	var out []app.UI
-	for _, e := range estimate.Employers() {
-		out = append(out, option(string(e), t.T("employer."+string(e)), e == f.Input.Employer))
-	}
-	return out
-}
-
-// yearsField is the number input. Its value is the text as typed, so people can clear
+// yearsInput is the number input. Its value is the text as typed, so people can clear
 // it and type again; a problem is shown beside it and the last good value stays in use.
-func (f *Form) yearsField(t *text.Catalog) app.UI {
-	const id = "years"
-	describedBy := "years-help"
-	var problem app.UI
-	if f.YearsNote != "" {
-		describedBy = "years-problem " + describedBy
-		problem = app.P().ID("years-problem").Class("help help--problem").Text(
-			t.F(f.YearsNote, "min", t.Int(estimate.MinYears), "max", t.Int(estimate.MaxYears),
-				"used", t.Int(f.Input.Years)))
-	}
-	in := app.Input().Type("number").ID(id).Name(estimate.ParamYears).
-		Min(estimate.MinYears).Max(estimate.MaxYears).Attr("step", "1").
-		Attr("inputmode", "numeric").Attr("autocomplete", "off").
-		Value(f.YearsText).Aria("describedby", describedBy).OnInput(f.onYears)
-	if f.YearsNote != "" {
-		in = in.Aria("invalid", "true")
-	}
-	if f.locked(estimate.ParamYears) {
-		in = in.Disabled(true)
-	}
-	return app.Div().Class("field field--years").Body(
-		app.Label().For(id).Class("field__label").Text(t.T("field.years")),
-		in,
-		problem,
-		app.P().ID("years-help").Class("help").Text(
-			t.F("help.years", "min", t.Int(estimate.MinYears), "max", t.Int(estimate.MaxYears))),
-	)
+type yearsInput struct {
+	app.Compo
+
+	Lang   text.Lang // language of every string
+	Text   string    // the field as typed
+	Note   string    // text key of a problem with Text, or ""
+	Used   int       // the years the estimate uses
+	Locked bool      // shown but not editable (embed pages)
+	Form   *Form     // the form the edits go to
 }
 
-// certField is the certification checkboxes. Every certification can be ticked; those
+// Render draws the field.
+func (c *yearsInput) Render() app.UI {
+	t := text.For(c.Lang)
+	return safeRender(t, func() app.UI {
+		const id = "years"
+		describedBy := "years-help"
+		var problem app.UI
+		if c.Note != "" {
+			describedBy = "years-problem " + describedBy
+			problem = app.P().ID("years-problem").Class("help help--problem").Text(
+				t.F(c.Note, "min", t.Int(estimate.MinYears), "max", t.Int(estimate.MaxYears),
+					"used", t.Int(c.Used)))
+		}
+		in := app.Input().Type("number").ID(id).Name(estimate.ParamYears).
+			Min(estimate.MinYears).Max(estimate.MaxYears).Attr("step", "1").
+			Attr("inputmode", "numeric").Attr("autocomplete", "off").
+			Value(c.Text).Aria("describedby", describedBy).OnInput(c.onInput)
+		if c.Note != "" {
+			in = in.Aria("invalid", "true")
+		}
+		if c.Locked {
+			in = in.Disabled(true)
+		}
+		return app.Div().Class("field field--years").Body(
+			app.Label().For(id).Class("field__label").Text(t.T("field.years")),
+			in,
+			problem,
+			app.P().ID("years-help").Class("help").Text(
+				t.F("help.years", "min", t.Int(estimate.MinYears), "max", t.Int(estimate.MaxYears))),
+		)
+	})
+}
+
+func (c *yearsInput) onInput(ctx app.Context, e app.Event) {
+	defer recoverTo(ctx, c.Form.fault)
+	c.Form.emit(ctx, Change{Field: estimate.ParamYears, Value: ctx.JSSrc().Get("value").String()})
+}
+
+// certInputs is the certification checkboxes. Every certification can be ticked; those
 // the model does not count for the chosen role say so.
-func (f *Form) certField(t *text.Catalog, ri estimate.RoleInfo) app.UI {
-	var items []app.UI
-	for _, c := range estimate.Certs() {
-		id := "cert-" + string(c)
-		about := id + "-about"
-		describedBy := about
-		var notCounted app.UI
-		if !ri.CountsFor(c) {
-			describedBy = id + "-nc " + about
-			notCounted = app.Span().ID(id + "-nc").Class("tag tag--muted").Text(t.T("certs.notcounted"))
-		}
-		box := app.Input().Type("checkbox").ID(id).Name(estimate.ParamCerts).Value(string(c)).
-			Aria("describedby", describedBy).OnChange(f.onCert(c))
-		if held := slices.Contains(f.Input.Certs, c); held || app.IsClient {
-			box = box.Checked(held)
-		}
-		if f.locked(estimate.ParamCerts) {
-			box = box.Disabled(true)
-		}
-		items = append(items, app.Li().Class("choice").Body(
-			box,
-			app.Div().Class("choice__text").Body(
-				app.Label().For(id).Class("choice__label").Text(t.T("cert."+string(c))),
-				notCounted,
-				app.P().ID(about).Class("help").Text(t.T("cert."+string(c)+".about")),
-			),
-		))
-	}
-	return app.FieldSet().Class("field field--group").Aria("describedby", "certs-help").Body(
-		app.Legend().Class("field__label").Text(t.T("field.certs")),
-		app.P().ID("certs-help").Class("help").Text(t.T("help.certs")),
-		app.Ul().Class("choices").Body(items...),
-	)
+type certInputs struct {
+	app.Compo
+
+	Lang   text.Lang       // language of every string
+	Role   estimate.Role   // the role, which decides which certifications count
+	Certs  []estimate.Cert // the certifications held
+	Locked bool            // shown but not editable (embed pages)
+	Form   *Form           // the form the edits go to
 }
 
-// backgroundField is the background radios.
-func (f *Form) backgroundField(t *text.Catalog) app.UI {
-	var items []app.UI
-	for _, b := range estimate.Backgrounds() {
-		id := "bg-" + string(b)
-		radio := app.Input().Type("radio").ID(id).Name(estimate.ParamBackground).Value(string(b)).
-			Aria("describedby", id+"-about").OnChange(f.onBackground(b))
-		if on := b == f.Input.Background; on || app.IsClient {
-			radio = radio.Checked(on)
+// Render draws the checkboxes.
+func (c *certInputs) Render() app.UI {
+	t := text.For(c.Lang)
+	return safeRender(t, func() app.UI {
+		ri, _ := estimate.LookupRole(c.Role)
+		all := estimate.Certs()
+		items := make([]app.UI, 0, len(all))
+		for _, cert := range all {
+			id := "cert-" + string(cert)
+			about := id + "-about"
+			describedBy := about
+			var notCounted app.UI
+			if !ri.CountsFor(cert) {
+				describedBy = id + "-nc " + about
+				notCounted = app.Span().ID(id + "-nc").Class("tag tag--muted").Text(t.T("certs.notcounted"))
+			}
+			box := app.Input().Type("checkbox").ID(id).Name(estimate.ParamCerts).Value(string(cert)).
+				Aria("describedby", describedBy).OnChange(c.onChange(cert))
+			if held := slices.Contains(c.Certs, cert); held || app.IsClient {
+				box = box.Checked(held)
+			}
+			if c.Locked {
+				box = box.Disabled(true)
+			}
+			items = append(items, app.Li().Class("choice").Body(
+				box,
+				app.Div().Class("choice__text").Body(
+					app.Label().For(id).Class("choice__label").Text(t.T("cert."+string(cert))),
+					notCounted,
+					app.P().ID(about).Class("help").Text(t.T("cert."+string(cert)+".about")),
+				),
+			))
 		}
-		if f.locked(estimate.ParamBackground) {
-			radio = radio.Disabled(true)
-		}
-		items = append(items, app.Li().Class("choice").Body(
-			radio,
-			app.Div().Class("choice__text").Body(
-				app.Label().For(id).Class("choice__label").Text(t.T("bg."+string(b))),
-				app.P().ID(id+"-about").Class("help").Text(t.T("bg."+string(b)+".about")),
-			),
-		))
+		return app.FieldSet().Class("field field--group").Aria("describedby", "certs-help").Body(
+			app.Legend().Class("field__label").Text(t.T("field.certs")),
+			app.P().ID("certs-help").Class("help").Text(t.T("help.certs")),
+			app.Ul().Class("choices").Body(items...),
+		)
+	})
+}
+
+func (c *certInputs) onChange(cert estimate.Cert) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		defer recoverTo(ctx, c.Form.fault)
+		c.Form.emit(ctx, Change{Field: estimate.ParamCerts, Value: string(cert), On: ctx.JSSrc().Get("checked").Bool()})
 	}
-	return app.FieldSet().Class("field field--group").Aria("describedby", "bg-help").Body(
-		app.Legend().Class("field__label").Text(t.T("field.bg")),
-		app.P().ID("bg-help").Class("help").Text(t.T("help.bg")),
-		app.Ul().Class("choices").Body(items...),
-	)
+}
+
+// bgInputs is the background radios.
+type bgInputs struct {
+	app.Compo
+
+	Lang   text.Lang           // language of every string
+	Value  estimate.Background // the chosen background
+	Locked bool                // shown but not editable (embed pages)
+	Form   *Form               // the form the edits go to
+}
+
+// Render draws the radios.
+func (c *bgInputs) Render() app.UI {
+	t := text.For(c.Lang)
+	return safeRender(t, func() app.UI {
+		all := estimate.Backgrounds()
+		items := make([]app.UI, 0, len(all))
+		for _, b := range all {
+			id := "bg-" + string(b)
+			radio := app.Input().Type("radio").ID(id).Name(estimate.ParamBackground).Value(string(b)).
+				Aria("describedby", id+"-about").OnChange(c.onChange(b))
+			if on := b == c.Value; on || app.IsClient {
+				radio = radio.Checked(on)
+			}
+			if c.Locked {
+				radio = radio.Disabled(true)
+			}
+			items = append(items, app.Li().Class("choice").Body(
+				radio,
+				app.Div().Class("choice__text").Body(
+					app.Label().For(id).Class("choice__label").Text(t.T("bg."+string(b))),
+					app.P().ID(id+"-about").Class("help").Text(t.T("bg."+string(b)+".about")),
+				),
+			))
+		}
+		return app.FieldSet().Class("field field--group").Aria("describedby", "bg-help").Body(
+			app.Legend().Class("field__label").Text(t.T("field.bg")),
+			app.P().ID("bg-help").Class("help").Text(t.T("help.bg")),
+			app.Ul().Class("choices").Body(items...),
+		)
+	})
+}
+
+func (c *bgInputs) onChange(b estimate.Background) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		defer recoverTo(ctx, c.Form.fault)
+		if ctx.JSSrc().Get("checked").Bool() {
+			c.Form.emit(ctx, Change{Field: estimate.ParamBackground, Value: string(b)})
+		}
+	}
 }
 
 // Event handlers. Each recovers first: see recoverTo.
@@ -276,31 +366,10 @@ func (f *Form) emit(ctx app.Context, ch Change) {
 	}
 }
 
-func (f *Form) onSelect(param string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		defer recoverTo(ctx, f.OnFault)
-		f.emit(ctx, Change{Field: param, Value: ctx.JSSrc().Get("value").String()})
-	}
-}
-
-func (f *Form) onYears(ctx app.Context, e app.Event) {
-	defer recoverTo(ctx, f.OnFault)
-	f.emit(ctx, Change{Field: estimate.ParamYears, Value: ctx.JSSrc().Get("value").String()})
-}
-
-func (f *Form) onCert(c estimate.Cert) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		defer recoverTo(ctx, f.OnFault)
-		f.emit(ctx, Change{Field: estimate.ParamCerts, Value: string(c), On: ctx.JSSrc().Get("checked").Bool()})
-	}
-}
-
-func (f *Form) onBackground(b estimate.Background) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		defer recoverTo(ctx, f.OnFault)
-		if ctx.JSSrc().Get("checked").Bool() {
-			f.emit(ctx, Change{Field: estimate.ParamBackground, Value: string(b)})
-		}
+// fault reports a recovered panic of a field's handler.
+func (f *Form) fault(ctx app.Context, r any) {
+	if f.OnFault != nil {
+		f.OnFault(ctx, r)
 	}
 }
 

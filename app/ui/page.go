@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"time"
 	"unicode/utf8"
 
 	"github.com/hit-salary/hit-salary/app/estimate"
@@ -39,7 +40,17 @@ type Page struct {
 	update    bool                   // a new version is ready: offer to reload
 	restored  bool                   // the scenario came from storage: write it to the URL
 	release   []func()               // removes the browser listeners on dismount
+
+	// Typing in the years field writes the URL and storage once the typing pauses:
+	// every history.replaceState makes Chromium fetch and decode the favicon again
+	// (about a quarter of an edit's cost), and browsers throttle or refuse rapid
+	// replaceState calls. Zero (natively, in tests) writes at once.
+	persistDelay time.Duration
+	persistSeq   int // counts writes asked for; a delayed write runs only if it is the last
 }
+
+// yearsPersistDelay is how long the years field must rest before the URL is written.
+const yearsPersistDelay = 250 * time.Millisecond
 
 func newPage(r route) *Page {
 	return &Page{route: r, lang: text.English, store: localStore{}}
@@ -87,6 +98,7 @@ func (p *Page) OnPreRender(ctx app.Context) {
 // OnMount runs in the browser once the page is on screen.
 func (p *Page) OnMount(ctx app.Context) {
 	defer recoverTo(ctx, p.fail)
+	p.persistDelay = yearsPersistDelay
 	if p.restored {
 		p.restored = false
 		p.persist(ctx)
@@ -156,6 +168,7 @@ func (p *Page) recompute() {
 
 // persist writes the scenario into the URL and local storage.
 func (p *Page) persist(ctx app.Context) {
+	p.persistSeq++
 	q := queryString(p.in)
 	replaceQuery(ctx, q)
 	if !p.route.Embed {
@@ -173,7 +186,25 @@ func (p *Page) fail(_ app.Context, r any) {
 func (p *Page) onChange(ctx app.Context, ch Change) {
 	defer recoverTo(ctx, p.fail)
 	p.apply(ch)
+	if ch.Field == estimate.ParamYears && p.persistDelay > 0 {
+		p.persistLater(ctx)
+		return
+	}
 	p.persist(ctx)
+}
+
+// persistLater writes the scenario after persistDelay, unless another write is asked
+// for meanwhile. The write needs no new frame; a panic in it still shows the error.
+func (p *Page) persistLater(ctx app.Context) {
+	p.persistSeq++
+	seq := p.persistSeq
+	ctx.After(p.persistDelay, func(ctx app.Context) {
+		defer recoverTo(ctx, p.fail)
+		if seq == p.persistSeq {
+			p.persist(ctx)
+		}
+		ctx.PreventUpdate()
+	})
 }
 
 func (p *Page) onReset(ctx app.Context) {
@@ -294,7 +325,7 @@ func (p *Page) renderResults(t *text.Catalog) []app.UI {
 		&RolePanel{Lang: p.lang, Role: r.Input.Role, SOC: r.SOC, SOCTitle: r.SOCTitle},
 		&TrajectoryChart{Lang: p.lang, Trajectories: r.Trajectories, Years: r.Input.Years, Education: r.Input.Education},
 		&OutlookPanel{Lang: p.lang, Outlook: r.Outlook},
-		&SourceList{Lang: p.lang, Result: r},
+		newSourceList(p.lang, r),
 	}
 }
 

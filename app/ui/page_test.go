@@ -455,8 +455,11 @@ func TestPanicsAreRecovered(t *testing.T) {
 		p.start(nil, "", sourceWasm)
 		f := &Form{OnChange: func(app.Context, Change) { panic("form bug") }, OnFault: p.fail}
 		for name, h := range map[string]app.EventHandler{
-			"select": f.onSelect("role"), "years": f.onYears, "cert": f.onCert("epic"),
-			"reset": f.onReset, "submit": f.onSubmit,
+			"select": (&selectInput{Param: "role", Form: f}).onChange,
+			"years":  (&yearsInput{Form: f}).onInput,
+			"cert":   (&certInputs{Form: f}).onChange("epic"),
+			"bg":     (&bgInputs{Form: f}).onChange("clinical"),
+			"reset":  f.onReset, "submit": f.onSubmit,
 		} {
 			p.fault = ""
 			func() {

@@ -11,20 +11,37 @@ import (
 // SourceList lists the publications behind the estimate: publisher, title, period,
 // kind of evidence, caveat, the address (a link that opens apart from the app), and
 // what each was used for; then the data edition.
+//
+// Its fields change only when the set of sources or their uses do, so editing the
+// years or the state leaves it alone.
 type SourceList struct {
 	app.Compo
 
-	Lang   text.Lang       // language of every string
-	Result estimate.Result // its Sources, and the uses found in Factors and Outlook
+	Lang    text.Lang         // language of every string
+	Sources []estimate.Source // the publications, in the model's order
+	Uses    []string          // what each source was used for, in words ("" if not known)
+	Edition string            // the data edition
+}
+
+// newSourceList is the list for a result.
+func newSourceList(lang text.Lang, r estimate.Result) *SourceList {
+	t := text.For(lang)
+	uses := sourceUses(t, r)
+	used := make([]string, len(r.Sources))
+	for i, s := range r.Sources {
+		if u := uses[s.ID]; len(u) > 0 {
+			used[i] = t.F("sources.usedfor", "uses", strings.Join(u, ", "))
+		}
+	}
+	return &SourceList{Lang: lang, Sources: r.Sources, Uses: used, Edition: r.Edition}
 }
 
 // Render draws the list.
 func (c *SourceList) Render() app.UI {
 	t := text.For(c.Lang)
 	return safeRender(t, func() app.UI {
-		uses := sourceUses(t, c.Result)
-		var items []app.UI
-		for _, s := range c.Result.Sources {
+		items := make([]app.UI, 0, len(c.Sources))
+		for i, s := range c.Sources {
 			var link app.UI
 			switch {
 			case isWebURL(s.URL):
@@ -34,8 +51,8 @@ func (c *SourceList) Render() app.UI {
 				link = app.Span().Class("source__url").Text(s.URL)
 			}
 			var used app.UI
-			if u := uses[s.ID]; len(u) > 0 {
-				used = app.P().Class("source__uses").Text(t.F("sources.usedfor", "uses", strings.Join(u, ", ")))
+			if i < len(c.Uses) && c.Uses[i] != "" {
+				used = app.P().Class("source__uses").Text(c.Uses[i])
 			}
 			items = append(items, app.Li().Class("source").DataSet("source", s.ID).Body(
 				app.P().Class("source__head").Body(
@@ -55,7 +72,7 @@ func (c *SourceList) Render() app.UI {
 			app.Ol().Class("source-list").Body(items...),
 			app.P().Class("edition").Body(
 				app.Text(t.T("sources.edition")+" "),
-				app.Strong().Text(c.Result.Edition),
+				app.Strong().Text(c.Edition),
 			),
 		)
 	})

@@ -12,6 +12,10 @@ import (
 // TrajectoryChart draws how the estimate grows with experience, for this education and
 // one level down and up, as an SVG line chart. Lines differ by dash pattern as well as
 // colour. A sentence says the gist and a <details> table gives every number.
+//
+// The lines, the marker of the person's years and each table row are components of
+// their own: changing the years moves the marker and the marked row without drawing the
+// lines or the other rows again.
 type TrajectoryChart struct {
 	app.Compo
 
@@ -21,13 +25,36 @@ type TrajectoryChart struct {
 	Education    estimate.Education    // the person's education
 }
 
-// Chart geometry in SVG user units.
+// Chart geometry in SVG user units. The y labels sit just above their grid lines at
+// the left, inside the plot, so they need no margin and can be large on phones (the
+// font size is set in web/app.css, bigger on narrow screens).
 const (
-	chartW, chartH        = 600.0, 300.0
-	chartLeft, chartRight = 78.0, 14.0
-	chartTop, chartBottom = 12.0, 40.0
+	chartW, chartH        = 600.0, 320.0
+	chartLeft, chartRight = 12.0, 18.0
+	chartTop, chartBottom = 36.0, 44.0
 	maxTrajectoryLines    = 3
 )
+
+// chartGeometry is the scales of a chart of trajectories.
+type chartGeometry struct {
+	x, y   scale
+	yTicks []float64
+	last   int // the last year of the first trajectory
+}
+
+func newChartGeometry(trs []estimate.Trajectory) chartGeometry {
+	first := trs[0].Points
+	lo, hi := first[0].Estimate, first[0].Estimate
+	for _, tr := range trs {
+		for _, pt := range tr.Points {
+			lo, hi = min(lo, pt.Estimate), max(hi, pt.Estimate)
+		}
+	}
+	g := chartGeometry{yTicks: niceTicks(float64(lo), float64(hi), 4), last: first[len(first)-1].Years}
+	g.x = newScale(chartLeft, chartW-chartRight, 0, float64(g.last))
+	g.y = newScale(chartH-chartBottom, chartTop, g.yTicks[0], g.yTicks[len(g.yTicks)-1])
+	return g
+}
 
 // Render draws the chart, its legend, the sentence and the table.
 func (c *TrajectoryChart) Render() app.UI {
@@ -40,68 +67,14 @@ func (c *TrajectoryChart) Render() app.UI {
 			)
 		}
 		first := c.Trajectories[0].Points
-		lastYears := first[len(first)-1].Years
-		lo, hi := first[0].Estimate, first[0].Estimate
-		for _, tr := range c.Trajectories {
-			for _, pt := range tr.Points {
-				lo, hi = min(lo, pt.Estimate), max(hi, pt.Estimate)
-			}
-		}
-		yTicks := niceTicks(float64(lo), float64(hi), 4)
-		x := newScale(chartLeft, chartW-chartRight, 0, float64(lastYears))
-		y := newScale(chartH-chartBottom, chartTop, yTicks[0], yTicks[len(yTicks)-1])
-
-		var grid []app.UI
-		for _, v := range yTicks {
-			yy := num(y.at(v))
-			grid = append(grid,
-				svgEl("line").Class("chart-grid").Attr("x1", num(chartLeft)).Attr("x2", num(chartW-chartRight)).
-					Attr("y1", yy).Attr("y2", yy),
-				svgEl("text").Class("chart-label", "chart-label--y").Attr("x", num(chartLeft-8)).
-					Attr("y", num(y.at(v)+4)).Text(t.Money(int(v))),
-			)
-		}
-		for yr := 0; yr <= lastYears; yr += 5 {
-			grid = append(grid, svgEl("text").Class("chart-label", "chart-label--x").
-				Attr("x", num(x.at(float64(yr)))).Attr("y", num(chartH-chartBottom+18)).Text(t.Int(yr)))
-		}
-		grid = append(grid, svgEl("text").Class("chart-label", "chart-label--x").
-			Attr("x", num((chartLeft+chartW-chartRight)/2)).Attr("y", num(chartH-4)).Text(t.T("trajectory.axis.years")))
-
-		var lines []app.UI
-		for i, tr := range c.Trajectories {
-			if i >= maxTrajectoryLines {
-				break
-			}
-			var pts []string
-			for _, pt := range tr.Points {
-				pts = append(pts, num(x.at(float64(pt.Years)))+","+num(y.at(float64(pt.Estimate))))
-			}
-			lines = append(lines, svgEl("polyline").Class("traj", "traj--"+strconv.Itoa(i)).
-				Attr("points", strings.Join(pts, " ")))
-		}
-		at := min(c.Years, lastYears)
+		g := newChartGeometry(c.Trajectories)
+		at := min(c.Years, g.last)
 		marker := first[0]
 		for _, pt := range first {
 			if pt.Years == at {
 				marker = pt
 			}
 		}
-		lines = append(lines, svgEl("circle").Class("traj-marker").
-			Attr("cx", num(x.at(float64(marker.Years)))).Attr("cy", num(y.at(float64(marker.Estimate)))).Attr("r", "6"))
-
-		var legend []app.UI
-		for i, tr := range c.Trajectories {
-			if i >= maxTrajectoryLines {
-				break
-			}
-			label := t.T("edu." + string(tr.Education))
-			if i == 0 {
-				label = t.F("trajectory.you", "edu", label)
-			}
-			legend = append(legend, legendItem("swatch--line swatch--line"+strconv.Itoa(i), label))
-		}
-
 		end := first[len(first)-1]
 		return app.Section().ID("trajectory").Class("card").Aria("labelledby", "trajectory-title").Body(
 			app.H2().ID("trajectory-title").Text(t.T("trajectory.title")),
@@ -110,46 +83,193 @@ func (c *TrajectoryChart) Render() app.UI {
 				"start", t.Money(first[0].Estimate), "end", t.Money(end.Estimate), "years", t.Int(end.Years))),
 			app.Figure().Class("chart").Body(
 				svgEl("svg").Class("chart__svg").Attr("viewBox", "0 0 "+num(chartW)+" "+num(chartH)).
-					Role("img").Aria("labelledby", "trajectory-summary").Body(append(grid, lines...)...),
-				app.FigCaption().Body(app.Ul().Class("legend legend--lines").Body(legend...)),
+					Role("img").Aria("labelledby", "trajectory-summary").Body(
+					&trajectoryLines{Lang: c.Lang, Trajectories: c.Trajectories},
+					&trajectoryMarker{
+						X: num(g.x.at(float64(marker.Years))),
+						Y: num(g.y.at(float64(marker.Estimate))),
+					},
+				),
+				app.FigCaption().Body(
+					app.P().Class("chart__axis").Text(t.T("trajectory.axis.years")),
+					&trajectoryLegend{Lang: c.Lang, Educations: educationsOf(c.Trajectories)},
+				),
 			),
 			app.Details().Class("more").Body(
 				app.Summary().Text(t.T("trajectory.table.show")),
-				c.table(t, at),
+				&trajectoryTable{Lang: c.Lang, Trajectories: c.Trajectories, At: at},
 			),
 		)
 	})
 }
 
-// table lists every year of every trajectory; the row of the person's years is marked.
-func (c *TrajectoryChart) table(t *text.Catalog, at int) app.UI {
-	head := []app.UI{app.Th().Scope("col").Text(t.T("trajectory.table.years"))}
-	for _, tr := range c.Trajectories {
-		head = append(head, app.Th().Scope("col").Class("num").Text(t.T("edu."+string(tr.Education))))
+// educationsOf lists the education of each trajectory drawn.
+func educationsOf(trs []estimate.Trajectory) []estimate.Education {
+	out := make([]estimate.Education, 0, min(len(trs), maxTrajectoryLines))
+	for i, tr := range trs {
+		if i >= maxTrajectoryLines {
+			break
+		}
+		out = append(out, tr.Education)
 	}
-	var rows []app.UI
-	for i, pt := range c.Trajectories[0].Points {
-		years := t.Int(pt.Years)
-		if pt.Years == at {
+	return out
+}
+
+// trajectoryLines is the grid, the axis labels and the lines of the chart, an SVG
+// group. It depends on the trajectories only.
+type trajectoryLines struct {
+	app.Compo
+
+	Lang         text.Lang             // language of the labels
+	Trajectories []estimate.Trajectory // at least one, with points
+}
+
+// Render draws the group.
+func (c *trajectoryLines) Render() app.UI {
+	t := text.For(c.Lang)
+	return safeRender(t, func() app.UI {
+		g := newChartGeometry(c.Trajectories)
+		els := make([]app.UI, 0, 2*len(g.yTicks)+8+maxTrajectoryLines)
+		for _, v := range g.yTicks {
+			yy := g.y.at(v)
+			els = append(els,
+				svgEl("line").Class("chart-grid").Attr("x1", num(chartLeft)).Attr("x2", num(chartW-chartRight)).
+					Attr("y1", num(yy)).Attr("y2", num(yy)),
+				svgEl("text").Class("chart-label", "chart-label--y").Attr("x", num(chartLeft)).
+					Attr("y", num(yy-7)).Text(t.Money(int(v))),
+			)
+		}
+		for yr := 0; yr <= g.last; yr += 5 {
+			els = append(els, svgEl("text").Class("chart-label", "chart-label--x").
+				Attr("x", num(g.x.at(float64(yr)))).Attr("y", num(chartH-chartBottom+8)).Text(t.Int(yr)))
+		}
+		var b strings.Builder
+		for i, tr := range c.Trajectories {
+			if i >= maxTrajectoryLines {
+				break
+			}
+			b.Reset()
+			for j, pt := range tr.Points {
+				if j > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(num(g.x.at(float64(pt.Years))))
+				b.WriteByte(',')
+				b.WriteString(num(g.y.at(float64(pt.Estimate))))
+			}
+			els = append(els, svgEl("polyline").Class("traj", "traj--"+strconv.Itoa(i)).
+				Attr("points", b.String()))
+		}
+		return svgEl("g").Body(els...)
+	})
+}
+
+// trajectoryMarker is the dot on the person's years.
+type trajectoryMarker struct {
+	app.Compo
+
+	X, Y string // centre, in user units
+}
+
+// Render draws the dot.
+func (c *trajectoryMarker) Render() app.UI {
+	return svgEl("circle").Class("traj-marker").Attr("cx", c.X).Attr("cy", c.Y).Attr("r", "6")
+}
+
+// trajectoryLegend names the lines.
+type trajectoryLegend struct {
+	app.Compo
+
+	Lang       text.Lang            // language of every string
+	Educations []estimate.Education // education of each line, the person's first
+}
+
+// Render draws the legend.
+func (c *trajectoryLegend) Render() app.UI {
+	t := text.For(c.Lang)
+	return safeRender(t, func() app.UI {
+		items := make([]app.UI, 0, len(c.Educations))
+		for i, e := range c.Educations {
+			label := t.T("edu." + string(e))
+			if i == 0 {
+				label = t.F("trajectory.you", "edu", label)
+			}
+			items = append(items, legendItem("swatch--line swatch--line"+strconv.Itoa(i), label))
+		}
+		return app.Ul().Class("legend legend--lines").Body(items...)
+	})
+}
+
+// trajectoryTable lists every year of every trajectory; the row of the person's years
+// is marked.
+type trajectoryTable struct {
+	app.Compo
+
+	Lang         text.Lang             // language of every string
+	Trajectories []estimate.Trajectory // at least one, with points
+	At           int                   // the person's years
+}
+
+// Render draws the table. Each row is a component, so moving At redraws two rows.
+func (c *trajectoryTable) Render() app.UI {
+	t := text.For(c.Lang)
+	return safeRender(t, func() app.UI {
+		head := make([]app.UI, 0, len(c.Trajectories)+1)
+		head = append(head, app.Th().Scope("col").Text(t.T("trajectory.table.years")))
+		for _, tr := range c.Trajectories {
+			head = append(head, app.Th().Scope("col").Class("num").Text(t.T("edu."+string(tr.Education))))
+		}
+		points := c.Trajectories[0].Points
+		rows := make([]app.UI, 0, len(points))
+		for i, pt := range points {
+			values := make([]int, len(c.Trajectories))
+			for j, tr := range c.Trajectories {
+				values[j] = -1
+				if i < len(tr.Points) {
+					values[j] = tr.Points[i].Estimate
+				}
+			}
+			rows = append(rows, &trajectoryRow{Lang: c.Lang, Years: pt.Years, Values: values, Current: pt.Years == c.At})
+		}
+		return app.Table().Class("table table--compact").Body(
+			app.Caption().Text(t.T("trajectory.table.caption")),
+			app.THead().Body(app.Tr().Body(head...)),
+			app.TBody().Body(rows...),
+		)
+	})
+}
+
+// trajectoryRow is one year of the table.
+type trajectoryRow struct {
+	app.Compo
+
+	Lang    text.Lang // language of every string
+	Years   int       // years of experience
+	Values  []int     // the estimate of each trajectory, -1 where it has no point
+	Current bool      // the person's years
+}
+
+// Render draws the row.
+func (c *trajectoryRow) Render() app.UI {
+	t := text.For(c.Lang)
+	return safeRender(t, func() app.UI {
+		years := t.Int(c.Years)
+		if c.Current {
 			years = t.F("trajectory.table.you", "years", years)
 		}
-		cells := []app.UI{app.Th().Scope("row").Text(years)}
-		for _, tr := range c.Trajectories {
-			v := ""
-			if i < len(tr.Points) {
-				v = t.Money(tr.Points[i].Estimate)
+		cells := make([]app.UI, 0, len(c.Values)+1)
+		cells = append(cells, app.Th().Scope("row").Text(years))
+		for _, v := range c.Values {
+			s := ""
+			if v >= 0 {
+				s = t.Money(v)
 			}
-			cells = append(cells, app.Td().Class("num").Text(v))
+			cells = append(cells, app.Td().Class("num").Text(s))
 		}
 		row := app.Tr().Body(cells...)
-		if pt.Years == at {
+		if c.Current {
 			row = row.Class("is-current")
 		}
-		rows = append(rows, row)
-	}
-	return app.Table().Class("table table--compact").Body(
-		app.Caption().Text(t.T("trajectory.table.caption")),
-		app.THead().Body(app.Tr().Body(head...)),
-		app.TBody().Body(rows...),
-	)
+		return row
+	})
 }
