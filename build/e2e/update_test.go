@@ -77,7 +77,9 @@ func TestUpdate(t *testing.T) {
 	if err := <-built; err != nil {
 		t.Fatalf("build the next version: %v", err)
 	}
-	s.SetDir(next)
+	if err := s.SetDir(next); err != nil {
+		t.Fatalf("deploy the next version: %v", err)
+	}
 
 	var prompt bool
 	tb.mustEval(visibleJS(selUpdate), &prompt)

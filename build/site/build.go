@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -197,9 +196,7 @@ func Build(ctx context.Context, c Config) (*Report, error) {
 	}
 
 	r := &Report{Out: out, Base: c.Base, Digest: digest, WasmSize: int64(len(wasm))}
-	if r.WasmGzip, err = gzipSize(wasm); err != nil {
-		return nil, err
-	}
+	r.WasmGzip = int64(len(Gzip(wasm)))
 	files, err := listFiles(out)
 	if err != nil {
 		return nil, err
@@ -421,20 +418,4 @@ func setDigest(dir string) (string, error) {
 	return digest, rewrite(dir, "app-worker.js", func(b []byte) ([]byte, error) {
 		return sw.SetDigest(b, digest)
 	})
-}
-
-// gzipSize returns the size of data compressed with gzip -9.
-func gzipSize(data []byte) (int64, error) {
-	var b bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&b, gzip.BestCompression)
-	if err != nil {
-		return 0, err
-	}
-	if _, err := zw.Write(data); err != nil {
-		return 0, err
-	}
-	if err := zw.Close(); err != nil {
-		return 0, err
-	}
-	return int64(b.Len()), nil
 }

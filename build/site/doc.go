@@ -5,8 +5,10 @@
 // and the prebuilt app.wasm, fixes what go-app gets wrong under a GitHub Pages
 // sub-path (service worker, manifest scope, og: tags), minifies every text
 // file, checks the result with Verify and only then replaces the output
-// directory. Serve answers HTTP requests for a built site under its base
-// path the way GitHub Pages does, for local use and end-to-end tests.
+// directory. NewHandler answers HTTP requests for a built site under its
+// base path the way GitHub Pages does, for local use (Serve, with caching
+// suited to development) and for the end-to-end tests and the benchmark
+// (build/e2e/harness, with Pages' caching and test controls around it).
 //
 // The package does not import the UI: the caller (build/main.go) registers
 // the routes with go-app and passes the pages, styles and scripts in Config.

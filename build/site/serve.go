@@ -3,6 +3,8 @@ package site
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -16,7 +18,7 @@ import (
 	"time"
 )
 
-// contentTypes are the media types Serve sends, by extension. They are set
+// contentTypes are the media types the handlers send, by extension. They are set
 // explicitly because the system's MIME table may lack .webmanifest or map
 // .js differently, and browsers refuse to stream-compile WebAssembly served
 // as anything but application/wasm.
@@ -36,47 +38,73 @@ var contentTypes = map[string]string{
 	".woff2":       "font/woff2",
 }
 
-// compressible are the extensions Serve gzips, like GitHub Pages does.
-var compressible = map[string]bool{".html": true, ".css": true, ".js": true, ".mjs": true, ".json": true, ".webmanifest": true, ".wasm": true, ".svg": true, ".txt": true, ".xml": true}
+// compressible are the extensions served gzip-encoded when the client
+// accepts it, like GitHub Pages (Fastly) does. Images that are already
+// compressed are sent as they are.
+var compressible = map[string]bool{
+	".html": true, ".css": true, ".js": true, ".mjs": true, ".json": true, ".webmanifest": true,
+	".wasm": true, ".svg": true, ".txt": true, ".xml": true, ".ico": true,
+}
+
+// ServeOptions configures NewHandler. The zero value is what Serve uses.
+type ServeOptions struct {
+	// CacheControl is the Cache-Control header of every file response.
+	// Empty means "no-cache": the browser revalidates each time (cheaply,
+	// with the ETag), so a rebuild shows up on reload. GitHub Pages sends
+	// "max-age=600".
+	CacheControl string
+	// NoGzip sends every file as it is, whatever the request accepts.
+	NoGzip bool
+}
 
 // Serve returns a handler that serves the built site in dir under base the
-// way GitHub Pages serves a project site:
+// way GitHub Pages serves a project site, with caching suited to local
+// development: NewHandler(dir, base, ServeOptions{}).
+func Serve(dir, base string) (http.Handler, error) {
+	return NewHandler(dir, base, ServeOptions{})
+}
+
+// NewHandler returns a handler that serves the built site in dir under base
+// the way GitHub Pages serves a project site:
 //   - "/" and the base without its trailing slash redirect to base;
 //   - base/ serves index.html, base/x serves x or x.html, a directory
 //     serves its index.html (without the slash: a redirect to it);
 //   - other paths get 404 (404.html if the build has one);
-//   - text and wasm responses are gzip-compressed when the client accepts
-//     it, with the media types of contentTypes.
+//   - text and wasm responses are gzip-encoded (gzip -9, as Gzip) when the
+//     client accepts it, unless o.NoGzip, with the media types of
+//     contentTypes;
+//   - every file response carries o.CacheControl, Last-Modified and an ETag
+//     of the content (weak when gzip-encoded), so that a revalidation, such
+//     as the service worker's precache with cache: "no-cache", gets 304 for
+//     an unchanged file and notices a changed one even when its
+//     modification time is the same.
 //
-// Responses carry Cache-Control: no-cache, so a rebuild shows up on reload
-// (the service worker still caches what it precaches). Each request opens
-// dir anew as an os.Root: no request can reach outside dir, and a rebuild,
-// which replaces dir, is served at once.
-func Serve(dir, base string) (http.Handler, error) {
+// Each request opens dir anew as an os.Root: no request can reach outside
+// dir, and a rebuild, which replaces dir, is served at once.
+func NewHandler(dir, base string, o ServeOptions) (http.Handler, error) {
 	b, err := NormalizeBase(base)
 	if err != nil {
 		return nil, err
 	}
-	if fi, err := os.Stat(dir); err != nil {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := os.Stat(abs); err != nil {
 		return nil, err
 	} else if !fi.IsDir() {
 		return nil, fmt.Errorf("%s is not a directory", dir)
 	}
-	return &server{dir: dir, base: b, gz: map[string]gzEntry{}}, nil
+	if o.CacheControl == "" {
+		o.CacheControl = "no-cache"
+	}
+	return &server{dir: abs, base: b, opts: o}, nil
 }
 
 type server struct {
-	dir  string
+	dir  string // absolute
 	base string
-
-	mu sync.Mutex
-	gz map[string]gzEntry // gzip bodies by file, valid for modTime and size
-}
-
-type gzEntry struct {
-	mod  time.Time
-	size int64
-	body []byte
+	opts ServeOptions
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -159,26 +187,30 @@ func (s *server) notFound(w http.ResponseWriter, r *http.Request, root *os.Root)
 
 func (s *server) serveFile(w http.ResponseWriter, r *http.Request, root *os.Root, name string, fi fs.FileInfo, status int) {
 	ext := path.Ext(name)
+	vary := !s.opts.NoGzip && compressible[ext]
+	gz := vary && acceptsGzip(r)
+	body, etag, err := s.content(root, name, fi, gz)
+	if err != nil {
+		http.Error(w, "reading file failed", http.StatusInternalServerError)
+		return
+	}
 	h := w.Header()
 	if ct, ok := contentTypes[ext]; ok {
 		h.Set("Content-Type", ct)
 	} else {
 		h.Set("Content-Type", "application/octet-stream")
 	}
-	h.Set("Cache-Control", "no-cache")
+	h.Set("Cache-Control", s.opts.CacheControl)
 	h.Set("X-Content-Type-Options", "nosniff")
-	body, gz, err := s.body(root, name, fi, compressible[ext] && acceptsGzip(r))
-	if err != nil {
-		http.Error(w, "reading file failed", http.StatusInternalServerError)
-		return
-	}
-	if compressible[ext] {
+	h.Set("ETag", etag)
+	if vary {
 		h.Set("Vary", "Accept-Encoding")
 	}
 	if gz {
 		h.Set("Content-Encoding", "gzip")
 	}
 	if status != http.StatusOK {
+		h.Set("Content-Length", strconv.Itoa(len(body)))
 		w.WriteHeader(status)
 		if r.Method != http.MethodHead {
 			w.Write(body)
@@ -188,32 +220,70 @@ func (s *server) serveFile(w http.ResponseWriter, r *http.Request, root *os.Root
 	http.ServeContent(w, r, name, fi.ModTime(), bytes.NewReader(body))
 }
 
-// body returns the file's content, gzipped if gz (cached per file version).
-func (s *server) body(root *os.Root, name string, fi fs.FileInfo, gz bool) ([]byte, bool, error) {
-	if gz {
-		s.mu.Lock()
-		e, ok := s.gz[name]
-		s.mu.Unlock()
-		if ok && e.mod.Equal(fi.ModTime()) && e.size == fi.Size() {
-			return e.body, true, nil
-		}
+// fileVersion is what the handlers remember of one version (modification
+// time and size) of a file.
+type fileVersion struct {
+	mod  time.Time
+	size int64
+	etag string // strong, of the content
+	gz   []byte // the content gzip-encoded; nil until a request asks for it
+}
+
+// versions holds the version last served of each file, by absolute path. It is
+// shared by all handlers of the process, so that app.wasm is compressed once
+// even when several servers serve the same directory. A version is known by
+// modification time and size: a file rewritten in place with both unchanged
+// would keep its old ETag and gzip body, which builds, writing new files into
+// a new directory, never do.
+var versions = struct {
+	sync.Mutex
+	m map[string]fileVersion
+}{m: map[string]fileVersion{}}
+
+// content returns the body of the file name in root, which fi describes,
+// gzip-encoded if gz, and its ETag.
+func (s *server) content(root *os.Root, name string, fi fs.FileInfo, gz bool) ([]byte, string, error) {
+	key := filepath.Join(s.dir, filepath.FromSlash(name))
+	versions.Lock()
+	v, ok := versions.m[key]
+	versions.Unlock()
+	if !ok || !v.mod.Equal(fi.ModTime()) || v.size != fi.Size() {
+		v = fileVersion{mod: fi.ModTime(), size: fi.Size()}
+	} else if gz && v.gz != nil {
+		return v.gz, "W/" + v.etag, nil
 	}
 	data, err := root.ReadFile(name)
-	if err != nil || !gz {
-		return data, false, err
+	if err != nil {
+		return nil, "", err
 	}
-	var b bytes.Buffer
-	zw := gzip.NewWriter(&b)
-	if _, err := zw.Write(data); err != nil {
-		return nil, false, err
+	changed := v.etag == ""
+	if changed {
+		sum := sha256.Sum256(data)
+		v.etag = `"` + hex.EncodeToString(sum[:12]) + `"`
 	}
-	if err := zw.Close(); err != nil {
-		return nil, false, err
+	etag := v.etag
+	if gz {
+		data = Gzip(data)
+		v.gz, changed = data, true
+		etag = "W/" + etag
 	}
-	s.mu.Lock()
-	s.gz[name] = gzEntry{mod: fi.ModTime(), size: fi.Size(), body: b.Bytes()}
-	s.mu.Unlock()
-	return b.Bytes(), true, nil
+	if changed {
+		versions.Lock()
+		versions.m[key] = v
+		versions.Unlock()
+	}
+	return data, etag, nil
+}
+
+// Gzip returns b compressed with gzip at the best compression level: the
+// encoding the handlers send, and the size Build reports for app.wasm.
+func Gzip(b []byte) []byte {
+	var buf bytes.Buffer
+	// Writes to a bytes.Buffer cannot fail, and the level is valid.
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
 }
 
 // acceptsGzip reports whether the request accepts gzip content coding.

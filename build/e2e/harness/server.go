@@ -1,53 +1,25 @@
 package harness
 
 import (
-	"bytes"
-	"compress/gzip"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"net"
 	"net/http"
-	"os"
-	"path"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/hit-salary/hit-salary/build/site"
 )
-
-// contentTypes overrides the system MIME table for the types the site serves, so that
-// the answer does not depend on /etc/mime.types.
-var contentTypes = map[string]string{
-	".html":        "text/html; charset=utf-8",
-	".js":          "text/javascript; charset=utf-8",
-	".css":         "text/css; charset=utf-8",
-	".json":        "application/json",
-	".webmanifest": "application/manifest+json",
-	".wasm":        "application/wasm",
-	".svg":         "image/svg+xml",
-	".png":         "image/png",
-	".ico":         "image/x-icon",
-	".txt":         "text/plain; charset=utf-8",
-	".xml":         "application/xml",
-}
-
-// compressible lists the extensions GitHub Pages (Fastly) sends gzip-encoded when the
-// browser accepts it. Images that are already compressed are sent as they are.
-var compressible = map[string]bool{
-	".html": true, ".js": true, ".css": true, ".json": true, ".webmanifest": true,
-	".wasm": true, ".svg": true, ".txt": true, ".xml": true, ".ico": true,
-}
 
 // Options configures a Server.
 type Options struct {
-	// Gzip sends compressible files gzip-encoded (level 9, computed once per file) when
-	// the request accepts gzip, as GitHub Pages does. Off, files are sent as they are.
+	// Gzip sends compressible files gzip-encoded (gzip -9, computed once per file
+	// version) when the request accepts gzip, as GitHub Pages does. Off, files are sent
+	// as they are.
 	Gzip bool
-	// CacheControl is the Cache-Control header of every response. Empty means
+	// CacheControl is the Cache-Control header of every file response. Empty means
 	// "max-age=600", what GitHub Pages sends.
 	CacheControl string
 	// Link, when set, makes the server behave like the far end of a slow link that all
@@ -155,58 +127,42 @@ type Request struct {
 }
 
 // Server serves a built site under Base on 127.0.0.1 like GitHub Pages serves a project
-// site: the directory is the root of the sub-path, "/hit-salary" redirects to
-// "/hit-salary/", a directory answers with its index.html, a missing file with the
-// site's 404.html and status 404, and every answer carries Cache-Control max-age=600, a
-// content ETag and Last-Modified, so that revalidation works as it does there.
+// site, with site.NewHandler: the directory is the root of the sub-path, "/hit-salary"
+// redirects to "/hit-salary/", a directory answers with its index.html, a missing file
+// with the site's 404.html and status 404, and every answer carries Cache-Control
+// max-age=600, a content ETag and Last-Modified, so that revalidation works as it does
+// there.
 //
-// A Server can be stopped for real (listener and connections closed) and started again
-// on the same address, switch the directory it serves, and hold back .wasm answers.
+// Around that handler a Server adds what tests need: it can be stopped for real
+// (listener and connections closed) and started again on the same address, switch the
+// directory it serves, hold back .wasm answers, log the requests with the bytes sent,
+// and emulate a slow link.
 type Server struct {
 	opts Options
 
 	mu   sync.Mutex
-	dir  string
+	site http.Handler  // serves the current directory
+	err  error         // why the directory given to NewServer cannot be served
 	gate chan struct{} // non-nil while .wasm answers are held back
 	srv  *http.Server
 	addr string // the address of the last Start, kept to restart on the same port
 	log  []Request
 }
 
-// fileCache holds each file version's ETag and gzip -9 body, by path, modification time
-// and size, shared by all servers of the process so that compressing app.wasm happens
-// once.
-var fileCache = struct {
-	sync.Mutex
-	etag map[string]string
-	gz   map[string][]byte
-}{etag: map[string]string{}, gz: map[string][]byte{}}
-
-func cacheKey(file string, fi os.FileInfo) string {
-	return fmt.Sprintf("%s\x00%d\x00%d", file, fi.ModTime().UnixNano(), fi.Size())
-}
-
-// etag returns a strong ETag of the file's content, as GitHub Pages sends one: a
-// revalidation must notice a changed file even when its modification time is the same.
-func etag(file string, fi os.FileInfo, body []byte) string {
-	key := cacheKey(file, fi)
-	fileCache.Lock()
-	defer fileCache.Unlock()
-	if e, ok := fileCache.etag[key]; ok {
-		return e
-	}
-	sum := sha256.Sum256(body)
-	e := `"` + hex.EncodeToString(sum[:12]) + `"`
-	fileCache.etag[key] = e
-	return e
-}
-
-// NewServer returns a server for the site in dir. It does not listen until Start.
+// NewServer returns a server for the site in dir. It does not listen until Start, which
+// reports a dir that cannot be served.
 func NewServer(dir string, opts Options) *Server {
 	if opts.CacheControl == "" {
 		opts.CacheControl = "max-age=600"
 	}
-	return &Server{opts: opts, dir: dir}
+	s := &Server{opts: opts}
+	s.site, s.err = s.handler(dir)
+	return s
+}
+
+// handler returns the site handler for dir.
+func (s *Server) handler(dir string) (http.Handler, error) {
+	return site.NewHandler(dir, Base, site.ServeOptions{CacheControl: s.opts.CacheControl, NoGzip: !s.opts.Gzip})
 }
 
 // Start listens on addr ("127.0.0.1:0" picks a free port) and serves until Stop. After a
@@ -214,6 +170,9 @@ func NewServer(dir string, opts Options) *Server {
 func (s *Server) Start(addr string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.err != nil {
+		return s.err
+	}
 	if s.srv != nil {
 		return errors.New("server already started")
 	}
@@ -262,11 +221,17 @@ func (s *Server) Origin() string { return "http://" + s.Addr() }
 // URL returns the site's address: the origin followed by Base.
 func (s *Server) URL() string { return s.Origin() + Base }
 
-// SetDir switches the directory served, for example to deploy a new version.
-func (s *Server) SetDir(dir string) {
+// SetDir switches the directory served, for example to deploy a new version. Requests
+// already being answered finish with the old directory.
+func (s *Server) SetDir(dir string) error {
+	h, err := s.handler(dir)
+	if err != nil {
+		return err
+	}
 	s.mu.Lock()
-	s.dir = dir
+	s.site, s.err = h, nil
 	s.mu.Unlock()
+	return nil
 }
 
 // HoldWasm makes every request for a .wasm file wait until release is called (or the
@@ -319,121 +284,24 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
-	dir, gate := s.dir, s.gate
+	h, gate, err := s.site, s.gate, s.err
 	s.mu.Unlock()
-
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+	if h == nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	if r.URL.Path == strings.TrimSuffix(Base, "/") {
-		target := Base
-		if r.URL.RawQuery != "" {
-			target += "?" + r.URL.RawQuery
-		}
-		http.Redirect(w, r, target, http.StatusMovedPermanently)
-		return
-	}
-	rel, ok := strings.CutPrefix(r.URL.Path, Base)
-	if !ok {
-		http.NotFound(w, r)
-		return
-	}
-	name := path.Clean("/" + rel)
-	if strings.HasSuffix(rel, "/") || rel == "" {
-		name = path.Join(name, "index.html")
-	}
-	file := filepath.Join(dir, filepath.FromSlash(name))
-	if fi, err := os.Stat(file); err == nil && fi.IsDir() {
-		file = filepath.Join(file, "index.html")
-		name = path.Join(name, "index.html")
-	}
-	status := http.StatusOK
-	fi, err := os.Stat(file)
-	if err != nil {
-		file, name = filepath.Join(dir, "404.html"), "/404.html"
-		if fi, err = os.Stat(file); err != nil {
-			http.NotFound(w, r)
-			return
-		}
-		status = http.StatusNotFound
-	}
-
-	if gate != nil && strings.HasSuffix(name, ".wasm") {
+	if gate != nil && strings.HasSuffix(r.URL.Path, ".wasm") {
 		select {
 		case <-gate:
 		case <-r.Context().Done():
 			return
 		}
 	}
-
-	body, err := os.ReadFile(file)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
-	ext := path.Ext(name)
-	h := w.Header()
-	if ct, ok := contentTypes[ext]; ok {
-		h.Set("Content-Type", ct)
-	} else if ct := mime.TypeByExtension(ext); ct != "" {
-		h.Set("Content-Type", ct)
-	}
-	h.Set("Cache-Control", s.opts.CacheControl)
-	tag := etag(file, fi, body)
-	if s.opts.Gzip && compressible[ext] {
-		h.Add("Vary", "Accept-Encoding")
-		if acceptsGzip(r) {
-			body = gzipped(file, fi, body)
-			h.Set("Content-Encoding", "gzip")
-			tag = `W/` + tag
-		}
-	}
-	h.Set("ETag", tag)
-	if status != http.StatusOK {
-		h.Set("Content-Length", fmt.Sprint(len(body)))
-		w.WriteHeader(status)
-		if r.Method != http.MethodHead {
-			w.Write(body)
-		}
-		return
-	}
-	http.ServeContent(w, r, name, fi.ModTime(), bytes.NewReader(body))
+	h.ServeHTTP(w, r)
 }
 
-// gzipped returns body compressed with gzip -9, computed once per file version.
-func gzipped(file string, fi os.FileInfo, body []byte) []byte {
-	key := cacheKey(file, fi)
-	fileCache.Lock()
-	gz, ok := fileCache.gz[key]
-	fileCache.Unlock()
-	if ok {
-		return gz
-	}
-	gz = Gzip(body)
-	fileCache.Lock()
-	fileCache.gz[key] = gz
-	fileCache.Unlock()
-	return gz
-}
-
-// Gzip returns b compressed with gzip at the best compression level.
-func Gzip(b []byte) []byte {
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	zw.Write(b)
-	zw.Close()
-	return buf.Bytes()
-}
-
-func acceptsGzip(r *http.Request) bool {
-	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
-		if strings.TrimSpace(strings.SplitN(part, ";", 2)[0]) == "gzip" {
-			return true
-		}
-	}
-	return false
-}
+// Gzip returns b compressed as the server sends it when gzip is on (site.Gzip).
+func Gzip(b []byte) []byte { return site.Gzip(b) }
 
 // countingWriter records the status and the number of body bytes written.
 type countingWriter struct {
