@@ -8,7 +8,7 @@ var en = map[string]string{
 	"app.name":        "HIT Salary",
 	"app.title":       "HIT Salary: healthcare IT salary estimator and career guide",
 	"app.heading":     "What might a healthcare IT job pay you?",
-	"app.lead":        "An open estimate from public wage data, explained line by line. Change anything below and the result follows.",
+	"app.lead":        "An open estimate from public wage data, explained line by line.",
 	"app.description": "Estimate healthcare IT pay by role, state, experience, education, employer and certifications, with sources and career paths. Works offline; no account, no tracking.",
 
 	"footer.edition":    "Data edition:",
@@ -43,7 +43,7 @@ var en = map[string]string{
 	"help.state":    "Pay and prices differ by state. The national choice uses figures for the whole country.",
 	"help.years":    "Years working in this kind of job, from {min} to {max}. Pay rises fastest in the first years.",
 	"help.edu":      "It is compared with the education the role usually asks for.",
-	"help.employer": "Hospitals, clinics, vendors and consulting firms pay somewhat differently. Choose “Any” if you are not sure.",
+	"help.employer": "Hospitals, clinics, health IT vendors (such as EHR companies) and consulting firms pay somewhat differently. Choose “Any” if you are not sure.",
 	"help.certs":    "Tick all you hold. Evidence that certifications raise pay is thin, so the effect is kept small, and each counts only for roles where it matters.",
 	"help.bg":       "Where you are coming from. A clinical background counts a little in roles that use clinical knowledge.",
 
@@ -60,7 +60,7 @@ var en = map[string]string{
 	"area.us":        "United States (national)",
 	"area.us.inline": "the United States",
 
-	"edu.hs":        "High school diploma or equivalent",
+	"edu.hs":        "High school or equivalent",
 	"edu.associate": "Associate degree",
 	"edu.bachelor":  "Bachelor’s degree",
 	"edu.master":    "Master’s degree",
@@ -75,7 +75,7 @@ var en = map[string]string{
 	"employer.any":             "Any / not sure",
 	"employer.hospital-system": "Hospital or health system",
 	"employer.clinic":          "Physician practice or clinic",
-	"employer.vendor":          "Health IT vendor (such as an EHR company)",
+	"employer.vendor":          "Health IT vendor",
 	"employer.consulting":      "Consulting firm",
 
 	"cert.cissp":               "CISSP",
@@ -250,7 +250,7 @@ var en = map[string]string{
 	"role.it-support.path.it":       "Support staff from other industries move across directly; learning how clinical areas work and the privacy rules for patient data is the main step.",
 	"role.it-support.path.new":      "A common first IT job: a certificate or an associate degree and an entry-level certification such as Security+ can be enough.",
 
-	"role.network-admin.name":          "Network and systems administrator",
+	"role.network-admin.name":          "Network / systems admin",
 	"role.network-admin.does":          "Installs, configures and looks after an organization’s networks, servers and systems so they stay available and secure; in a hospital, downtime can affect patient care.",
 	"role.network-admin.path.clinical": "Less common straight from clinical work: usually through IT support first, with networking study such as the CCNA.",
 	"role.network-admin.path.it":       "A natural move for network and systems people from any industry.",
@@ -280,7 +280,7 @@ var en = map[string]string{
 	"role.informatics.path.it":       "IT and data people need solid clinical knowledge; many start by working alongside clinical informatics teams.",
 	"role.informatics.path.new":      "Usually a degree in health informatics; a master’s is common for senior posts.",
 
-	"role.data-analyst.name":          "Health data analyst / data scientist",
+	"role.data-analyst.name":          "Health data analyst / scientist",
 	"role.data-analyst.does":          "Uses statistics, programming and analysis tools to draw useful findings from clinical, operational and financial data, to help run and improve care.",
 	"role.data-analyst.path.clinical": "Clinicians with quality-improvement experience move in after building skills in SQL, statistics and visualization.",
 	"role.data-analyst.path.it":       "Data people from other industries move across by learning healthcare data: claims, health records and quality measures.",
@@ -316,7 +316,7 @@ var en = map[string]string{
 	"role.it-manager.path.it":       "The usual route: years of IT experience, then management.",
 	"role.it-manager.path.new":      "Not an entry job: it takes years of IT experience first.",
 
-	"role.him-director.name":          "Health information management director",
+	"role.him-director.name":          "Health information director",
 	"role.him-director.does":          "Plans, directs and coordinates how a healthcare provider manages health information: records, coding, release of information, privacy and compliance.",
 	"role.him-director.path.clinical": "Clinicians move in through management, often adding the RHIA.",
 	"role.him-director.path.it":       "IT managers move in by learning health information rules and compliance.",

@@ -119,15 +119,43 @@ func (c *Catalog) F(key string, args ...string) string {
 
 // Fill replaces the named placeholders {name} of s; args are name, value pairs. A
 // trailing name without a value is ignored.
+//
+// It scans s once and builds no replacer: the UI fills dozens of strings on every edit.
 func Fill(s string, args ...string) string {
-	if len(args) < 2 {
+	if len(args) < 2 || strings.IndexByte(s, '{') < 0 {
 		return s
 	}
-	pairs := make([]string, 0, len(args))
-	for i := 0; i+1 < len(args); i += 2 {
-		pairs = append(pairs, "{"+args[i]+"}", args[i+1])
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for {
+		open := strings.IndexByte(s, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(s[open+1:], '}')
+		if end < 0 {
+			break
+		}
+		name := s[open+1 : open+1+end]
+		value, ok := "", false
+		for i := 0; i+1 < len(args); i += 2 {
+			if args[i] == name {
+				value, ok = args[i+1], true
+				break
+			}
+		}
+		if !ok {
+			// Not a placeholder given: keep the brace and look further on.
+			b.WriteString(s[:open+1])
+			s = s[open+1:]
+			continue
+		}
+		b.WriteString(s[:open])
+		b.WriteString(value)
+		s = s[open+2+end:]
 	}
-	return strings.NewReplacer(pairs...).Replace(s)
+	b.WriteString(s)
+	return b.String()
 }
 
 // Int writes a whole number with the language's digit grouping, for example 34,200.

@@ -64,6 +64,9 @@ func TestFill(t *testing.T) {
 		{"odd args ignored", "{a}", []string{"a"}, "{a}"},
 		{"no args", "plain", nil, "plain"},
 		{"markup stays text", "“{v}”", []string{"v", "<script>"}, "“<script>”"},
+		{"nested braces", "{{a}}", []string{"a", "1"}, "{1}"},
+		{"unclosed brace", "{a} {b", []string{"a", "1", "b", "2"}, "1 {b"},
+		{"first pair wins", "{a}", []string{"a", "1", "a", "2"}, "1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

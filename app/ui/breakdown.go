@@ -22,50 +22,85 @@ func (b *Breakdown) Render() app.UI {
 	return safeRender(t, func() app.UI {
 		r := b.Result
 		ri, _ := estimate.LookupRole(r.Input.Role)
-		var rows []app.UI
+		rows := make([]app.UI, 0, len(r.Factors))
 		for i, f := range r.Factors {
 			effect, pct := t.SignedMoney(f.Dollars), t.SignedPercent(f.Percent, 1)
 			if i == 0 {
 				effect, pct = t.Money(f.Dollars), ""
 			}
-			rows = append(rows, app.Tr().DataSet("factor", string(f.Kind)).DataSet("dollars", f.Dollars).Body(
-				app.Th().Scope("row").Text(factorName(t, f.Kind)),
-				app.Td().Class("num").Text(effect),
-				app.Td().Class("num").Text(pct),
-				app.Td().Body(evidenceTag(t, f.Evidence)),
-				app.Td().Class("note").Text(factorNote(t, f, r, ri)),
+			rows = append(rows, app.Tr().Role("row").DataSet("factor", string(f.Kind)).DataSet("dollars", f.Dollars).Body(
+				app.Th().Scope("row").Role("rowheader").Text(factorName(t, f.Kind)),
+				app.Td().Role("cell").Class("num").Text(effect),
+				app.Td().Role("cell").Class("num").Text(pct),
+				app.Td().Role("cell").Body(evidenceTag(t, f.Evidence)),
+				app.Td().Role("cell").Class("note").Text(factorNote(t, f, r, ri)),
 			))
 		}
+		// Explicit roles: on narrow screens web/app.css lays the rows out as blocks, and
+		// some browsers drop a table's semantics when its display changes.
 		return app.Section().ID("breakdown").Class("card").Aria("labelledby", "breakdown-title").Body(
 			app.H2().ID("breakdown-title").Text(t.T("breakdown.title")),
 			app.P().Text(t.T("breakdown.intro")),
-			// A scroll container on narrow screens: focusable and named, so keyboard
+			// A scroll container on mid-size screens: focusable and named, so keyboard
 			// users can scroll it too.
 			app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("labelledby", "breakdown-caption").Body(
-				app.Table().Class("table table--breakdown").Body(
+				app.Table().Role("table").Class("table table--breakdown").Body(
 					app.Caption().ID("breakdown-caption").Class("visually-hidden").Text(t.T("breakdown.caption")),
-					app.THead().Body(app.Tr().Body(
-						app.Th().Scope("col").Text(t.T("breakdown.col.factor")),
-						app.Th().Scope("col").Class("num").Text(t.T("breakdown.col.effect")),
-						app.Th().Scope("col").Class("num").Text(t.T("breakdown.col.percent")),
-						app.Th().Scope("col").Text(t.T("breakdown.col.evidence")),
-						app.Th().Scope("col").Text(t.T("breakdown.col.note")),
-					)),
-					app.TBody().Body(rows...),
-					app.TFoot().Body(app.Tr().Body(
-						app.Th().Scope("row").Text(t.T("breakdown.total")),
-						app.Td().Class("num total").Text(t.Money(r.Estimate)),
-						app.Td(), app.Td(), app.Td(),
+					&breakdownHead{Lang: b.Lang},
+					app.TBody().Role("rowgroup").Body(rows...),
+					app.TFoot().Role("rowgroup").Body(app.Tr().Role("row").Body(
+						app.Th().Scope("row").Role("rowheader").Text(t.T("breakdown.total")),
+						app.Td().Role("cell").Class("num total").Text(t.Money(r.Estimate)),
+						app.Td().Role("cell"), app.Td().Role("cell"), app.Td().Role("cell"),
 					)),
 				),
 			),
-			app.Dl().Class("evidence-key").Body(
-				evidenceKey(t, estimate.EvidenceOfficial),
-				evidenceKey(t, estimate.EvidenceSurvey),
-				evidenceKey(t, estimate.EvidenceAssumption),
-			),
+			&evidenceLegend{Lang: b.Lang},
 		)
 	})
+}
+
+// breakdownHead is the table's header row; it depends on the language only.
+type breakdownHead struct {
+	app.Compo
+
+	Lang text.Lang // language of every string
+}
+
+// Render draws the header.
+func (c *breakdownHead) Render() app.UI {
+	t := text.For(c.Lang)
+	col := func(key, class string) app.UI {
+		th := app.Th().Scope("col").Role("columnheader").Text(t.T(key))
+		if class != "" {
+			th = th.Class(class)
+		}
+		return th
+	}
+	return app.THead().Role("rowgroup").Body(app.Tr().Role("row").Body(
+		col("breakdown.col.factor", ""),
+		col("breakdown.col.effect", "num"),
+		col("breakdown.col.percent", "num"),
+		col("breakdown.col.evidence", ""),
+		col("breakdown.col.note", ""),
+	))
+}
+
+// evidenceLegend says what each kind of evidence means; it depends on the language only.
+type evidenceLegend struct {
+	app.Compo
+
+	Lang text.Lang // language of every string
+}
+
+// Render draws the legend.
+func (c *evidenceLegend) Render() app.UI {
+	t := text.For(c.Lang)
+	return app.Dl().Class("evidence-key").Body(
+		evidenceKey(t, estimate.EvidenceOfficial),
+		evidenceKey(t, estimate.EvidenceSurvey),
+		evidenceKey(t, estimate.EvidenceAssumption),
+	)
 }
 
 func evidenceKey(t *text.Catalog, e estimate.Evidence) app.UI {

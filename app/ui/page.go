@@ -241,12 +241,9 @@ func (p *Page) render(t *text.Catalog) app.UI {
 	if p.route.Embed {
 		class += " app--embed"
 	}
+	summary, results := p.renderResults(t)
 	return app.Div().ID("app").Class(class).Lang(string(p.lang)).Body(
-		app.Header().Class("masthead").Body(
-			app.P().Class("masthead__name").Text(t.T("app.name")),
-			app.H1().Class("masthead__title").Text(t.T("app.heading")),
-			app.P().Class("masthead__lead").Text(t.T("app.lead")),
-		),
+		&masthead{Lang: p.lang},
 		app.Div().Class("banners").Body(
 			app.If(p.update, func() app.UI {
 				return &UpdateBanner{Lang: p.lang, OnReload: p.onReload}
@@ -258,7 +255,11 @@ func (p *Page) render(t *text.Catalog) app.UI {
 				return &Notice{Lang: p.lang, Problems: p.notices, Input: p.in, OnDismiss: p.onDismissNotice}
 			}),
 		),
+		// The summary comes first: on a phone the estimate is the first thing on screen
+		// (and the page's largest paint), the form follows. On wide screens the CSS grid
+		// puts the form on the left, the summary and the other results on the right.
 		app.Main().ID("main").Class("layout").Body(
+			app.Div().Class("layout__summary").Body(summary),
 			app.Div().Class("layout__form").Body(
 				&Form{
 					Lang:      p.lang,
@@ -272,16 +273,46 @@ func (p *Page) render(t *text.Catalog) app.UI {
 				},
 				p.renderPeek(t),
 			),
-			app.Div().Class("layout__results").Body(p.renderResults(t)...),
+			app.Div().Class("layout__results").Body(results...),
 		),
-		app.Footer().Class("colophon").Body(
-			app.P().Body(
-				app.Text(t.T("footer.edition")+" "),
-				app.Span().Class("colophon__edition").Text(estimate.DataEdition),
-			),
-			app.P().Text(t.T("footer.privacy")),
-			app.P().Text(t.T("footer.disclaimer")),
+		&colophon{Lang: p.lang},
+	)
+}
+
+// masthead is the page's name, heading and lead; it depends on the language only.
+type masthead struct {
+	app.Compo
+
+	Lang text.Lang // language of every string
+}
+
+// Render draws the masthead.
+func (c *masthead) Render() app.UI {
+	t := text.For(c.Lang)
+	return app.Header().Class("masthead").Body(
+		app.P().Class("masthead__name").Text(t.T("app.name")),
+		app.H1().Class("masthead__title").Text(t.T("app.heading")),
+		app.P().Class("masthead__lead").Text(t.T("app.lead")),
+	)
+}
+
+// colophon is the footer: data edition, privacy and disclaimer.
+type colophon struct {
+	app.Compo
+
+	Lang text.Lang // language of every string
+}
+
+// Render draws the footer.
+func (c *colophon) Render() app.UI {
+	t := text.For(c.Lang)
+	return app.Footer().Class("colophon").Body(
+		app.P().Body(
+			app.Text(t.T("footer.edition")+" "),
+			app.Span().Class("colophon__edition").Text(estimate.DataEdition),
 		),
+		app.P().Text(t.T("footer.privacy")),
+		app.P().Text(t.T("footer.disclaimer")),
 	)
 }
 
@@ -308,18 +339,17 @@ func (p *Page) onShowResult(ctx app.Context, e app.Event) {
 	ctx.Defer(func(app.Context) { focusByID("summary-title") })
 }
 
-func (p *Page) renderResults(t *text.Catalog) []app.UI {
+// renderResults is the summary (or, if the model failed, the failure in its place) and
+// the other result panels.
+func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 	if p.resErr != nil {
-		return []app.UI{
-			app.Section().Class("card card--problem").Role("alert").DataSet("testid", "compute-error").Body(
-				app.H2().Text(t.T("error.compute.title")),
-				app.P().Text(t.T("error.compute")),
-			),
-		}
+		return app.Section().Class("card card--problem").Role("alert").DataSet("testid", "compute-error").Body(
+			app.H2().Text(t.T("error.compute.title")),
+			app.P().Text(t.T("error.compute")),
+		), nil
 	}
 	r := p.res
-	return []app.UI{
-		&Summary{Lang: p.lang, Result: r, Source: p.source},
+	return &Summary{Lang: p.lang, Result: r, Source: p.source}, []app.UI{
 		&ConfidencePanel{Lang: p.lang, Level: r.Confidence, Reasons: r.Reasons, ReasonKeys: r.ReasonKeys},
 		&Breakdown{Lang: p.lang, Result: r},
 		&RolePanel{Lang: p.lang, Role: r.Input.Role, SOC: r.SOC, SOCTitle: r.SOCTitle},

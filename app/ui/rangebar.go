@@ -61,24 +61,41 @@ func (b *RangeBar) Render() app.UI {
 				),
 				app.Details().Class("more").Body(
 					app.Summary().Text(t.T("range.table.show")),
-					app.Table().Class("table table--compact").Body(
-						app.Caption().Text(t.F("range.table.caption", "area", b.Area)),
-						app.THead().Body(app.Tr().Body(
-							app.Th().Scope("col").Text(t.T("range.table.percentile")),
-							app.Th().Scope("col").Class("num").Text(t.T("range.table.pay")),
-						)),
-						app.TBody().Body(
-							pctRow(t, "range.table.p10", p.P10),
-							pctRow(t, "range.table.p25", p.P25),
-							pctRow(t, "range.table.p50", p.P50),
-							pctRow(t, "range.table.p75", p.P75),
-							pctRow(t, "range.table.p90", p.P90),
-						),
-					),
+					&percentileTable{Lang: b.Lang, Spread: p, Area: b.Area},
 				),
 			),
 		)
 	})
+}
+
+// percentileTable lists the occupation's published percentiles; it changes with the
+// role and the area only.
+type percentileTable struct {
+	app.Compo
+
+	Lang   text.Lang            // language of every string
+	Spread estimate.Percentiles // the percentiles
+	Area   string               // how sentences name the area
+}
+
+// Render draws the table.
+func (c *percentileTable) Render() app.UI {
+	t := text.For(c.Lang)
+	p := c.Spread
+	return app.Table().Class("table table--compact").Body(
+		app.Caption().Text(t.F("range.table.caption", "area", c.Area)),
+		app.THead().Body(app.Tr().Body(
+			app.Th().Scope("col").Text(t.T("range.table.percentile")),
+			app.Th().Scope("col").Class("num").Text(t.T("range.table.pay")),
+		)),
+		app.TBody().Body(
+			pctRow(t, "range.table.p10", p.P10),
+			pctRow(t, "range.table.p25", p.P25),
+			pctRow(t, "range.table.p50", p.P50),
+			pctRow(t, "range.table.p75", p.P75),
+			pctRow(t, "range.table.p90", p.P90),
+		),
+	)
 }
 
 func legendItem(swatch, label string) app.UI {
