@@ -80,6 +80,22 @@ func replaceQuery(ctx app.Context, query string) {
 	ctx.Page().ReplaceURL(&next)
 }
 
+// replaceWindowQuery is replaceQuery for browser listeners, which run outside go-app's
+// UI goroutine and have no Context: it calls history.replaceState directly.
+func replaceWindowQuery(query string) {
+	if app.IsServer {
+		return
+	}
+	u := app.Window().URL()
+	if u == nil {
+		return
+	}
+	next := *u
+	next.RawQuery = query
+	next.ForceQuery = false
+	app.Window().Get("history").Call("replaceState", app.Window().Get("history").Get("state"), "", next.String())
+}
+
 // listen adds a listener to a browser object and returns the function to release. The
 // callback runs outside go-app's UI goroutine: it must only call JavaScript, and it
 // recovers like every handler.

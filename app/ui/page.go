@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -47,6 +48,9 @@ type Page struct {
 	// replaceState calls. Zero (natively, in tests) writes at once.
 	persistDelay time.Duration
 	persistSeq   int // counts writes asked for; a delayed write runs only if it is the last
+	// pending is the query of a delayed write that has not run yet. Leaving or hiding
+	// the page writes it at once (flushPending), so no keystroke is lost to the delay.
+	pending atomic.Pointer[string]
 }
 
 // yearsPersistDelay is how long the years field must rest before the URL is written.
@@ -111,6 +115,8 @@ func (p *Page) OnMount(ctx app.Context) {
 	p.release = append(p.release,
 		listen(win, "focus", checkForUpdate),
 		listen(win.Get("document"), "visibilitychange", checkForUpdate),
+		listen(win.Get("document"), "visibilitychange", p.flushPending),
+		listen(win, "pagehide", p.flushPending),
 	)
 }
 
@@ -169,6 +175,7 @@ func (p *Page) recompute() {
 // persist writes the scenario into the URL and local storage.
 func (p *Page) persist(ctx app.Context) {
 	p.persistSeq++
+	p.pending.Store(nil)
 	q := queryString(p.in)
 	replaceQuery(ctx, q)
 	if !p.route.Embed {
@@ -198,6 +205,8 @@ func (p *Page) onChange(ctx app.Context, ch Change) {
 func (p *Page) persistLater(ctx app.Context) {
 	p.persistSeq++
 	seq := p.persistSeq
+	q := queryString(p.in)
+	p.pending.Store(&q)
 	ctx.After(p.persistDelay, func(ctx app.Context) {
 		defer recoverTo(ctx, p.fail)
 		if seq == p.persistSeq {
@@ -205,6 +214,19 @@ func (p *Page) persistLater(ctx app.Context) {
 		}
 		ctx.PreventUpdate()
 	})
+}
+
+// flushPending writes a delayed scenario write at once, when the page is being hidden or
+// left. It runs in a browser listener, so it only calls JavaScript.
+func (p *Page) flushPending() {
+	q := p.pending.Swap(nil)
+	if q == nil {
+		return
+	}
+	replaceWindowQuery(*q)
+	if !p.route.Embed {
+		p.store.Save(*q)
+	}
 }
 
 func (p *Page) onReset(ctx app.Context) {

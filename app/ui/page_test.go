@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hit-salary/hit-salary/app/estimate"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -755,5 +756,36 @@ func TestEmbedLocks(t *testing.T) {
 	}
 	if _, ok := one(t, root, "#cert-epic", byAttr("id", "cert-epic")).Attrs["disabled"]; !ok {
 		t.Error("certs not disabled")
+	}
+}
+
+// TestDelayedYearsWriteIsFlushed checks that a years edit whose URL and storage write is
+// delayed is written at once when the page is hidden or left, and only once.
+func TestDelayedYearsWriteIsFlushed(t *testing.T) {
+	st := &memStore{}
+	p := newTestPage(st)
+	p.start(nil, "", sourceWasm)
+	p.persistDelay = time.Hour // the delayed write never runs in this test
+	ctx := testContext(t)
+	p.onChange(ctx, Change{Field: "years", Value: "17"})
+	if st.q != "" {
+		t.Fatalf("storage written before the delay: %q", st.q)
+	}
+	p.flushPending()
+	want := p.in.Query().Encode()
+	if p.in.Years != 17 || st.q != want {
+		t.Fatalf("after flush: years %d, storage %q, want 17 and %q", p.in.Years, st.q, want)
+	}
+	st.q = ""
+	p.flushPending()
+	if st.q != "" {
+		t.Errorf("a second flush wrote again: %q", st.q)
+	}
+	p.onChange(ctx, Change{Field: "years", Value: "18"})
+	p.onChange(ctx, Change{Field: "role", Value: "it-manager"}) // an immediate write clears the pending one
+	st.q = ""
+	p.flushPending()
+	if st.q != "" {
+		t.Errorf("flush after an immediate write wrote again: %q", st.q)
 	}
 }
