@@ -5,7 +5,7 @@
 // It registers the UI's routes, pre-renders ui.Pages() with go-app, adds the
 // icons, web/ and the prebuilt app.wasm, fixes the service worker and the
 // manifest for the base path, minifies, checks the result and only then
-// replaces the output directory. See package build/site for the details and
+// replaces the output directory. See package build/sitegen for the details and
 // `go run ./build -h` for the flags.
 package main
 
@@ -20,7 +20,7 @@ import (
 	"syscall"
 
 	"github.com/hit-salary/hit-salary/app/ui"
-	"github.com/hit-salary/hit-salary/build/site"
+	"github.com/hit-salary/hit-salary/build/sitegen"
 )
 
 func main() {
@@ -34,7 +34,7 @@ func main() {
 
 // run builds the site as the command line args say and reports to stdout.
 func run(ctx context.Context, args []string, stdout io.Writer) error {
-	cfg, err := site.ParseArgs(args, stdout)
+	cfg, err := sitegen.ParseArgs(args, stdout)
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
 	}
@@ -45,7 +45,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	cfg.Pages = ui.Pages()
 	cfg.Styles = ui.Styles()
 	cfg.Scripts = ui.Scripts()
-	r, err := site.Build(ctx, cfg)
+	r, err := sitegen.Build(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -54,7 +54,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 
 // report prints what was built: every file with its size, and app.wasm's
 // size raw and gzip-compressed.
-func report(w io.Writer, cfg site.Config, r *site.Report) error {
+func report(w io.Writer, cfg sitegen.Config, r *sitegen.Report) error {
 	for _, f := range r.Files {
 		if _, err := fmt.Fprintf(w, "%10d  %s\n", f.Size, f.Path); err != nil {
 			return err

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/hit-salary/hit-salary/app/ui"
-	"github.com/hit-salary/hit-salary/build/site"
+	"github.com/hit-salary/hit-salary/build/sitegen"
 )
 
 func TestRunFlags(t *testing.T) {
@@ -46,7 +46,7 @@ func TestRunFlags(t *testing.T) {
 
 // TestRunRealUI builds the real UI's pages with the repository's web/
 // assets and a fake app.wasm: the pages ui.Pages() lists must render and
-// pass site.Verify (references, unique ids, no third-party loads, …).
+// pass sitegen.Verify (references, unique ids, no third-party loads, …).
 func TestRunRealUI(t *testing.T) {
 	dir := t.TempDir()
 	wasm := filepath.Join(dir, "app.wasm")
@@ -77,7 +77,7 @@ func TestRunRealUI(t *testing.T) {
 					t.Errorf("page %s lacks the pre-rendered estimate (data-source=prerender)", p)
 				}
 			}
-			if err := site.Verify(out, site.VerifyOptions{Base: base, Version: "test-1", Minified: true}); err != nil {
+			if err := sitegen.Verify(out, sitegen.VerifyOptions{Base: base, Version: "test-1", Minified: true}); err != nil {
 				t.Errorf("Verify: %v", err)
 			}
 		})

@@ -143,7 +143,7 @@ func TestSetDigest(t *testing.T) {
 }
 
 // generateWorker returns the worker go-app serves for a handler using
-// Template, after FixPrecache and SetDigest, like build/site does.
+// Template, after FixPrecache and SetDigest, like build/sitegen does.
 func generateWorker(t *testing.T) []byte {
 	t.Helper()
 	tmpl, err := Template()

@@ -1,6 +1,6 @@
 // Package harness is the plumbing shared by the end-to-end tests (build/e2e) and the
 // benchmark (build/bench): it finds the repository root and the built site, serves the
-// site under its GitHub Pages sub-path like GitHub Pages does (with build/site's
+// site under its GitHub Pages sub-path like GitHub Pages does (with build/sitegen's
 // handler, the one `make serve` uses), and launches headless
 // Chromium with the flags this machine needs.
 //

@@ -10,7 +10,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/hit-salary/hit-salary/build/site"
+	"github.com/hit-salary/hit-salary/build/sitegen"
 )
 
 // Options configures a Server.
@@ -127,7 +127,7 @@ type Request struct {
 }
 
 // Server serves a built site under Base on 127.0.0.1 like GitHub Pages serves a project
-// site, with site.NewHandler: the directory is the root of the sub-path, "/hit-salary"
+// site, with sitegen.NewHandler: the directory is the root of the sub-path, "/hit-salary"
 // redirects to "/hit-salary/", a directory answers with its index.html, a missing file
 // with the site's 404.html and status 404, and every answer carries Cache-Control
 // max-age=600, a content ETag and Last-Modified, so that revalidation works as it does
@@ -162,7 +162,7 @@ func NewServer(dir string, opts Options) *Server {
 
 // handler returns the site handler for dir.
 func (s *Server) handler(dir string) (http.Handler, error) {
-	return site.NewHandler(dir, Base, site.ServeOptions{CacheControl: s.opts.CacheControl, NoGzip: !s.opts.Gzip})
+	return sitegen.NewHandler(dir, Base, sitegen.ServeOptions{CacheControl: s.opts.CacheControl, NoGzip: !s.opts.Gzip})
 }
 
 // Start listens on addr ("127.0.0.1:0" picks a free port) and serves until Stop. After a
@@ -300,8 +300,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	h.ServeHTTP(w, r)
 }
 
-// Gzip returns b compressed as the server sends it when gzip is on (site.Gzip).
-func Gzip(b []byte) []byte { return site.Gzip(b) }
+// Gzip returns b compressed as the server sends it when gzip is on (sitegen.Gzip).
+func Gzip(b []byte) []byte { return sitegen.Gzip(b) }
 
 // countingWriter records the status and the number of body bytes written.
 type countingWriter struct {

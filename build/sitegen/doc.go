@@ -1,4 +1,4 @@
-// Package site builds and serves the HIT Salary static website.
+// Package sitegen builds and serves the HIT Salary static website.
 //
 // Build generates the pre-rendered pages and go-app's files with
 // app.GenerateStaticWebsite, adds the icons, the hand-written assets of web/
@@ -12,4 +12,4 @@
 //
 // The package does not import the UI: the caller (build/main.go) registers
 // the routes with go-app and passes the pages, styles and scripts in Config.
-package site
+package sitegen
