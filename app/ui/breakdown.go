@@ -28,30 +28,30 @@ func (b *Breakdown) Render() app.UI {
 			if i == 0 {
 				effect, pct = t.Money(f.Dollars), ""
 			}
-			rows = append(rows, app.Tr().Role("row").DataSet("factor", string(f.Kind)).DataSet("dollars", f.Dollars).Body(
-				app.Th().Scope("row").Role("rowheader").Text(factorName(t, f.Kind)),
-				app.Td().Role("cell").Class("num").Text(effect),
-				app.Td().Role("cell").Class("num").Text(pct),
-				app.Td().Role("cell").Body(evidenceTag(t, f.Evidence)),
-				app.Td().Role("cell").Class("note").Text(factorNote(t, f, r, ri)),
+			rows = append(rows, el("tr").Role("row").DataSet("factor", string(f.Kind)).DataSet("dollars", f.Dollars).Body(
+				el("th").Attr("scope", "row").Role("rowheader").Text(factorName(t, f.Kind)),
+				el("td").Role("cell").Class("num").Text(effect),
+				el("td").Role("cell").Class("num").Text(pct),
+				el("td").Role("cell").Body(evidenceTag(t, f.Evidence)),
+				el("td").Role("cell").Class("note").Text(factorNote(t, f, r, ri)),
 			))
 		}
 		// Explicit roles: on narrow screens web/app.css lays the rows out as blocks, and
 		// some browsers drop a table's semantics when its display changes.
-		return app.Section().ID("breakdown").Class("card").Aria("labelledby", "breakdown-title").Body(
-			app.H2().ID("breakdown-title").Text(t.T("breakdown.title")),
-			app.P().Text(t.T("breakdown.intro")),
+		return el("section").ID("breakdown").Class("card").Aria("labelledby", "breakdown-title").Body(
+			el("h2").ID("breakdown-title").Text(t.T("breakdown.title")),
+			el("p").Text(t.T("breakdown.intro")),
 			// A scroll container on mid-size screens: focusable and named, so keyboard
 			// users can scroll it too.
-			app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("labelledby", "breakdown-caption").Body(
-				app.Table().Role("table").Class("table table--breakdown").Body(
-					app.Caption().ID("breakdown-caption").Class("visually-hidden").Text(t.T("breakdown.caption")),
+			el("div").Class("table-scroll").TabIndex(0).Role("region").Aria("labelledby", "breakdown-caption").Body(
+				el("table").Role("table").Class("table table--breakdown").Body(
+					el("caption").ID("breakdown-caption").Class("visually-hidden").Text(t.T("breakdown.caption")),
 					&breakdownHead{Lang: b.Lang},
-					app.TBody().Role("rowgroup").Body(rows...),
-					app.TFoot().Role("rowgroup").Body(app.Tr().Role("row").Body(
-						app.Th().Scope("row").Role("rowheader").Text(t.T("breakdown.total")),
-						app.Td().Role("cell").Class("num total").Text(t.Money(r.Estimate)),
-						app.Td().Role("cell"), app.Td().Role("cell"), app.Td().Role("cell"),
+					el("tbody").Role("rowgroup").Body(rows...),
+					el("tfoot").Role("rowgroup").Body(el("tr").Role("row").Body(
+						el("th").Attr("scope", "row").Role("rowheader").Text(t.T("breakdown.total")),
+						el("td").Role("cell").Class("num total").Text(t.Money(r.Estimate)),
+						el("td").Role("cell"), el("td").Role("cell"), el("td").Role("cell"),
 					)),
 				),
 			),
@@ -71,13 +71,13 @@ type breakdownHead struct {
 func (c *breakdownHead) Render() app.UI {
 	t := text.For(c.Lang)
 	col := func(key, class string) app.UI {
-		th := app.Th().Scope("col").Role("columnheader").Text(t.T(key))
+		th := el("th").Attr("scope", "col").Role("columnheader").Text(t.T(key))
 		if class != "" {
 			th = th.Class(class)
 		}
 		return th
 	}
-	return app.THead().Role("rowgroup").Body(app.Tr().Role("row").Body(
+	return el("thead").Role("rowgroup").Body(el("tr").Role("row").Body(
 		col("breakdown.col.factor", ""),
 		col("breakdown.col.effect", "num"),
 		col("breakdown.col.percent", "num"),
@@ -96,7 +96,7 @@ type evidenceLegend struct {
 // Render draws the legend.
 func (c *evidenceLegend) Render() app.UI {
 	t := text.For(c.Lang)
-	return app.Dl().Class("evidence-key").Body(
+	return el("dl").Class("evidence-key").Body(
 		evidenceKey(t, estimate.EvidenceOfficial),
 		evidenceKey(t, estimate.EvidenceSurvey),
 		evidenceKey(t, estimate.EvidenceAssumption),
@@ -104,9 +104,9 @@ func (c *evidenceLegend) Render() app.UI {
 }
 
 func evidenceKey(t *text.Catalog, e estimate.Evidence) app.UI {
-	return app.Div().Body(
-		app.Dt().Body(evidenceTag(t, e)),
-		app.Dd().Text(t.T("evidence."+string(e)+".about")),
+	return el("div").Body(
+		el("dt").Body(evidenceTag(t, e)),
+		el("dd").Text(t.T("evidence."+string(e)+".about")),
 	)
 }
 
@@ -116,7 +116,7 @@ func evidenceTag(t *text.Catalog, e estimate.Evidence) app.UI {
 	if !ok {
 		label = string(e)
 	}
-	return app.Span().Class("tag", "tag--"+string(e)).Text(label)
+	return el("span").Class("tag", "tag--"+string(e)).Text(label)
 }
 
 // factorName is the translated name of a factor kind, or the kind itself for a factor

@@ -26,24 +26,24 @@ func (c *ConfidencePanel) Render() app.UI {
 			if !ok && i < len(c.Reasons) {
 				s = c.Reasons[i]
 			}
-			items = append(items, app.Li().Text(s))
+			items = append(items, el("li").Text(s))
 		}
 		if len(c.ReasonKeys) == 0 {
 			for _, r := range c.Reasons {
-				items = append(items, app.Li().Text(r))
+				items = append(items, el("li").Text(r))
 			}
 		}
 		level, ok := t.Lookup("confidence." + string(c.Level))
 		if !ok {
 			level = string(c.Level)
 		}
-		return app.Section().ID("confidence").Class("card", "confidence", "confidence--"+string(c.Level)).
+		return el("section").ID("confidence").Class("card", "confidence", "confidence--"+string(c.Level)).
 			Aria("labelledby", "confidence-title").Body(
-			app.H2().ID("confidence-title").Body(
+			el("h2").ID("confidence-title").Body(
 				app.Text(t.T("confidence.title")+" "),
-				app.Span().Class("tag", "tag--level", "tag--"+string(c.Level)).Text(level),
+				el("span").Class("tag", "tag--level", "tag--"+string(c.Level)).Text(level),
 			),
-			app.Ul().Class("reasons").Body(items...),
+			el("ul").Class("reasons").Body(items...),
 		)
 	})
 }

@@ -17,14 +17,14 @@ type ErrorBanner struct {
 // Render draws the banner.
 func (b *ErrorBanner) Render() app.UI {
 	t := text.For(b.Lang)
-	return app.Section().Class("banner banner--error").Role("alert").DataSet("testid", "error").Body(
-		app.H2().Class("banner__title").Text(t.T("error.title")),
-		app.P().Text(t.T("error.body")),
-		app.P().Class("banner__detail").Body(
+	return el("section").Class("banner banner--error").Role("alert").DataSet("testid", "error").Body(
+		el("h2").Class("banner__title").Text(t.T("error.title")),
+		el("p").Text(t.T("error.body")),
+		el("p").Class("banner__detail").Body(
 			app.Text(t.T("error.detail")+" "),
-			app.Code().Text(b.Message),
+			el("code").Text(b.Message),
 		),
-		app.Button().Type("button").Class("button button--quiet").OnClick(b.onDismiss).Text(t.T("error.dismiss")),
+		el("button").Attr("type", "button").Class("button button--quiet").OnClick(b.onDismiss).Text(t.T("error.dismiss")),
 	)
 }
 

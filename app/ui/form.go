@@ -38,10 +38,10 @@ func (f *Form) Render() app.UI {
 	t := text.For(f.Lang)
 	return safeRender(t, func() app.UI {
 		in := f.Input
-		return app.Form().ID(formID).Class("card", "form").Aria("labelledby", "form-title").
+		return el("form").ID(formID).Class("card", "form").Aria("labelledby", "form-title").
 			Attr("novalidate", true).OnSubmit(f.onSubmit).Body(
-			app.H2().ID("form-title").Text(t.T("form.title")),
-			app.P().Class("form__intro").Text(t.T("form.intro")),
+			el("h2").ID("form-title").Text(t.T("form.title")),
+			el("p").Class("form__intro").Text(t.T("form.intro")),
 			&selectInput{Lang: f.Lang, Param: estimate.ParamRole, Value: string(in.Role), Locked: f.locked(estimate.ParamRole), Form: f},
 			&selectInput{Lang: f.Lang, Param: estimate.ParamState, Value: in.State, Locked: f.locked(estimate.ParamState), Form: f},
 			&yearsInput{Lang: f.Lang, Text: f.YearsText, Note: f.YearsNote, Used: in.Years, Locked: f.locked(estimate.ParamYears), Form: f},
@@ -49,10 +49,10 @@ func (f *Form) Render() app.UI {
 			&selectInput{Lang: f.Lang, Param: estimate.ParamEmployer, Value: string(in.Employer), Locked: f.locked(estimate.ParamEmployer), Form: f},
 			&certInputs{Lang: f.Lang, Role: in.Role, Certs: in.Certs, Locked: f.locked(estimate.ParamCerts), Form: f},
 			&bgInputs{Lang: f.Lang, Value: in.Background, Locked: f.locked(estimate.ParamBackground), Form: f},
-			app.Div().Class("form__actions").Body(
-				app.Button().Type("button").ID("reset").Class("button button--quiet").
+			el("div").Class("form__actions").Body(
+				el("button").Attr("type", "button").ID("reset").Class("button button--quiet").
 					Aria("describedby", "reset-help").OnClick(f.onReset).Text(t.T("form.reset")),
-				app.P().ID("reset-help").Class("help").Text(t.T("form.reset.help")),
+				el("p").ID("reset-help").Class("help").Text(t.T("form.reset.help")),
 			),
 		)
 	})
@@ -91,17 +91,17 @@ func (c *selectInput) Render() app.UI {
 		var lockNote app.UI
 		if c.Locked {
 			describedBy += " " + id + "-locked"
-			lockNote = app.P().ID(id + "-locked").Class("help help--locked").Text(t.T("form.locked"))
+			lockNote = el("p").ID(id + "-locked").Class("help help--locked").Text(t.T("form.locked"))
 		}
-		sel := app.Select().ID(id).Name(c.Param).Aria("describedby", describedBy).
+		sel := el("select").ID(id).Attr("name", c.Param).Aria("describedby", describedBy).
 			OnChange(c.onChange).Body(c.options(t)...)
 		if c.Locked {
-			sel = sel.Disabled(true)
+			sel = sel.Attr("disabled", true)
 		}
-		return app.Div().Class("field").Body(
-			app.Label().For(id).Class("field__label").Text(t.T("field."+c.Param)),
+		return el("div").Class("field").Body(
+			el("label").Attr("for", id).Class("field__label").Text(t.T("field."+c.Param)),
 			sel,
-			app.P().ID(help).Class("help").Text(t.T("help."+c.Param)),
+			el("p").ID(help).Class("help").Text(t.T("help."+c.Param)),
 			lockNote,
 		)
 	})
@@ -117,7 +117,7 @@ func (c *selectInput) options(t *text.Catalog) []app.UI {
 			for _, r := range g.roles {
 				opts = append(opts, option(string(r), roleName(t, r), string(r) == c.Value))
 			}
-			out = append(out, app.OptGroup().Label(t.T("group."+g.key)).Body(opts...))
+			out = append(out, el("optgroup").Attr("label", t.T("group."+g.key)).Body(opts...))
 		}
 	case estimate.ParamState:
 		for _, a := range estimate.Areas() {
@@ -144,9 +144,9 @@ func (c *selectInput) onChange(ctx app.Context, e app.Event) {
 // go-app writes selected="false", which HTML reads as selected. In the browser it is set
 // both ways, so a change of scenario from code also moves the selection.
 func option(value, label string, selected bool) app.UI {
-	o := app.Option().Value(value).Text(label)
+	o := el("option").Attr("value", value).Text(label)
 	if selected || app.IsClient {
-		o = o.Selected(selected)
+		o = o.Attr("selected", selected)
 	}
 	return o
 }
@@ -218,25 +218,25 @@ func (c *yearsInput) Render() app.UI {
 		var problem app.UI
 		if c.Note != "" {
 			describedBy = "years-problem " + describedBy
-			problem = app.P().ID("years-problem").Class("help help--problem").Text(
+			problem = el("p").ID("years-problem").Class("help help--problem").Text(
 				t.F(c.Note, "min", t.Int(estimate.MinYears), "max", t.Int(estimate.MaxYears),
 					"used", t.Int(c.Used)))
 		}
-		in := app.Input().Type("number").ID(id).Name(estimate.ParamYears).
-			Min(estimate.MinYears).Max(estimate.MaxYears).Attr("step", "1").
+		in := void("input").Attr("type", "number").ID(id).Attr("name", estimate.ParamYears).
+			Attr("min", estimate.MinYears).Attr("max", estimate.MaxYears).Attr("step", "1").
 			Attr("inputmode", "numeric").Attr("autocomplete", "off").
-			Value(c.Text).Aria("describedby", describedBy).OnInput(c.onInput)
+			Attr("value", c.Text).Aria("describedby", describedBy).OnInput(c.onInput)
 		if c.Note != "" {
 			in = in.Aria("invalid", "true")
 		}
 		if c.Locked {
-			in = in.Disabled(true)
+			in = in.Attr("disabled", true)
 		}
-		return app.Div().Class("field field--years").Body(
-			app.Label().For(id).Class("field__label").Text(t.T("field.years")),
+		return el("div").Class("field field--years").Body(
+			el("label").Attr("for", id).Class("field__label").Text(t.T("field.years")),
 			in,
 			problem,
-			app.P().ID("years-help").Class("help").Text(
+			el("p").ID("years-help").Class("help").Text(
 				t.F("help.years", "min", t.Int(estimate.MinYears), "max", t.Int(estimate.MaxYears))),
 		)
 	})
@@ -273,29 +273,29 @@ func (c *certInputs) Render() app.UI {
 			var notCounted app.UI
 			if !ri.CountsFor(cert) {
 				describedBy = id + "-nc " + about
-				notCounted = app.Span().ID(id + "-nc").Class("tag tag--muted").Text(t.T("certs.notcounted"))
+				notCounted = el("span").ID(id + "-nc").Class("tag tag--muted").Text(t.T("certs.notcounted"))
 			}
-			box := app.Input().Type("checkbox").ID(id).Name(estimate.ParamCerts).Value(string(cert)).
+			box := void("input").Attr("type", "checkbox").ID(id).Attr("name", estimate.ParamCerts).Attr("value", string(cert)).
 				Aria("describedby", describedBy).OnChange(c.onChange(cert))
 			if held := slices.Contains(c.Certs, cert); held || app.IsClient {
-				box = box.Checked(held)
+				box = box.Attr("checked", held)
 			}
 			if c.Locked {
-				box = box.Disabled(true)
+				box = box.Attr("disabled", true)
 			}
-			items = append(items, app.Li().Class("choice").Body(
+			items = append(items, el("li").Class("choice").Body(
 				box,
-				app.Div().Class("choice__text").Body(
-					app.Label().For(id).Class("choice__label").Text(t.T("cert."+string(cert))),
+				el("div").Class("choice__text").Body(
+					el("label").Attr("for", id).Class("choice__label").Text(t.T("cert."+string(cert))),
 					notCounted,
-					app.P().ID(about).Class("help").Text(t.T("cert."+string(cert)+".about")),
+					el("p").ID(about).Class("help").Text(t.T("cert."+string(cert)+".about")),
 				),
 			))
 		}
-		return app.FieldSet().Class("field field--group").Aria("describedby", "certs-help").Body(
-			app.Legend().Class("field__label").Text(t.T("field.certs")),
-			app.P().ID("certs-help").Class("help").Text(t.T("help.certs")),
-			app.Ul().Class("choices").Body(items...),
+		return el("fieldset").Class("field field--group").Aria("describedby", "certs-help").Body(
+			el("legend").Class("field__label").Text(t.T("field.certs")),
+			el("p").ID("certs-help").Class("help").Text(t.T("help.certs")),
+			el("ul").Class("choices").Body(items...),
 		)
 	})
 }
@@ -325,26 +325,26 @@ func (c *bgInputs) Render() app.UI {
 		items := make([]app.UI, 0, len(all))
 		for _, b := range all {
 			id := "bg-" + string(b)
-			radio := app.Input().Type("radio").ID(id).Name(estimate.ParamBackground).Value(string(b)).
+			radio := void("input").Attr("type", "radio").ID(id).Attr("name", estimate.ParamBackground).Attr("value", string(b)).
 				Aria("describedby", id+"-about").OnChange(c.onChange(b))
 			if on := b == c.Value; on || app.IsClient {
-				radio = radio.Checked(on)
+				radio = radio.Attr("checked", on)
 			}
 			if c.Locked {
-				radio = radio.Disabled(true)
+				radio = radio.Attr("disabled", true)
 			}
-			items = append(items, app.Li().Class("choice").Body(
+			items = append(items, el("li").Class("choice").Body(
 				radio,
-				app.Div().Class("choice__text").Body(
-					app.Label().For(id).Class("choice__label").Text(t.T("bg."+string(b))),
-					app.P().ID(id+"-about").Class("help").Text(t.T("bg."+string(b)+".about")),
+				el("div").Class("choice__text").Body(
+					el("label").Attr("for", id).Class("choice__label").Text(t.T("bg."+string(b))),
+					el("p").ID(id+"-about").Class("help").Text(t.T("bg."+string(b)+".about")),
 				),
 			))
 		}
-		return app.FieldSet().Class("field field--group").Aria("describedby", "bg-help").Body(
-			app.Legend().Class("field__label").Text(t.T("field.bg")),
-			app.P().ID("bg-help").Class("help").Text(t.T("help.bg")),
-			app.Ul().Class("choices").Body(items...),
+		return el("fieldset").Class("field field--group").Aria("describedby", "bg-help").Body(
+			el("legend").Class("field__label").Text(t.T("field.bg")),
+			el("p").ID("bg-help").Class("help").Text(t.T("help.bg")),
+			el("ul").Class("choices").Body(items...),
 		)
 	})
 }

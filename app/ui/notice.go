@@ -32,16 +32,16 @@ func (n *Notice) Render() app.UI {
 		var items []app.UI
 		for i, e := range n.Problems {
 			if i == maxProblems {
-				items = append(items, app.Li().Text(t.F("notice.more", "n", t.Int(len(n.Problems)-maxProblems))))
+				items = append(items, el("li").Text(t.F("notice.more", "n", t.Int(len(n.Problems)-maxProblems))))
 				break
 			}
-			items = append(items, app.Li().Text(problemText(t, e, n.Input)))
+			items = append(items, el("li").Text(problemText(t, e, n.Input)))
 		}
-		return app.Section().Class("banner banner--notice").Role("status").DataSet("testid", "notice").
+		return el("section").Class("banner banner--notice").Role("status").DataSet("testid", "notice").
 			Aria("labelledby", "notice-title").Body(
-			app.H2().ID("notice-title").Class("banner__title").Text(t.T("notice.title")),
-			app.Ul().Class("banner__list").Body(items...),
-			app.Button().Type("button").Class("button button--quiet").OnClick(n.onDismiss).Text(t.T("notice.dismiss")),
+			el("h2").ID("notice-title").Class("banner__title").Text(t.T("notice.title")),
+			el("ul").Class("banner__list").Body(items...),
+			el("button").Attr("type", "button").Class("button button--quiet").OnClick(n.onDismiss).Text(t.T("notice.dismiss")),
 		)
 	})
 }

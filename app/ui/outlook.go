@@ -21,9 +21,9 @@ func (c *OutlookPanel) Render() app.UI {
 	return safeRender(t, func() app.UI {
 		o := c.Outlook
 		if o.Period == "" {
-			return app.Section().ID("outlook").Class("card").Body(
-				app.H2().Text(t.T("outlook.title.none")),
-				app.P().Text(t.T("outlook.none")),
+			return el("section").ID("outlook").Class("card").Body(
+				el("h2").Text(t.T("outlook.title.none")),
+				el("p").Text(t.T("outlook.none")),
 			)
 		}
 		wording, ok := t.Lookup("wording." + o.WordingKey)
@@ -37,28 +37,28 @@ func (c *OutlookPanel) Render() app.UI {
 		case o.GrowthPercent < o.AverageGrowth:
 			compare = "outlook.compare.below"
 		}
-		return app.Section().ID("outlook").Class("card").Aria("labelledby", "outlook-title").Body(
-			app.H2().ID("outlook-title").Text(t.F("outlook.title", "period", o.Period)),
-			app.P().Class("outlook__headline").Body(
-				app.Strong().Class("outlook__growth").Text(t.SignedPercent(o.GrowthPercent, 1)),
+		return el("section").ID("outlook").Class("card").Aria("labelledby", "outlook-title").Body(
+			el("h2").ID("outlook-title").Text(t.F("outlook.title", "period", o.Period)),
+			el("p").Class("outlook__headline").Body(
+				el("strong").Class("outlook__growth").Text(t.SignedPercent(o.GrowthPercent, 1)),
 				app.Text(" "),
-				app.Span().Class("tag tag--wording").Text(wording),
+				el("span").Class("tag tag--wording").Text(wording),
 			),
-			app.Dl().Class("facts").Body(
-				app.Div().Class("fact").Body(
-					app.Dt().Text(t.T("outlook.openings")),
-					app.Dd().Text(t.F("outlook.openings.value", "n", t.Int(o.OpeningsPerYear))),
+			el("dl").Class("facts").Body(
+				el("div").Class("fact").Body(
+					el("dt").Text(t.T("outlook.openings")),
+					el("dd").Text(t.F("outlook.openings.value", "n", t.Int(o.OpeningsPerYear))),
 				),
-				app.Div().Class("fact").Body(
-					app.Dt().Text(t.T("outlook.employment")),
-					app.Dd().Text(t.Int(o.Employment)),
+				el("div").Class("fact").Body(
+					el("dt").Text(t.T("outlook.employment")),
+					el("dd").Text(t.Int(o.Employment)),
 				),
-				app.Div().Class("fact").Body(
-					app.Dt().Text(t.T("outlook.average")),
-					app.Dd().Text(t.SignedPercent(o.AverageGrowth, 1)),
+				el("div").Class("fact").Body(
+					el("dt").Text(t.T("outlook.average")),
+					el("dd").Text(t.SignedPercent(o.AverageGrowth, 1)),
 				),
 			),
-			app.P().Text(t.F(compare, "growth", t.SignedPercent(o.GrowthPercent, 1),
+			el("p").Text(t.F(compare, "growth", t.SignedPercent(o.GrowthPercent, 1),
 				"average", t.SignedPercent(o.AverageGrowth, 1))),
 		)
 	})

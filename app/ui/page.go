@@ -264,9 +264,9 @@ func (p *Page) render(t *text.Catalog) app.UI {
 		class += " app--embed"
 	}
 	summary, results := p.renderResults(t)
-	return app.Div().ID("app").Class(class).Lang(string(p.lang)).Body(
+	return el("div").ID("app").Class(class).Lang(string(p.lang)).Body(
 		&masthead{Lang: p.lang},
-		app.Div().Class("banners").Body(
+		el("div").Class("banners").Body(
 			app.If(p.update, func() app.UI {
 				return &UpdateBanner{Lang: p.lang, OnReload: p.onReload}
 			}),
@@ -280,9 +280,9 @@ func (p *Page) render(t *text.Catalog) app.UI {
 		// The summary comes first: on a phone the estimate is the first thing on screen
 		// (and the page's largest paint), the form follows. On wide screens the CSS grid
 		// puts the form on the left, the summary and the other results on the right.
-		app.Main().ID("main").Class("layout").Body(
-			app.Div().Class("layout__summary").Body(summary),
-			app.Div().Class("layout__form").Body(
+		el("main").ID("main").Class("layout").Body(
+			el("div").Class("layout__summary").Body(summary),
+			el("div").Class("layout__form").Body(
 				&Form{
 					Lang:      p.lang,
 					Input:     p.in,
@@ -295,7 +295,7 @@ func (p *Page) render(t *text.Catalog) app.UI {
 				},
 				p.renderPeek(t),
 			),
-			app.Div().Class("layout__results").Body(results...),
+			el("div").Class("layout__results").Body(results...),
 		),
 		&colophon{Lang: p.lang},
 	)
@@ -311,10 +311,10 @@ type masthead struct {
 // Render draws the masthead.
 func (c *masthead) Render() app.UI {
 	t := text.For(c.Lang)
-	return app.Header().Class("masthead").Body(
-		app.P().Class("masthead__name").Text(t.T("app.name")),
-		app.H1().Class("masthead__title").Text(t.T("app.heading")),
-		app.P().Class("masthead__lead").Text(t.T("app.lead")),
+	return el("header").Class("masthead").Body(
+		el("p").Class("masthead__name").Text(t.T("app.name")),
+		el("h1").Class("masthead__title").Text(t.T("app.heading")),
+		el("p").Class("masthead__lead").Text(t.T("app.lead")),
 	)
 }
 
@@ -328,13 +328,13 @@ type colophon struct {
 // Render draws the footer.
 func (c *colophon) Render() app.UI {
 	t := text.For(c.Lang)
-	return app.Footer().Class("colophon").Body(
-		app.P().Body(
+	return el("footer").Class("colophon").Body(
+		el("p").Body(
 			app.Text(t.T("footer.edition")+" "),
-			app.Span().Class("colophon__edition").Text(estimate.DataEdition),
+			el("span").Class("colophon__edition").Text(estimate.DataEdition),
 		),
-		app.P().Text(t.T("footer.privacy")),
-		app.P().Text(t.T("footer.disclaimer")),
+		el("p").Text(t.T("footer.privacy")),
+		el("p").Text(t.T("footer.disclaimer")),
 	)
 }
 
@@ -344,13 +344,13 @@ func (p *Page) renderPeek(t *text.Catalog) app.UI {
 	if p.resErr != nil {
 		return nil
 	}
-	return app.Div().Class("peek").Body(
-		app.P().Class("peek__text").Body(
-			app.Span().Class("peek__label").Text(t.T("peek.label")+" "),
-			app.Strong().Class("peek__amount").Text(t.Money(p.res.Estimate)),
-			app.Span().Class("peek__range").Text(" "+t.F("peek.range", "low", t.Money(p.res.Low), "high", t.Money(p.res.High))),
+	return el("div").Class("peek").Body(
+		el("p").Class("peek__text").Body(
+			el("span").Class("peek__label").Text(t.T("peek.label")+" "),
+			el("strong").Class("peek__amount").Text(t.Money(p.res.Estimate)),
+			el("span").Class("peek__range").Text(" "+t.F("peek.range", "low", t.Money(p.res.Low), "high", t.Money(p.res.High))),
 		),
-		app.Button().Type("button").Class("button button--quiet peek__go").OnClick(p.onShowResult).Text(t.T("peek.show")),
+		el("button").Attr("type", "button").Class("button button--quiet peek__go").OnClick(p.onShowResult).Text(t.T("peek.show")),
 	)
 }
 
@@ -365,9 +365,9 @@ func (p *Page) onShowResult(ctx app.Context, e app.Event) {
 // the other result panels.
 func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 	if p.resErr != nil {
-		return app.Section().Class("card card--problem").Role("alert").DataSet("testid", "compute-error").Body(
-			app.H2().Text(t.T("error.compute.title")),
-			app.P().Text(t.T("error.compute")),
+		return el("section").Class("card card--problem").Role("alert").DataSet("testid", "compute-error").Body(
+			el("h2").Text(t.T("error.compute.title")),
+			el("p").Text(t.T("error.compute")),
 		), nil
 	}
 	r := p.res

@@ -39,7 +39,7 @@ func (b *RangeBar) Render() app.UI {
 			return svgEl("line").Class(class).Attr("x1", x).Attr("x2", x).
 				Attr("y1", num(y0)).Attr("y2", num(y1)).Attr("vector-effect", "non-scaling-stroke")
 		}
-		return app.Figure().Class("rangebar").Body(
+		return el("figure").Class("rangebar").Body(
 			svgEl("svg").Class("rangebar__svg").Attr("viewBox", "0 0 100 30").
 				Attr("preserveAspectRatio", "none").Role("img").Aria("label", t.T("range.img")).Body(
 				band("rb-spread", p.P10, p.P90, 2, 12),
@@ -48,8 +48,8 @@ func (b *RangeBar) Render() app.UI {
 				band("rb-likely", b.Low, b.High, 18, 10),
 				tick("rb-estimate", b.Estimate, 0, 30),
 			),
-			app.FigCaption().Class("rangebar__caption").Body(
-				app.Ul().Class("legend").Body(
+			el("figcaption").Class("rangebar__caption").Body(
+				el("ul").Class("legend").Body(
 					legendItem("swatch--likely", t.F("range.likely",
 						"low", t.Money(b.Low), "high", t.Money(b.High))),
 					legendItem("swatch--estimate", t.F("range.estimate", "estimate", t.Money(b.Estimate))),
@@ -59,8 +59,8 @@ func (b *RangeBar) Render() app.UI {
 						"p10", t.Money(p.P10), "p90", t.Money(p.P90))),
 					legendItem("swatch--median", t.F("range.median", "p50", t.Money(p.P50))),
 				),
-				app.Details().Class("more").Body(
-					app.Summary().Text(t.T("range.table.show")),
+				el("details").Class("more").Body(
+					el("summary").Text(t.T("range.table.show")),
 					&percentileTable{Lang: b.Lang, Spread: p, Area: b.Area},
 				),
 			),
@@ -82,13 +82,13 @@ type percentileTable struct {
 func (c *percentileTable) Render() app.UI {
 	t := text.For(c.Lang)
 	p := c.Spread
-	return app.Table().Class("table table--compact").Body(
-		app.Caption().Text(t.F("range.table.caption", "area", c.Area)),
-		app.THead().Body(app.Tr().Body(
-			app.Th().Scope("col").Text(t.T("range.table.percentile")),
-			app.Th().Scope("col").Class("num").Text(t.T("range.table.pay")),
+	return el("table").Class("table table--compact").Body(
+		el("caption").Text(t.F("range.table.caption", "area", c.Area)),
+		el("thead").Body(el("tr").Body(
+			el("th").Attr("scope", "col").Text(t.T("range.table.percentile")),
+			el("th").Attr("scope", "col").Class("num").Text(t.T("range.table.pay")),
 		)),
-		app.TBody().Body(
+		el("tbody").Body(
 			pctRow(t, "range.table.p10", p.P10),
 			pctRow(t, "range.table.p25", p.P25),
 			pctRow(t, "range.table.p50", p.P50),
@@ -99,16 +99,16 @@ func (c *percentileTable) Render() app.UI {
 }
 
 func legendItem(swatch, label string) app.UI {
-	return app.Li().Body(
-		app.Span().Class("swatch", swatch),
+	return el("li").Body(
+		el("span").Class("swatch", swatch),
 		app.Text(label),
 	)
 }
 
 func pctRow(t *text.Catalog, key string, v int) app.UI {
-	return app.Tr().Body(
-		app.Th().Scope("row").Text(t.T(key)),
-		app.Td().Class("num").Text(t.Money(v)),
+	return el("tr").Body(
+		el("th").Attr("scope", "row").Text(t.T(key)),
+		el("td").Class("num").Text(t.Money(v)),
 	)
 }
 

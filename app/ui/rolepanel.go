@@ -27,7 +27,7 @@ func (c *RolePanel) Render() app.UI {
 		key := "role." + string(c.Role)
 		var certs []app.UI
 		for _, cert := range ri.Certs {
-			certs = append(certs, app.Li().Text(t.T("cert."+string(cert))))
+			certs = append(certs, el("li").Text(t.T("cert."+string(cert))))
 		}
 		wages := t.F("role.wages", "soc", c.SOC, "title", c.SOCTitle)
 		if ri.Proxy {
@@ -37,33 +37,33 @@ func (c *RolePanel) Render() app.UI {
 		for _, b := range estimate.Backgrounds() {
 			if s, ok := t.Lookup(key + ".path." + string(b)); ok {
 				paths = append(paths,
-					app.Dt().Text(t.T("role.path."+string(b))),
-					app.Dd().Text(s),
+					el("dt").Text(t.T("role.path."+string(b))),
+					el("dd").Text(s),
 				)
 			}
 		}
-		return app.Section().ID("role-info").Class("card", "role").Aria("labelledby", "role-title").Body(
-			app.H2().ID("role-title").Text(t.F("role.title", "role", roleName(t, c.Role))),
-			app.P().Class("role__does").Text(t.T(key+".does")),
-			app.Dl().Class("role__facts").Body(
-				app.Div().Body(
-					app.Dt().Text(t.T("role.typical")),
-					app.Dd().Body(
+		return el("section").ID("role-info").Class("card", "role").Aria("labelledby", "role-title").Body(
+			el("h2").ID("role-title").Text(t.F("role.title", "role", roleName(t, c.Role))),
+			el("p").Class("role__does").Text(t.T(key+".does")),
+			el("dl").Class("role__facts").Body(
+				el("div").Body(
+					el("dt").Text(t.T("role.typical")),
+					el("dd").Body(
 						app.Text(t.T("edu."+string(ri.Typical))),
-						app.Small().Class("role__from").Text(" "+t.F("role.typical.from", "from", ri.TypicalFrom)),
+						el("small").Class("role__from").Text(" "+t.F("role.typical.from", "from", ri.TypicalFrom)),
 					),
 				),
-				app.Div().Body(
-					app.Dt().Text(t.T("role.wages.label")),
-					app.Dd().Text(wages),
+				el("div").Body(
+					el("dt").Text(t.T("role.wages.label")),
+					el("dd").Text(wages),
 				),
 			),
-			app.H3().Text(t.T("role.certs")),
-			app.If(len(certs) > 0, func() app.UI { return app.Ul().Class("inline-list").Body(certs...) }),
-			app.If(len(certs) == 0, func() app.UI { return app.P().Text(t.T("role.certs.none")) }),
-			app.P().Class("help").Text(t.T("role.certs.thin")),
-			app.H3().Text(t.T("role.paths")),
-			app.Dl().Class("role__paths").Body(paths...),
+			el("h3").Text(t.T("role.certs")),
+			app.If(len(certs) > 0, func() app.UI { return el("ul").Class("inline-list").Body(certs...) }),
+			app.If(len(certs) == 0, func() app.UI { return el("p").Text(t.T("role.certs.none")) }),
+			el("p").Class("help").Text(t.T("role.certs.thin")),
+			el("h3").Text(t.T("role.paths")),
+			el("dl").Class("role__paths").Body(paths...),
 		)
 	})
 }

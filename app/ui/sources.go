@@ -45,34 +45,34 @@ func (c *SourceList) Render() app.UI {
 			var link app.UI
 			switch {
 			case isWebURL(s.URL):
-				link = app.A().Class("source__url").Href(s.URL).Target("_blank").Rel("noopener noreferrer").
+				link = el("a").Class("source__url").Attr("href", s.URL).Attr("target", "_blank").Attr("rel", "noopener noreferrer").
 					Text(s.URL)
 			case s.URL != "":
-				link = app.Span().Class("source__url").Text(s.URL)
+				link = el("span").Class("source__url").Text(s.URL)
 			}
 			var used app.UI
 			if i < len(c.Uses) && c.Uses[i] != "" {
-				used = app.P().Class("source__uses").Text(c.Uses[i])
+				used = el("p").Class("source__uses").Text(c.Uses[i])
 			}
-			items = append(items, app.Li().Class("source").DataSet("source", s.ID).Body(
-				app.P().Class("source__head").Body(
-					app.Span().Class("source__title").Text(s.Title),
+			items = append(items, el("li").Class("source").DataSet("source", s.ID).Body(
+				el("p").Class("source__head").Body(
+					el("span").Class("source__title").Text(s.Title),
 					app.Text(" "),
 					evidenceTag(t, s.Evidence),
 				),
-				app.P().Class("source__meta").Text(t.F("sources.meta", "publisher", s.Publisher, "period", s.Period)),
-				app.If(s.Note != "", func() app.UI { return app.P().Class("source__note").Text(s.Note) }),
+				el("p").Class("source__meta").Text(t.F("sources.meta", "publisher", s.Publisher, "period", s.Period)),
+				app.If(s.Note != "", func() app.UI { return el("p").Class("source__note").Text(s.Note) }),
 				used,
 				link,
 			))
 		}
-		return app.Section().ID("sources").Class("card", "sources").Aria("labelledby", "sources-title").Body(
-			app.H2().ID("sources-title").Text(t.T("sources.title")),
-			app.P().Text(t.T("sources.intro")),
-			app.Ol().Class("source-list").Body(items...),
-			app.P().Class("edition").Body(
+		return el("section").ID("sources").Class("card", "sources").Aria("labelledby", "sources-title").Body(
+			el("h2").ID("sources-title").Text(t.T("sources.title")),
+			el("p").Text(t.T("sources.intro")),
+			el("ol").Class("source-list").Body(items...),
+			el("p").Class("edition").Body(
 				app.Text(t.T("sources.edition")+" "),
-				app.Strong().Text(c.Edition),
+				el("strong").Text(c.Edition),
 			),
 		)
 	})

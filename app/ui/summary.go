@@ -27,50 +27,50 @@ func (s *Summary) Render() app.UI {
 		r := s.Result
 		area, _ := estimate.LookupArea(r.Input.State)
 		where := placeName(t, area)
-		return app.Section().ID("summary").Class("card", "summary").Aria("labelledby", "summary-title").Body(
-			app.H2().ID("summary-title").Class("summary__title").TabIndex(-1).Text(
+		return el("section").ID("summary").Class("card", "summary").Aria("labelledby", "summary-title").Body(
+			el("h2").ID("summary-title").Class("summary__title").TabIndex(-1).Text(
 				t.F("summary.title", "role", roleName(t, r.Input.Role), "area", where)),
 			// The profile in words: shown in print, where the form is left out.
-			app.P().Class("summary__profile print-only").Text(t.F("summary.profile",
+			el("p").Class("summary__profile print-only").Text(t.F("summary.profile",
 				"years", t.Int(r.Input.Years), "edu", t.T("edu."+string(r.Input.Education)),
 				"employer", t.T("employer."+string(r.Input.Employer)),
 				"certs", usedValue(t, estimate.ParamCerts, r.Input),
 				"bg", t.T("bg."+string(r.Input.Background)))),
-			app.P().Class("estimate").DataSet("testid", "estimate").
+			el("p").Class("estimate").DataSet("testid", "estimate").
 				DataSet("low", r.Low).DataSet("median", r.Estimate).DataSet("high", r.High).
 				DataSet("source", s.Source).Body(
-				app.Span().Class("estimate__amount").Text(t.Money(r.Estimate)),
+				el("span").Class("estimate__amount").Text(t.Money(r.Estimate)),
 				app.Text(" "),
-				app.Span().Class("estimate__unit").Text(t.T("summary.peryear")),
+				el("span").Class("estimate__unit").Text(t.T("summary.peryear")),
 			),
 			app.If(s.Source == sourcePrerender, func() app.UI {
 				// Revealed by web/carry.js when someone edits the form before the app runs.
-				return app.P().ID("stale-hint").Class("stale-hint").Attr("hidden", true).Text(t.T("summary.stale"))
+				return el("p").ID("stale-hint").Class("stale-hint").Attr("hidden", true).Text(t.T("summary.stale"))
 			}),
-			app.P().Class("summary__range").Text(
+			el("p").Class("summary__range").Text(
 				t.F("summary.range", "low", t.Money(r.Low), "high", t.Money(r.High))),
 			&RangeBar{Lang: s.Lang, Low: r.Low, Estimate: r.Estimate, High: r.High, Spread: r.Spread, Area: where},
-			app.Dl().Class("facts").Body(
-				app.Div().Class("fact").Body(
-					app.Dt().Text(t.T("summary.hourly")),
-					app.Dd().Text(t.F("summary.hourly.value", "hourly", t.Hourly(r.Hourly))),
+			el("dl").Class("facts").Body(
+				el("div").Class("fact").Body(
+					el("dt").Text(t.T("summary.hourly")),
+					el("dd").Text(t.F("summary.hourly.value", "hourly", t.Hourly(r.Hourly))),
 				),
-				app.Div().Class("fact").Body(
-					app.Dt().Text(t.T("summary.percentile")),
-					app.Dd().Text(t.F("summary.percentile.value",
+				el("div").Class("fact").Body(
+					el("dt").Text(t.T("summary.percentile")),
+					el("dd").Text(t.F("summary.percentile.value",
 						"pct", t.Decimal(r.Percentile, 0), "area", where)),
 				),
-				app.Div().Class("fact").Body(
-					app.Dt().Text(t.T("summary.power")),
-					app.Dd().Text(purchasingPower(t, r, area)),
+				el("div").Class("fact").Body(
+					el("dt").Text(t.T("summary.power")),
+					el("dd").Text(purchasingPower(t, r, area)),
 				),
 			),
 			app.If(r.Fallback, func() app.UI {
-				return app.P().Class("summary__caveat").Text(t.F("summary.fallback", "area", where))
+				return el("p").Class("summary__caveat").Text(t.F("summary.fallback", "area", where))
 			}),
 			// Read out by screen readers after each change; the visible figures above
 			// are not a live region, to keep announcements short.
-			app.P().Class("visually-hidden").Aria("live", "polite").Text(
+			el("p").Class("visually-hidden").Aria("live", "polite").Text(
 				t.F("summary.announce", "estimate", t.Money(r.Estimate),
 					"low", t.Money(r.Low), "high", t.Money(r.High))),
 		)

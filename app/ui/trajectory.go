@@ -61,9 +61,9 @@ func (c *TrajectoryChart) Render() app.UI {
 	t := text.For(c.Lang)
 	return safeRender(t, func() app.UI {
 		if len(c.Trajectories) == 0 || len(c.Trajectories[0].Points) == 0 {
-			return app.Section().ID("trajectory").Class("card").Body(
-				app.H2().Text(t.T("trajectory.title")),
-				app.P().Text(t.T("trajectory.none")),
+			return el("section").ID("trajectory").Class("card").Body(
+				el("h2").Text(t.T("trajectory.title")),
+				el("p").Text(t.T("trajectory.none")),
 			)
 		}
 		first := c.Trajectories[0].Points
@@ -76,12 +76,12 @@ func (c *TrajectoryChart) Render() app.UI {
 			}
 		}
 		end := first[len(first)-1]
-		return app.Section().ID("trajectory").Class("card").Aria("labelledby", "trajectory-title").Body(
-			app.H2().ID("trajectory-title").Text(t.T("trajectory.title")),
-			app.P().ID("trajectory-summary").Text(t.F("trajectory.summary",
+		return el("section").ID("trajectory").Class("card").Aria("labelledby", "trajectory-title").Body(
+			el("h2").ID("trajectory-title").Text(t.T("trajectory.title")),
+			el("p").ID("trajectory-summary").Text(t.F("trajectory.summary",
 				"edu", t.T("edu."+string(c.Trajectories[0].Education)+".phrase"),
 				"start", t.Money(first[0].Estimate), "end", t.Money(end.Estimate), "years", t.Int(end.Years))),
-			app.Figure().Class("chart").Body(
+			el("figure").Class("chart").Body(
 				svgEl("svg").Class("chart__svg").Attr("viewBox", "0 0 "+num(chartW)+" "+num(chartH)).
 					Role("img").Aria("labelledby", "trajectory-summary").Body(
 					&trajectoryLines{Lang: c.Lang, Trajectories: c.Trajectories},
@@ -90,13 +90,13 @@ func (c *TrajectoryChart) Render() app.UI {
 						Y: num(g.y.at(float64(marker.Estimate))),
 					},
 				),
-				app.FigCaption().Body(
-					app.P().Class("chart__axis").Text(t.T("trajectory.axis.years")),
+				el("figcaption").Body(
+					el("p").Class("chart__axis").Text(t.T("trajectory.axis.years")),
 					&trajectoryLegend{Lang: c.Lang, Educations: educationsOf(c.Trajectories)},
 				),
 			),
-			app.Details().Class("more").Body(
-				app.Summary().Text(t.T("trajectory.table.show")),
+			el("details").Class("more").Body(
+				el("summary").Text(t.T("trajectory.table.show")),
 				&trajectoryTable{Lang: c.Lang, Trajectories: c.Trajectories, At: at},
 			),
 		)
@@ -196,7 +196,7 @@ func (c *trajectoryLegend) Render() app.UI {
 			}
 			items = append(items, legendItem("swatch--line swatch--line"+strconv.Itoa(i), label))
 		}
-		return app.Ul().Class("legend legend--lines").Body(items...)
+		return el("ul").Class("legend legend--lines").Body(items...)
 	})
 }
 
@@ -215,9 +215,9 @@ func (c *trajectoryTable) Render() app.UI {
 	t := text.For(c.Lang)
 	return safeRender(t, func() app.UI {
 		head := make([]app.UI, 0, len(c.Trajectories)+1)
-		head = append(head, app.Th().Scope("col").Text(t.T("trajectory.table.years")))
+		head = append(head, el("th").Attr("scope", "col").Text(t.T("trajectory.table.years")))
 		for _, tr := range c.Trajectories {
-			head = append(head, app.Th().Scope("col").Class("num").Text(t.T("edu."+string(tr.Education))))
+			head = append(head, el("th").Attr("scope", "col").Class("num").Text(t.T("edu."+string(tr.Education))))
 		}
 		points := c.Trajectories[0].Points
 		rows := make([]app.UI, 0, len(points))
@@ -231,10 +231,10 @@ func (c *trajectoryTable) Render() app.UI {
 			}
 			rows = append(rows, &trajectoryRow{Lang: c.Lang, Years: pt.Years, Values: values, Current: pt.Years == c.At})
 		}
-		return app.Table().Class("table table--compact").Body(
-			app.Caption().Text(t.T("trajectory.table.caption")),
-			app.THead().Body(app.Tr().Body(head...)),
-			app.TBody().Body(rows...),
+		return el("table").Class("table table--compact").Body(
+			el("caption").Text(t.T("trajectory.table.caption")),
+			el("thead").Body(el("tr").Body(head...)),
+			el("tbody").Body(rows...),
 		)
 	})
 }
@@ -258,15 +258,15 @@ func (c *trajectoryRow) Render() app.UI {
 			years = t.F("trajectory.table.you", "years", years)
 		}
 		cells := make([]app.UI, 0, len(c.Values)+1)
-		cells = append(cells, app.Th().Scope("row").Text(years))
+		cells = append(cells, el("th").Attr("scope", "row").Text(years))
 		for _, v := range c.Values {
 			s := ""
 			if v >= 0 {
 				s = t.Money(v)
 			}
-			cells = append(cells, app.Td().Class("num").Text(s))
+			cells = append(cells, el("td").Class("num").Text(s))
 		}
-		row := app.Tr().Body(cells...)
+		row := el("tr").Body(cells...)
 		if c.Current {
 			row = row.Class("is-current")
 		}

@@ -16,9 +16,9 @@ type UpdateBanner struct {
 // Render draws the banner.
 func (b *UpdateBanner) Render() app.UI {
 	t := text.For(b.Lang)
-	return app.Section().Class("banner banner--update").Role("status").DataSet("testid", "update").Body(
-		app.P().Class("banner__title").Text(t.T("update.body")),
-		app.Button().Type("button").Class("button").OnClick(b.onReload).Text(t.T("update.reload")),
+	return el("section").Class("banner banner--update").Role("status").DataSet("testid", "update").Body(
+		el("p").Class("banner__title").Text(t.T("update.body")),
+		el("button").Attr("type", "button").Class("button").OnClick(b.onReload).Text(t.T("update.reload")),
 	)
 }
 
