@@ -40,10 +40,10 @@ func (b *Breakdown) Render() app.UI {
 		// some browsers drop a table's semantics when its display changes.
 		return el("section").ID("breakdown").Class("card").Aria("labelledby", "breakdown-title").Body(
 			el("h2").ID("breakdown-title").Text(t.T("breakdown.title")),
-			el("p").Text(t.T("breakdown.intro")),
+			txt("p", "", t.T("breakdown.intro")),
 			// A scroll container on mid-size screens: focusable and named, so keyboard
 			// users can scroll it too.
-			el("div").Class("table-scroll").TabIndex(0).Role("region").Aria("labelledby", "breakdown-caption").Body(
+			elc("div", "table-scroll").TabIndex(0).Role("region").Aria("labelledby", "breakdown-caption").Body(
 				el("table").Role("table").Class("table table--breakdown").Body(
 					el("caption").ID("breakdown-caption").Class("visually-hidden").Text(t.T("breakdown.caption")),
 					&breakdownHead{Lang: b.Lang},
@@ -96,7 +96,7 @@ type evidenceLegend struct {
 // Render draws the legend.
 func (c *evidenceLegend) Render() app.UI {
 	t := text.For(c.Lang)
-	return el("dl").Class("evidence-key").Body(
+	return box("dl", "evidence-key",
 		evidenceKey(t, estimate.EvidenceOfficial),
 		evidenceKey(t, estimate.EvidenceSurvey),
 		evidenceKey(t, estimate.EvidenceAssumption),
@@ -104,9 +104,9 @@ func (c *evidenceLegend) Render() app.UI {
 }
 
 func evidenceKey(t *text.Catalog, e estimate.Evidence) app.UI {
-	return el("div").Body(
-		el("dt").Body(evidenceTag(t, e)),
-		el("dd").Text(t.T("evidence."+string(e)+".about")),
+	return box("div", "",
+		box("dt", "", evidenceTag(t, e)),
+		txt("dd", "", t.T("evidence."+string(e)+".about")),
 	)
 }
 

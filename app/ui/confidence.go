@@ -26,11 +26,11 @@ func (c *ConfidencePanel) Render() app.UI {
 			if !ok && i < len(c.Reasons) {
 				s = c.Reasons[i]
 			}
-			items = append(items, el("li").Text(s))
+			items = append(items, txt("li", "", s))
 		}
 		if len(c.ReasonKeys) == 0 {
 			for _, r := range c.Reasons {
-				items = append(items, el("li").Text(r))
+				items = append(items, txt("li", "", r))
 			}
 		}
 		level, ok := t.Lookup("confidence." + string(c.Level))
@@ -43,7 +43,7 @@ func (c *ConfidencePanel) Render() app.UI {
 				app.Text(t.T("confidence.title")+" "),
 				el("span").Class("tag", "tag--level", "tag--"+string(c.Level)).Text(level),
 			),
-			el("ul").Class("reasons").Body(items...),
+			box("ul", "reasons", items...),
 		)
 	})
 }

@@ -15,3 +15,30 @@ func el(tag string) app.HTMLElem { return app.Elem(tag) }
 //
 //go:noinline
 func void(tag string) app.HTMLElemSelfClosing { return app.ElemSelfClosing(tag) }
+
+// elc is el(tag).Class(class), in one call: a chain costs code at every call site.
+//
+//go:noinline
+func elc(tag, class string) app.HTMLElem { return el(tag).Class(class) }
+
+// txt is an element holding only text, with a class unless class is empty.
+//
+//go:noinline
+func txt(tag, class, s string) app.UI {
+	e := el(tag)
+	if class != "" {
+		e = e.Class(class)
+	}
+	return e.Text(s)
+}
+
+// box is an element holding body, with a class unless class is empty.
+//
+//go:noinline
+func box(tag, class string, body ...app.UI) app.UI {
+	e := el(tag)
+	if class != "" {
+		e = e.Class(class)
+	}
+	return e.Body(body...)
+}

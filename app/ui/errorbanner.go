@@ -17,12 +17,12 @@ type ErrorBanner struct {
 // Render draws the banner.
 func (b *ErrorBanner) Render() app.UI {
 	t := text.For(b.Lang)
-	return el("section").Class("banner banner--error").Role("alert").DataSet("testid", "error").Body(
-		el("h2").Class("banner__title").Text(t.T("error.title")),
-		el("p").Text(t.T("error.body")),
-		el("p").Class("banner__detail").Body(
+	return elc("section", "banner banner--error").Role("alert").DataSet("testid", "error").Body(
+		txt("h2", "banner__title", t.T("error.title")),
+		txt("p", "", t.T("error.body")),
+		box("p", "banner__detail",
 			app.Text(t.T("error.detail")+" "),
-			el("code").Text(b.Message),
+			txt("code", "", b.Message),
 		),
 		el("button").Attr("type", "button").Class("button button--quiet").OnClick(b.onDismiss).Text(t.T("error.dismiss")),
 	)

@@ -41,7 +41,7 @@ func (f *Form) Render() app.UI {
 		return el("form").ID(formID).Class("card", "form").Aria("labelledby", "form-title").
 			Attr("novalidate", true).OnSubmit(f.onSubmit).Body(
 			el("h2").ID("form-title").Text(t.T("form.title")),
-			el("p").Class("form__intro").Text(t.T("form.intro")),
+			txt("p", "form__intro", t.T("form.intro")),
 			&selectInput{Lang: f.Lang, Param: estimate.ParamRole, Value: string(in.Role), Locked: f.locked(estimate.ParamRole), Form: f},
 			&selectInput{Lang: f.Lang, Param: estimate.ParamState, Value: in.State, Locked: f.locked(estimate.ParamState), Form: f},
 			&yearsInput{Lang: f.Lang, Text: f.YearsText, Note: f.YearsNote, Used: in.Years, Locked: f.locked(estimate.ParamYears), Form: f},
@@ -49,7 +49,7 @@ func (f *Form) Render() app.UI {
 			&selectInput{Lang: f.Lang, Param: estimate.ParamEmployer, Value: string(in.Employer), Locked: f.locked(estimate.ParamEmployer), Form: f},
 			&certInputs{Lang: f.Lang, Role: in.Role, Certs: in.Certs, Locked: f.locked(estimate.ParamCerts), Form: f},
 			&bgInputs{Lang: f.Lang, Value: in.Background, Locked: f.locked(estimate.ParamBackground), Form: f},
-			el("div").Class("form__actions").Body(
+			box("div", "form__actions",
 				el("button").Attr("type", "button").ID("reset").Class("button button--quiet").
 					Aria("describedby", "reset-help").OnClick(f.onReset).Text(t.T("form.reset")),
 				el("p").ID("reset-help").Class("help").Text(t.T("form.reset.help")),
@@ -98,7 +98,7 @@ func (c *selectInput) Render() app.UI {
 		if c.Locked {
 			sel = sel.Attr("disabled", true)
 		}
-		return el("div").Class("field").Body(
+		return box("div", "field",
 			el("label").Attr("for", id).Class("field__label").Text(t.T("field."+c.Param)),
 			sel,
 			el("p").ID(help).Class("help").Text(t.T("help."+c.Param)),
@@ -232,7 +232,7 @@ func (c *yearsInput) Render() app.UI {
 		if c.Locked {
 			in = in.Attr("disabled", true)
 		}
-		return el("div").Class("field field--years").Body(
+		return box("div", "field field--years",
 			el("label").Attr("for", id).Class("field__label").Text(t.T("field.years")),
 			in,
 			problem,
@@ -275,27 +275,27 @@ func (c *certInputs) Render() app.UI {
 				describedBy = id + "-nc " + about
 				notCounted = el("span").ID(id + "-nc").Class("tag tag--muted").Text(t.T("certs.notcounted"))
 			}
-			box := void("input").Attr("type", "checkbox").ID(id).Attr("name", estimate.ParamCerts).Attr("value", string(cert)).
+			in := void("input").Attr("type", "checkbox").ID(id).Attr("name", estimate.ParamCerts).Attr("value", string(cert)).
 				Aria("describedby", describedBy).OnChange(c.onChange(cert))
 			if held := slices.Contains(c.Certs, cert); held || app.IsClient {
-				box = box.Attr("checked", held)
+				in = in.Attr("checked", held)
 			}
 			if c.Locked {
-				box = box.Attr("disabled", true)
+				in = in.Attr("disabled", true)
 			}
-			items = append(items, el("li").Class("choice").Body(
-				box,
-				el("div").Class("choice__text").Body(
+			items = append(items, box("li", "choice",
+				in,
+				box("div", "choice__text",
 					el("label").Attr("for", id).Class("choice__label").Text(t.T("cert."+string(cert))),
 					notCounted,
 					el("p").ID(about).Class("help").Text(t.T("cert."+string(cert)+".about")),
 				),
 			))
 		}
-		return el("fieldset").Class("field field--group").Aria("describedby", "certs-help").Body(
-			el("legend").Class("field__label").Text(t.T("field.certs")),
+		return elc("fieldset", "field field--group").Aria("describedby", "certs-help").Body(
+			txt("legend", "field__label", t.T("field.certs")),
 			el("p").ID("certs-help").Class("help").Text(t.T("help.certs")),
-			el("ul").Class("choices").Body(items...),
+			box("ul", "choices", items...),
 		)
 	})
 }
@@ -333,18 +333,18 @@ func (c *bgInputs) Render() app.UI {
 			if c.Locked {
 				radio = radio.Attr("disabled", true)
 			}
-			items = append(items, el("li").Class("choice").Body(
+			items = append(items, box("li", "choice",
 				radio,
-				el("div").Class("choice__text").Body(
+				box("div", "choice__text",
 					el("label").Attr("for", id).Class("choice__label").Text(t.T("bg."+string(b))),
 					el("p").ID(id+"-about").Class("help").Text(t.T("bg."+string(b)+".about")),
 				),
 			))
 		}
-		return el("fieldset").Class("field field--group").Aria("describedby", "bg-help").Body(
-			el("legend").Class("field__label").Text(t.T("field.bg")),
+		return elc("fieldset", "field field--group").Aria("describedby", "bg-help").Body(
+			txt("legend", "field__label", t.T("field.bg")),
 			el("p").ID("bg-help").Class("help").Text(t.T("help.bg")),
-			el("ul").Class("choices").Body(items...),
+			box("ul", "choices", items...),
 		)
 	})
 }

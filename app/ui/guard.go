@@ -49,7 +49,7 @@ func safeRender(t *text.Catalog, f func() app.UI) (ui app.UI) {
 	defer func() {
 		if r := recover(); r != nil {
 			app.Logf("hit-salary: render recovered: %v", r)
-			ui = el("p").Class("part-error").Role("alert").DataSet("testid", "part-error").
+			ui = elc("p", "part-error").Role("alert").DataSet("testid", "part-error").
 				Text(t.T("error.part"))
 		}
 	}()

@@ -32,15 +32,15 @@ func (n *Notice) Render() app.UI {
 		var items []app.UI
 		for i, e := range n.Problems {
 			if i == maxProblems {
-				items = append(items, el("li").Text(t.F("notice.more", "n", t.Int(len(n.Problems)-maxProblems))))
+				items = append(items, txt("li", "", t.F("notice.more", "n", t.Int(len(n.Problems)-maxProblems))))
 				break
 			}
-			items = append(items, el("li").Text(problemText(t, e, n.Input)))
+			items = append(items, txt("li", "", problemText(t, e, n.Input)))
 		}
-		return el("section").Class("banner banner--notice").Role("status").DataSet("testid", "notice").
+		return elc("section", "banner banner--notice").Role("status").DataSet("testid", "notice").
 			Aria("labelledby", "notice-title").Body(
 			el("h2").ID("notice-title").Class("banner__title").Text(t.T("notice.title")),
-			el("ul").Class("banner__list").Body(items...),
+			box("ul", "banner__list", items...),
 			el("button").Attr("type", "button").Class("button button--quiet").OnClick(n.onDismiss).Text(t.T("notice.dismiss")),
 		)
 	})

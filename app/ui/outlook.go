@@ -22,8 +22,8 @@ func (c *OutlookPanel) Render() app.UI {
 		o := c.Outlook
 		if o.Period == "" {
 			return el("section").ID("outlook").Class("card").Body(
-				el("h2").Text(t.T("outlook.title.none")),
-				el("p").Text(t.T("outlook.none")),
+				txt("h2", "", t.T("outlook.title.none")),
+				txt("p", "", t.T("outlook.none")),
 			)
 		}
 		wording, ok := t.Lookup("wording." + o.WordingKey)
@@ -39,26 +39,26 @@ func (c *OutlookPanel) Render() app.UI {
 		}
 		return el("section").ID("outlook").Class("card").Aria("labelledby", "outlook-title").Body(
 			el("h2").ID("outlook-title").Text(t.F("outlook.title", "period", o.Period)),
-			el("p").Class("outlook__headline").Body(
-				el("strong").Class("outlook__growth").Text(t.SignedPercent(o.GrowthPercent, 1)),
+			box("p", "outlook__headline",
+				txt("strong", "outlook__growth", t.SignedPercent(o.GrowthPercent, 1)),
 				app.Text(" "),
-				el("span").Class("tag tag--wording").Text(wording),
+				txt("span", "tag tag--wording", wording),
 			),
-			el("dl").Class("facts").Body(
-				el("div").Class("fact").Body(
-					el("dt").Text(t.T("outlook.openings")),
-					el("dd").Text(t.F("outlook.openings.value", "n", t.Int(o.OpeningsPerYear))),
+			box("dl", "facts",
+				box("div", "fact",
+					txt("dt", "", t.T("outlook.openings")),
+					txt("dd", "", t.F("outlook.openings.value", "n", t.Int(o.OpeningsPerYear))),
 				),
-				el("div").Class("fact").Body(
-					el("dt").Text(t.T("outlook.employment")),
-					el("dd").Text(t.Int(o.Employment)),
+				box("div", "fact",
+					txt("dt", "", t.T("outlook.employment")),
+					txt("dd", "", t.Int(o.Employment)),
 				),
-				el("div").Class("fact").Body(
-					el("dt").Text(t.T("outlook.average")),
-					el("dd").Text(t.SignedPercent(o.AverageGrowth, 1)),
+				box("div", "fact",
+					txt("dt", "", t.T("outlook.average")),
+					txt("dd", "", t.SignedPercent(o.AverageGrowth, 1)),
 				),
 			),
-			el("p").Text(t.F(compare, "growth", t.SignedPercent(o.GrowthPercent, 1),
+			txt("p", "", t.F(compare, "growth", t.SignedPercent(o.GrowthPercent, 1),
 				"average", t.SignedPercent(o.AverageGrowth, 1))),
 		)
 	})

@@ -266,7 +266,7 @@ func (p *Page) render(t *text.Catalog) app.UI {
 	summary, results := p.renderResults(t)
 	return el("div").ID("app").Class(class).Lang(string(p.lang)).Body(
 		&masthead{Lang: p.lang},
-		el("div").Class("banners").Body(
+		box("div", "banners",
 			app.If(p.update, func() app.UI {
 				return &UpdateBanner{Lang: p.lang, OnReload: p.onReload}
 			}),
@@ -281,8 +281,8 @@ func (p *Page) render(t *text.Catalog) app.UI {
 		// (and the page's largest paint), the form follows. On wide screens the CSS grid
 		// puts the form on the left, the summary and the other results on the right.
 		el("main").ID("main").Class("layout").Body(
-			el("div").Class("layout__summary").Body(summary),
-			el("div").Class("layout__form").Body(
+			box("div", "layout__summary", summary),
+			box("div", "layout__form",
 				&Form{
 					Lang:      p.lang,
 					Input:     p.in,
@@ -295,7 +295,7 @@ func (p *Page) render(t *text.Catalog) app.UI {
 				},
 				p.renderPeek(t),
 			),
-			el("div").Class("layout__results").Body(results...),
+			box("div", "layout__results", results...),
 		),
 		&colophon{Lang: p.lang},
 	)
@@ -311,10 +311,10 @@ type masthead struct {
 // Render draws the masthead.
 func (c *masthead) Render() app.UI {
 	t := text.For(c.Lang)
-	return el("header").Class("masthead").Body(
-		el("p").Class("masthead__name").Text(t.T("app.name")),
-		el("h1").Class("masthead__title").Text(t.T("app.heading")),
-		el("p").Class("masthead__lead").Text(t.T("app.lead")),
+	return box("header", "masthead",
+		txt("p", "masthead__name", t.T("app.name")),
+		txt("h1", "masthead__title", t.T("app.heading")),
+		txt("p", "masthead__lead", t.T("app.lead")),
 	)
 }
 
@@ -328,13 +328,13 @@ type colophon struct {
 // Render draws the footer.
 func (c *colophon) Render() app.UI {
 	t := text.For(c.Lang)
-	return el("footer").Class("colophon").Body(
-		el("p").Body(
+	return box("footer", "colophon",
+		box("p", "",
 			app.Text(t.T("footer.edition")+" "),
-			el("span").Class("colophon__edition").Text(estimate.DataEdition),
+			txt("span", "colophon__edition", estimate.DataEdition),
 		),
-		el("p").Text(t.T("footer.privacy")),
-		el("p").Text(t.T("footer.disclaimer")),
+		txt("p", "", t.T("footer.privacy")),
+		txt("p", "", t.T("footer.disclaimer")),
 	)
 }
 
@@ -344,11 +344,11 @@ func (p *Page) renderPeek(t *text.Catalog) app.UI {
 	if p.resErr != nil {
 		return nil
 	}
-	return el("div").Class("peek").Body(
-		el("p").Class("peek__text").Body(
-			el("span").Class("peek__label").Text(t.T("peek.label")+" "),
-			el("strong").Class("peek__amount").Text(t.Money(p.res.Estimate)),
-			el("span").Class("peek__range").Text(" "+t.F("peek.range", "low", t.Money(p.res.Low), "high", t.Money(p.res.High))),
+	return box("div", "peek",
+		box("p", "peek__text",
+			txt("span", "peek__label", t.T("peek.label")+" "),
+			txt("strong", "peek__amount", t.Money(p.res.Estimate)),
+			txt("span", "peek__range", " "+t.F("peek.range", "low", t.Money(p.res.Low), "high", t.Money(p.res.High))),
 		),
 		el("button").Attr("type", "button").Class("button button--quiet peek__go").OnClick(p.onShowResult).Text(t.T("peek.show")),
 	)
@@ -365,9 +365,9 @@ func (p *Page) onShowResult(ctx app.Context, e app.Event) {
 // the other result panels.
 func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 	if p.resErr != nil {
-		return el("section").Class("card card--problem").Role("alert").DataSet("testid", "compute-error").Body(
-			el("h2").Text(t.T("error.compute.title")),
-			el("p").Text(t.T("error.compute")),
+		return elc("section", "card card--problem").Role("alert").DataSet("testid", "compute-error").Body(
+			txt("h2", "", t.T("error.compute.title")),
+			txt("p", "", t.T("error.compute")),
 		), nil
 	}
 	r := p.res

@@ -39,7 +39,7 @@ func (b *RangeBar) Render() app.UI {
 			return svgEl("line").Class(class).Attr("x1", x).Attr("x2", x).
 				Attr("y1", num(y0)).Attr("y2", num(y1)).Attr("vector-effect", "non-scaling-stroke")
 		}
-		return el("figure").Class("rangebar").Body(
+		return box("figure", "rangebar",
 			svgEl("svg").Class("rangebar__svg").Attr("viewBox", "0 0 100 30").
 				Attr("preserveAspectRatio", "none").Role("img").Aria("label", t.T("range.img")).Body(
 				band("rb-spread", p.P10, p.P90, 2, 12),
@@ -48,8 +48,8 @@ func (b *RangeBar) Render() app.UI {
 				band("rb-likely", b.Low, b.High, 18, 10),
 				tick("rb-estimate", b.Estimate, 0, 30),
 			),
-			el("figcaption").Class("rangebar__caption").Body(
-				el("ul").Class("legend").Body(
+			box("figcaption", "rangebar__caption",
+				box("ul", "legend",
 					legendItem("swatch--likely", t.F("range.likely",
 						"low", t.Money(b.Low), "high", t.Money(b.High))),
 					legendItem("swatch--estimate", t.F("range.estimate", "estimate", t.Money(b.Estimate))),
@@ -59,8 +59,8 @@ func (b *RangeBar) Render() app.UI {
 						"p10", t.Money(p.P10), "p90", t.Money(p.P90))),
 					legendItem("swatch--median", t.F("range.median", "p50", t.Money(p.P50))),
 				),
-				el("details").Class("more").Body(
-					el("summary").Text(t.T("range.table.show")),
+				box("details", "more",
+					txt("summary", "", t.T("range.table.show")),
 					&percentileTable{Lang: b.Lang, Spread: p, Area: b.Area},
 				),
 			),
@@ -82,13 +82,13 @@ type percentileTable struct {
 func (c *percentileTable) Render() app.UI {
 	t := text.For(c.Lang)
 	p := c.Spread
-	return el("table").Class("table table--compact").Body(
-		el("caption").Text(t.F("range.table.caption", "area", c.Area)),
-		el("thead").Body(el("tr").Body(
+	return box("table", "table table--compact",
+		txt("caption", "", t.F("range.table.caption", "area", c.Area)),
+		box("thead", "", box("tr", "",
 			el("th").Attr("scope", "col").Text(t.T("range.table.percentile")),
 			el("th").Attr("scope", "col").Class("num").Text(t.T("range.table.pay")),
 		)),
-		el("tbody").Body(
+		box("tbody", "",
 			pctRow(t, "range.table.p10", p.P10),
 			pctRow(t, "range.table.p25", p.P25),
 			pctRow(t, "range.table.p50", p.P50),
@@ -99,16 +99,16 @@ func (c *percentileTable) Render() app.UI {
 }
 
 func legendItem(swatch, label string) app.UI {
-	return el("li").Body(
+	return box("li", "",
 		el("span").Class("swatch", swatch),
 		app.Text(label),
 	)
 }
 
 func pctRow(t *text.Catalog, key string, v int) app.UI {
-	return el("tr").Body(
+	return box("tr", "",
 		el("th").Attr("scope", "row").Text(t.T(key)),
-		el("td").Class("num").Text(t.Money(v)),
+		txt("td", "num", t.Money(v)),
 	)
 }
 

@@ -27,7 +27,7 @@ func (c *RolePanel) Render() app.UI {
 		key := "role." + string(c.Role)
 		var certs []app.UI
 		for _, cert := range ri.Certs {
-			certs = append(certs, el("li").Text(t.T("cert."+string(cert))))
+			certs = append(certs, txt("li", "", t.T("cert."+string(cert))))
 		}
 		wages := t.F("role.wages", "soc", c.SOC, "title", c.SOCTitle)
 		if ri.Proxy {
@@ -37,33 +37,33 @@ func (c *RolePanel) Render() app.UI {
 		for _, b := range estimate.Backgrounds() {
 			if s, ok := t.Lookup(key + ".path." + string(b)); ok {
 				paths = append(paths,
-					el("dt").Text(t.T("role.path."+string(b))),
-					el("dd").Text(s),
+					txt("dt", "", t.T("role.path."+string(b))),
+					txt("dd", "", s),
 				)
 			}
 		}
 		return el("section").ID("role-info").Class("card", "role").Aria("labelledby", "role-title").Body(
 			el("h2").ID("role-title").Text(t.F("role.title", "role", roleName(t, c.Role))),
-			el("p").Class("role__does").Text(t.T(key+".does")),
-			el("dl").Class("role__facts").Body(
-				el("div").Body(
-					el("dt").Text(t.T("role.typical")),
-					el("dd").Body(
+			txt("p", "role__does", t.T(key+".does")),
+			box("dl", "role__facts",
+				box("div", "",
+					txt("dt", "", t.T("role.typical")),
+					box("dd", "",
 						app.Text(t.T("edu."+string(ri.Typical))),
-						el("small").Class("role__from").Text(" "+t.F("role.typical.from", "from", ri.TypicalFrom)),
+						txt("small", "role__from", " "+t.F("role.typical.from", "from", ri.TypicalFrom)),
 					),
 				),
-				el("div").Body(
-					el("dt").Text(t.T("role.wages.label")),
-					el("dd").Text(wages),
+				box("div", "",
+					txt("dt", "", t.T("role.wages.label")),
+					txt("dd", "", wages),
 				),
 			),
-			el("h3").Text(t.T("role.certs")),
-			app.If(len(certs) > 0, func() app.UI { return el("ul").Class("inline-list").Body(certs...) }),
-			app.If(len(certs) == 0, func() app.UI { return el("p").Text(t.T("role.certs.none")) }),
-			el("p").Class("help").Text(t.T("role.certs.thin")),
-			el("h3").Text(t.T("role.paths")),
-			el("dl").Class("role__paths").Body(paths...),
+			txt("h3", "", t.T("role.certs")),
+			app.If(len(certs) > 0, func() app.UI { return box("ul", "inline-list", certs...) }),
+			app.If(len(certs) == 0, func() app.UI { return txt("p", "", t.T("role.certs.none")) }),
+			txt("p", "help", t.T("role.certs.thin")),
+			txt("h3", "", t.T("role.paths")),
+			box("dl", "role__paths", paths...),
 		)
 	})
 }

@@ -45,34 +45,34 @@ func (c *SourceList) Render() app.UI {
 			var link app.UI
 			switch {
 			case isWebURL(s.URL):
-				link = el("a").Class("source__url").Attr("href", s.URL).Attr("target", "_blank").Attr("rel", "noopener noreferrer").
+				link = elc("a", "source__url").Attr("href", s.URL).Attr("target", "_blank").Attr("rel", "noopener noreferrer").
 					Text(s.URL)
 			case s.URL != "":
-				link = el("span").Class("source__url").Text(s.URL)
+				link = txt("span", "source__url", s.URL)
 			}
 			var used app.UI
 			if i < len(c.Uses) && c.Uses[i] != "" {
-				used = el("p").Class("source__uses").Text(c.Uses[i])
+				used = txt("p", "source__uses", c.Uses[i])
 			}
-			items = append(items, el("li").Class("source").DataSet("source", s.ID).Body(
-				el("p").Class("source__head").Body(
-					el("span").Class("source__title").Text(s.Title),
+			items = append(items, elc("li", "source").DataSet("source", s.ID).Body(
+				box("p", "source__head",
+					txt("span", "source__title", s.Title),
 					app.Text(" "),
 					evidenceTag(t, s.Evidence),
 				),
-				el("p").Class("source__meta").Text(t.F("sources.meta", "publisher", s.Publisher, "period", s.Period)),
-				app.If(s.Note != "", func() app.UI { return el("p").Class("source__note").Text(s.Note) }),
+				txt("p", "source__meta", t.F("sources.meta", "publisher", s.Publisher, "period", s.Period)),
+				app.If(s.Note != "", func() app.UI { return txt("p", "source__note", s.Note) }),
 				used,
 				link,
 			))
 		}
 		return el("section").ID("sources").Class("card", "sources").Aria("labelledby", "sources-title").Body(
 			el("h2").ID("sources-title").Text(t.T("sources.title")),
-			el("p").Text(t.T("sources.intro")),
-			el("ol").Class("source-list").Body(items...),
-			el("p").Class("edition").Body(
+			txt("p", "", t.T("sources.intro")),
+			box("ol", "source-list", items...),
+			box("p", "edition",
 				app.Text(t.T("sources.edition")+" "),
-				el("strong").Text(c.Edition),
+				txt("strong", "", c.Edition),
 			),
 		)
 	})

@@ -31,46 +31,46 @@ func (s *Summary) Render() app.UI {
 			el("h2").ID("summary-title").Class("summary__title").TabIndex(-1).Text(
 				t.F("summary.title", "role", roleName(t, r.Input.Role), "area", where)),
 			// The profile in words: shown in print, where the form is left out.
-			el("p").Class("summary__profile print-only").Text(t.F("summary.profile",
+			txt("p", "summary__profile print-only", t.F("summary.profile",
 				"years", t.Int(r.Input.Years), "edu", t.T("edu."+string(r.Input.Education)),
 				"employer", t.T("employer."+string(r.Input.Employer)),
 				"certs", usedValue(t, estimate.ParamCerts, r.Input),
 				"bg", t.T("bg."+string(r.Input.Background)))),
-			el("p").Class("estimate").DataSet("testid", "estimate").
+			elc("p", "estimate").DataSet("testid", "estimate").
 				DataSet("low", r.Low).DataSet("median", r.Estimate).DataSet("high", r.High).
 				DataSet("source", s.Source).Body(
-				el("span").Class("estimate__amount").Text(t.Money(r.Estimate)),
+				txt("span", "estimate__amount", t.Money(r.Estimate)),
 				app.Text(" "),
-				el("span").Class("estimate__unit").Text(t.T("summary.peryear")),
+				txt("span", "estimate__unit", t.T("summary.peryear")),
 			),
 			app.If(s.Source == sourcePrerender, func() app.UI {
 				// Revealed by web/carry.js when someone edits the form before the app runs.
 				return el("p").ID("stale-hint").Class("stale-hint").Attr("hidden", true).Text(t.T("summary.stale"))
 			}),
-			el("p").Class("summary__range").Text(
+			txt("p", "summary__range",
 				t.F("summary.range", "low", t.Money(r.Low), "high", t.Money(r.High))),
 			&RangeBar{Lang: s.Lang, Low: r.Low, Estimate: r.Estimate, High: r.High, Spread: r.Spread, Area: where},
-			el("dl").Class("facts").Body(
-				el("div").Class("fact").Body(
-					el("dt").Text(t.T("summary.hourly")),
-					el("dd").Text(t.F("summary.hourly.value", "hourly", t.Hourly(r.Hourly))),
+			box("dl", "facts",
+				box("div", "fact",
+					txt("dt", "", t.T("summary.hourly")),
+					txt("dd", "", t.F("summary.hourly.value", "hourly", t.Hourly(r.Hourly))),
 				),
-				el("div").Class("fact").Body(
-					el("dt").Text(t.T("summary.percentile")),
-					el("dd").Text(t.F("summary.percentile.value",
+				box("div", "fact",
+					txt("dt", "", t.T("summary.percentile")),
+					txt("dd", "", t.F("summary.percentile.value",
 						"pct", t.Decimal(r.Percentile, 0), "area", where)),
 				),
-				el("div").Class("fact").Body(
-					el("dt").Text(t.T("summary.power")),
-					el("dd").Text(purchasingPower(t, r, area)),
+				box("div", "fact",
+					txt("dt", "", t.T("summary.power")),
+					txt("dd", "", purchasingPower(t, r, area)),
 				),
 			),
 			app.If(r.Fallback, func() app.UI {
-				return el("p").Class("summary__caveat").Text(t.F("summary.fallback", "area", where))
+				return txt("p", "summary__caveat", t.F("summary.fallback", "area", where))
 			}),
 			// Read out by screen readers after each change; the visible figures above
 			// are not a live region, to keep announcements short.
-			el("p").Class("visually-hidden").Aria("live", "polite").Text(
+			elc("p", "visually-hidden").Aria("live", "polite").Text(
 				t.F("summary.announce", "estimate", t.Money(r.Estimate),
 					"low", t.Money(r.Low), "high", t.Money(r.High))),
 		)

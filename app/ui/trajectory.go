@@ -62,8 +62,8 @@ func (c *TrajectoryChart) Render() app.UI {
 	return safeRender(t, func() app.UI {
 		if len(c.Trajectories) == 0 || len(c.Trajectories[0].Points) == 0 {
 			return el("section").ID("trajectory").Class("card").Body(
-				el("h2").Text(t.T("trajectory.title")),
-				el("p").Text(t.T("trajectory.none")),
+				txt("h2", "", t.T("trajectory.title")),
+				txt("p", "", t.T("trajectory.none")),
 			)
 		}
 		first := c.Trajectories[0].Points
@@ -81,7 +81,7 @@ func (c *TrajectoryChart) Render() app.UI {
 			el("p").ID("trajectory-summary").Text(t.F("trajectory.summary",
 				"edu", t.T("edu."+string(c.Trajectories[0].Education)+".phrase"),
 				"start", t.Money(first[0].Estimate), "end", t.Money(end.Estimate), "years", t.Int(end.Years))),
-			el("figure").Class("chart").Body(
+			box("figure", "chart",
 				svgEl("svg").Class("chart__svg").Attr("viewBox", "0 0 "+num(chartW)+" "+num(chartH)).
 					Role("img").Aria("labelledby", "trajectory-summary").Body(
 					&trajectoryLines{Lang: c.Lang, Trajectories: c.Trajectories},
@@ -90,13 +90,13 @@ func (c *TrajectoryChart) Render() app.UI {
 						Y: num(g.y.at(float64(marker.Estimate))),
 					},
 				),
-				el("figcaption").Body(
-					el("p").Class("chart__axis").Text(t.T("trajectory.axis.years")),
+				box("figcaption", "",
+					txt("p", "chart__axis", t.T("trajectory.axis.years")),
 					&trajectoryLegend{Lang: c.Lang, Educations: educationsOf(c.Trajectories)},
 				),
 			),
-			el("details").Class("more").Body(
-				el("summary").Text(t.T("trajectory.table.show")),
+			box("details", "more",
+				txt("summary", "", t.T("trajectory.table.show")),
 				&trajectoryTable{Lang: c.Lang, Trajectories: c.Trajectories, At: at},
 			),
 		)
@@ -196,7 +196,7 @@ func (c *trajectoryLegend) Render() app.UI {
 			}
 			items = append(items, legendItem("swatch--line swatch--line"+strconv.Itoa(i), label))
 		}
-		return el("ul").Class("legend legend--lines").Body(items...)
+		return box("ul", "legend legend--lines", items...)
 	})
 }
 
@@ -231,10 +231,10 @@ func (c *trajectoryTable) Render() app.UI {
 			}
 			rows = append(rows, &trajectoryRow{Lang: c.Lang, Years: pt.Years, Values: values, Current: pt.Years == c.At})
 		}
-		return el("table").Class("table table--compact").Body(
-			el("caption").Text(t.T("trajectory.table.caption")),
-			el("thead").Body(el("tr").Body(head...)),
-			el("tbody").Body(rows...),
+		return box("table", "table table--compact",
+			txt("caption", "", t.T("trajectory.table.caption")),
+			box("thead", "", box("tr", "", head...)),
+			box("tbody", "", rows...),
 		)
 	})
 }
@@ -264,7 +264,7 @@ func (c *trajectoryRow) Render() app.UI {
 			if v >= 0 {
 				s = t.Money(v)
 			}
-			cells = append(cells, el("td").Class("num").Text(s))
+			cells = append(cells, txt("td", "num", s))
 		}
 		row := el("tr").Body(cells...)
 		if c.Current {

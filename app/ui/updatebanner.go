@@ -16,8 +16,8 @@ type UpdateBanner struct {
 // Render draws the banner.
 func (b *UpdateBanner) Render() app.UI {
 	t := text.For(b.Lang)
-	return el("section").Class("banner banner--update").Role("status").DataSet("testid", "update").Body(
-		el("p").Class("banner__title").Text(t.T("update.body")),
+	return elc("section", "banner banner--update").Role("status").DataSet("testid", "update").Body(
+		txt("p", "banner__title", t.T("update.body")),
 		el("button").Attr("type", "button").Class("button").OnClick(b.onReload).Text(t.T("update.reload")),
 	)
 }
