@@ -28,30 +28,30 @@ func (b *Breakdown) Render() app.UI {
 			if i == 0 {
 				effect, pct = t.Money(f.Dollars), ""
 			}
-			rows = append(rows, el("tr").Role("row").DataSet("factor", string(f.Kind)).DataSet("dollars", f.Dollars).Body(
-				el("th").Attr("scope", "row").Role("rowheader").Text(factorName(t, f.Kind)),
-				el("td").Role("cell").Class("num").Text(effect),
-				el("td").Role("cell").Class("num").Text(pct),
-				el("td").Role("cell").Body(evidenceTag(t, f.Evidence)),
-				el("td").Role("cell").Class("note").Text(factorNote(t, f, r, ri)),
+			rows = append(rows, hs("tr|role=row").DataSet("factor", string(f.Kind)).DataSet("dollars", f.Dollars).Body(
+				ht("th|scope=row|role=rowheader", factorName(t, f.Kind)),
+				ht("td|role=cell|class=num", effect),
+				ht("td|role=cell|class=num", pct),
+				h("td|role=cell", evidenceTag(t, f.Evidence)),
+				ht("td|role=cell|class=note", factorNote(t, f, r, ri)),
 			))
 		}
 		// Explicit roles: on narrow screens web/app.css lays the rows out as blocks, and
 		// some browsers drop a table's semantics when its display changes.
-		return el("section").ID("breakdown").Class("card").Aria("labelledby", "breakdown-title").Body(
-			el("h2").ID("breakdown-title").Text(t.T("breakdown.title")),
+		return h("section|id=breakdown|class=card|aria-labelledby=breakdown-title",
+			ht("h2|id=breakdown-title", t.T("breakdown.title")),
 			txt("p", "", t.T("breakdown.intro")),
 			// A scroll container on mid-size screens: focusable and named, so keyboard
 			// users can scroll it too.
-			elc("div", "table-scroll").TabIndex(0).Role("region").Aria("labelledby", "breakdown-caption").Body(
-				el("table").Role("table").Class("table table--breakdown").Body(
-					el("caption").ID("breakdown-caption").Class("visually-hidden").Text(t.T("breakdown.caption")),
+			h("div|class=table-scroll|tabindex=0|role=region|aria-labelledby=breakdown-caption",
+				h("table|role=table|class=table table--breakdown",
+					ht("caption|id=breakdown-caption|class=visually-hidden", t.T("breakdown.caption")),
 					&breakdownHead{Lang: b.Lang},
-					el("tbody").Role("rowgroup").Body(rows...),
-					el("tfoot").Role("rowgroup").Body(el("tr").Role("row").Body(
-						el("th").Attr("scope", "row").Role("rowheader").Text(t.T("breakdown.total")),
-						el("td").Role("cell").Class("num total").Text(t.Money(r.Estimate)),
-						el("td").Role("cell"), el("td").Role("cell"), el("td").Role("cell"),
+					h("tbody|role=rowgroup", rows...),
+					h("tfoot|role=rowgroup", h("tr|role=row",
+						ht("th|scope=row|role=rowheader", t.T("breakdown.total")),
+						ht("td|role=cell|class=num total", t.Money(r.Estimate)),
+						hs("td|role=cell"), hs("td|role=cell"), hs("td|role=cell"),
 					)),
 				),
 			),
@@ -71,13 +71,13 @@ type breakdownHead struct {
 func (c *breakdownHead) Render() app.UI {
 	t := text.For(c.Lang)
 	col := func(key, class string) app.UI {
-		th := el("th").Attr("scope", "col").Role("columnheader").Text(t.T(key))
+		th := hs("th|scope=col|role=columnheader")
 		if class != "" {
 			th = th.Class(class)
 		}
-		return th
+		return th.Text(t.T(key))
 	}
-	return el("thead").Role("rowgroup").Body(el("tr").Role("row").Body(
+	return h("thead|role=rowgroup", h("tr|role=row",
 		col("breakdown.col.factor", ""),
 		col("breakdown.col.effect", "num"),
 		col("breakdown.col.percent", "num"),

@@ -37,9 +37,9 @@ func (c *ConfidencePanel) Render() app.UI {
 		if !ok {
 			level = string(c.Level)
 		}
-		return el("section").ID("confidence").Class("card", "confidence", "confidence--"+string(c.Level)).
+		return hs("section|id=confidence").Class("card", "confidence", "confidence--"+string(c.Level)).
 			Aria("labelledby", "confidence-title").Body(
-			el("h2").ID("confidence-title").Body(
+			h("h2|id=confidence-title",
 				app.Text(t.T("confidence.title")+" "),
 				el("span").Class("tag", "tag--level", "tag--"+string(c.Level)).Text(level),
 			),

@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // el is an HTML element with the given tag. Build every element of the UI through el
 // (or void), never app.Div, app.Span, ...: each go-app element type links its own copy
@@ -42,3 +46,32 @@ func box(tag, class string, body ...app.UI) app.UI {
 	}
 	return e.Body(body...)
 }
+
+// hs is an element built from a spec: the tag, then constant attributes, each
+// "|name=value", for example "td|role=cell|class=num". It is el(tag).Attr(name, value)
+// for each, in one call with one constant argument: typed setters such as Class, Role,
+// Aria and DataSet store the same string attribute. Dynamic values still go through
+// the methods of the element hs returns.
+//
+//go:noinline
+func hs(spec string) app.HTMLElem {
+	tag, rest, _ := strings.Cut(spec, "|")
+	e := el(tag)
+	for rest != "" {
+		var attr string
+		attr, rest, _ = strings.Cut(rest, "|")
+		k, v, _ := strings.Cut(attr, "=")
+		e = e.Attr(k, v)
+	}
+	return e
+}
+
+// h is hs(spec) holding body.
+//
+//go:noinline
+func h(spec string, body ...app.UI) app.UI { return hs(spec).Body(body...) }
+
+// ht is hs(spec) holding only the text s.
+//
+//go:noinline
+func ht(spec, s string) app.UI { return hs(spec).Text(s) }

@@ -17,14 +17,14 @@ type ErrorBanner struct {
 // Render draws the banner.
 func (b *ErrorBanner) Render() app.UI {
 	t := text.For(b.Lang)
-	return elc("section", "banner banner--error").Role("alert").DataSet("testid", "error").Body(
+	return h("section|class=banner banner--error|role=alert|data-testid=error",
 		txt("h2", "banner__title", t.T("error.title")),
 		txt("p", "", t.T("error.body")),
 		box("p", "banner__detail",
 			app.Text(t.T("error.detail")+" "),
 			txt("code", "", b.Message),
 		),
-		el("button").Attr("type", "button").Class("button button--quiet").OnClick(b.onDismiss).Text(t.T("error.dismiss")),
+		hs("button|type=button|class=button button--quiet").OnClick(b.onDismiss).Text(t.T("error.dismiss")),
 	)
 }
 

@@ -40,7 +40,7 @@ func (f *Form) Render() app.UI {
 		in := f.Input
 		return el("form").ID(formID).Class("card", "form").Aria("labelledby", "form-title").
 			Attr("novalidate", true).OnSubmit(f.onSubmit).Body(
-			el("h2").ID("form-title").Text(t.T("form.title")),
+			ht("h2|id=form-title", t.T("form.title")),
 			txt("p", "form__intro", t.T("form.intro")),
 			&selectInput{Lang: f.Lang, Param: estimate.ParamRole, Value: string(in.Role), Locked: f.locked(estimate.ParamRole), Form: f},
 			&selectInput{Lang: f.Lang, Param: estimate.ParamState, Value: in.State, Locked: f.locked(estimate.ParamState), Form: f},
@@ -50,9 +50,8 @@ func (f *Form) Render() app.UI {
 			&certInputs{Lang: f.Lang, Role: in.Role, Certs: in.Certs, Locked: f.locked(estimate.ParamCerts), Form: f},
 			&bgInputs{Lang: f.Lang, Value: in.Background, Locked: f.locked(estimate.ParamBackground), Form: f},
 			box("div", "form__actions",
-				el("button").Attr("type", "button").ID("reset").Class("button button--quiet").
-					Aria("describedby", "reset-help").OnClick(f.onReset).Text(t.T("form.reset")),
-				el("p").ID("reset-help").Class("help").Text(t.T("form.reset.help")),
+				hs("button|type=button|id=reset|class=button button--quiet|aria-describedby=reset-help").OnClick(f.onReset).Text(t.T("form.reset")),
+				ht("p|id=reset-help|class=help", t.T("form.reset.help")),
 			),
 		)
 	})
@@ -218,7 +217,7 @@ func (c *yearsInput) Render() app.UI {
 		var problem app.UI
 		if c.Note != "" {
 			describedBy = "years-problem " + describedBy
-			problem = el("p").ID("years-problem").Class("help help--problem").Text(
+			problem = ht("p|id=years-problem|class=help help--problem",
 				t.F(c.Note, "min", t.Int(estimate.MinYears), "max", t.Int(estimate.MaxYears),
 					"used", t.Int(c.Used)))
 		}
@@ -236,7 +235,7 @@ func (c *yearsInput) Render() app.UI {
 			el("label").Attr("for", id).Class("field__label").Text(t.T("field.years")),
 			in,
 			problem,
-			el("p").ID("years-help").Class("help").Text(
+			ht("p|id=years-help|class=help",
 				t.F("help.years", "min", t.Int(estimate.MinYears), "max", t.Int(estimate.MaxYears))),
 		)
 	})
@@ -292,9 +291,9 @@ func (c *certInputs) Render() app.UI {
 				),
 			))
 		}
-		return elc("fieldset", "field field--group").Aria("describedby", "certs-help").Body(
+		return h("fieldset|class=field field--group|aria-describedby=certs-help",
 			txt("legend", "field__label", t.T("field.certs")),
-			el("p").ID("certs-help").Class("help").Text(t.T("help.certs")),
+			ht("p|id=certs-help|class=help", t.T("help.certs")),
 			box("ul", "choices", items...),
 		)
 	})
@@ -341,9 +340,9 @@ func (c *bgInputs) Render() app.UI {
 				),
 			))
 		}
-		return elc("fieldset", "field field--group").Aria("describedby", "bg-help").Body(
+		return h("fieldset|class=field field--group|aria-describedby=bg-help",
 			txt("legend", "field__label", t.T("field.bg")),
-			el("p").ID("bg-help").Class("help").Text(t.T("help.bg")),
+			ht("p|id=bg-help|class=help", t.T("help.bg")),
 			box("ul", "choices", items...),
 		)
 	})

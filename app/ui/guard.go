@@ -49,8 +49,7 @@ func safeRender(t *text.Catalog, f func() app.UI) (ui app.UI) {
 	defer func() {
 		if r := recover(); r != nil {
 			app.Logf("hit-salary: render recovered: %v", r)
-			ui = elc("p", "part-error").Role("alert").DataSet("testid", "part-error").
-				Text(t.T("error.part"))
+			ui = ht("p|class=part-error|role=alert|data-testid=part-error", t.T("error.part"))
 		}
 	}()
 	return f()

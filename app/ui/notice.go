@@ -37,11 +37,10 @@ func (n *Notice) Render() app.UI {
 			}
 			items = append(items, txt("li", "", problemText(t, e, n.Input)))
 		}
-		return elc("section", "banner banner--notice").Role("status").DataSet("testid", "notice").
-			Aria("labelledby", "notice-title").Body(
-			el("h2").ID("notice-title").Class("banner__title").Text(t.T("notice.title")),
+		return h("section|class=banner banner--notice|role=status|data-testid=notice|aria-labelledby=notice-title",
+			ht("h2|id=notice-title|class=banner__title", t.T("notice.title")),
 			box("ul", "banner__list", items...),
-			el("button").Attr("type", "button").Class("button button--quiet").OnClick(n.onDismiss).Text(t.T("notice.dismiss")),
+			hs("button|type=button|class=button button--quiet").OnClick(n.onDismiss).Text(t.T("notice.dismiss")),
 		)
 	})
 }

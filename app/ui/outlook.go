@@ -21,7 +21,7 @@ func (c *OutlookPanel) Render() app.UI {
 	return safeRender(t, func() app.UI {
 		o := c.Outlook
 		if o.Period == "" {
-			return el("section").ID("outlook").Class("card").Body(
+			return h("section|id=outlook|class=card",
 				txt("h2", "", t.T("outlook.title.none")),
 				txt("p", "", t.T("outlook.none")),
 			)
@@ -37,8 +37,8 @@ func (c *OutlookPanel) Render() app.UI {
 		case o.GrowthPercent < o.AverageGrowth:
 			compare = "outlook.compare.below"
 		}
-		return el("section").ID("outlook").Class("card").Aria("labelledby", "outlook-title").Body(
-			el("h2").ID("outlook-title").Text(t.F("outlook.title", "period", o.Period)),
+		return h("section|id=outlook|class=card|aria-labelledby=outlook-title",
+			ht("h2|id=outlook-title", t.F("outlook.title", "period", o.Period)),
 			box("p", "outlook__headline",
 				txt("strong", "outlook__growth", t.SignedPercent(o.GrowthPercent, 1)),
 				app.Text(" "),

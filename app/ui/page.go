@@ -264,7 +264,7 @@ func (p *Page) render(t *text.Catalog) app.UI {
 		class += " app--embed"
 	}
 	summary, results := p.renderResults(t)
-	return el("div").ID("app").Class(class).Lang(string(p.lang)).Body(
+	return hs("div|id=app").Class(class).Lang(string(p.lang)).Body(
 		&masthead{Lang: p.lang},
 		box("div", "banners",
 			app.If(p.update, func() app.UI {
@@ -280,7 +280,7 @@ func (p *Page) render(t *text.Catalog) app.UI {
 		// The summary comes first: on a phone the estimate is the first thing on screen
 		// (and the page's largest paint), the form follows. On wide screens the CSS grid
 		// puts the form on the left, the summary and the other results on the right.
-		el("main").ID("main").Class("layout").Body(
+		h("main|id=main|class=layout",
 			box("div", "layout__summary", summary),
 			box("div", "layout__form",
 				&Form{
@@ -350,7 +350,7 @@ func (p *Page) renderPeek(t *text.Catalog) app.UI {
 			txt("strong", "peek__amount", t.Money(p.res.Estimate)),
 			txt("span", "peek__range", " "+t.F("peek.range", "low", t.Money(p.res.Low), "high", t.Money(p.res.High))),
 		),
-		el("button").Attr("type", "button").Class("button button--quiet peek__go").OnClick(p.onShowResult).Text(t.T("peek.show")),
+		hs("button|type=button|class=button button--quiet peek__go").OnClick(p.onShowResult).Text(t.T("peek.show")),
 	)
 }
 
@@ -365,7 +365,7 @@ func (p *Page) onShowResult(ctx app.Context, e app.Event) {
 // the other result panels.
 func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 	if p.resErr != nil {
-		return elc("section", "card card--problem").Role("alert").DataSet("testid", "compute-error").Body(
+		return h("section|class=card card--problem|role=alert|data-testid=compute-error",
 			txt("h2", "", t.T("error.compute.title")),
 			txt("p", "", t.T("error.compute")),
 		), nil

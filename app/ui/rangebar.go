@@ -85,8 +85,8 @@ func (c *percentileTable) Render() app.UI {
 	return box("table", "table table--compact",
 		txt("caption", "", t.F("range.table.caption", "area", c.Area)),
 		box("thead", "", box("tr", "",
-			el("th").Attr("scope", "col").Text(t.T("range.table.percentile")),
-			el("th").Attr("scope", "col").Class("num").Text(t.T("range.table.pay")),
+			ht("th|scope=col", t.T("range.table.percentile")),
+			ht("th|scope=col|class=num", t.T("range.table.pay")),
 		)),
 		box("tbody", "",
 			pctRow(t, "range.table.p10", p.P10),
@@ -107,7 +107,7 @@ func legendItem(swatch, label string) app.UI {
 
 func pctRow(t *text.Catalog, key string, v int) app.UI {
 	return box("tr", "",
-		el("th").Attr("scope", "row").Text(t.T(key)),
+		ht("th|scope=row", t.T(key)),
 		txt("td", "num", t.Money(v)),
 	)
 }

@@ -42,8 +42,8 @@ func (c *RolePanel) Render() app.UI {
 				)
 			}
 		}
-		return el("section").ID("role-info").Class("card", "role").Aria("labelledby", "role-title").Body(
-			el("h2").ID("role-title").Text(t.F("role.title", "role", roleName(t, c.Role))),
+		return h("section|id=role-info|class=card role|aria-labelledby=role-title",
+			ht("h2|id=role-title", t.F("role.title", "role", roleName(t, c.Role))),
 			txt("p", "role__does", t.T(key+".does")),
 			box("dl", "role__facts",
 				box("div", "",

@@ -66,8 +66,8 @@ func (c *SourceList) Render() app.UI {
 				link,
 			))
 		}
-		return el("section").ID("sources").Class("card", "sources").Aria("labelledby", "sources-title").Body(
-			el("h2").ID("sources-title").Text(t.T("sources.title")),
+		return h("section|id=sources|class=card sources|aria-labelledby=sources-title",
+			ht("h2|id=sources-title", t.T("sources.title")),
 			txt("p", "", t.T("sources.intro")),
 			box("ol", "source-list", items...),
 			box("p", "edition",

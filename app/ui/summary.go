@@ -27,8 +27,8 @@ func (s *Summary) Render() app.UI {
 		r := s.Result
 		area, _ := estimate.LookupArea(r.Input.State)
 		where := placeName(t, area)
-		return el("section").ID("summary").Class("card", "summary").Aria("labelledby", "summary-title").Body(
-			el("h2").ID("summary-title").Class("summary__title").TabIndex(-1).Text(
+		return h("section|id=summary|class=card summary|aria-labelledby=summary-title",
+			ht("h2|id=summary-title|class=summary__title|tabindex=-1",
 				t.F("summary.title", "role", roleName(t, r.Input.Role), "area", where)),
 			// The profile in words: shown in print, where the form is left out.
 			txt("p", "summary__profile print-only", t.F("summary.profile",
@@ -36,7 +36,7 @@ func (s *Summary) Render() app.UI {
 				"employer", t.T("employer."+string(r.Input.Employer)),
 				"certs", usedValue(t, estimate.ParamCerts, r.Input),
 				"bg", t.T("bg."+string(r.Input.Background)))),
-			elc("p", "estimate").DataSet("testid", "estimate").
+			hs("p|class=estimate|data-testid=estimate").
 				DataSet("low", r.Low).DataSet("median", r.Estimate).DataSet("high", r.High).
 				DataSet("source", s.Source).Body(
 				txt("span", "estimate__amount", t.Money(r.Estimate)),
@@ -45,7 +45,7 @@ func (s *Summary) Render() app.UI {
 			),
 			app.If(s.Source == sourcePrerender, func() app.UI {
 				// Revealed by web/carry.js when someone edits the form before the app runs.
-				return el("p").ID("stale-hint").Class("stale-hint").Attr("hidden", true).Text(t.T("summary.stale"))
+				return ht("p|id=stale-hint|class=stale-hint|hidden=true", t.T("summary.stale"))
 			}),
 			txt("p", "summary__range",
 				t.F("summary.range", "low", t.Money(r.Low), "high", t.Money(r.High))),
@@ -70,7 +70,7 @@ func (s *Summary) Render() app.UI {
 			}),
 			// Read out by screen readers after each change; the visible figures above
 			// are not a live region, to keep announcements short.
-			elc("p", "visually-hidden").Aria("live", "polite").Text(
+			ht("p|class=visually-hidden|aria-live=polite",
 				t.F("summary.announce", "estimate", t.Money(r.Estimate),
 					"low", t.Money(r.Low), "high", t.Money(r.High))),
 		)

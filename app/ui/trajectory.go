@@ -61,7 +61,7 @@ func (c *TrajectoryChart) Render() app.UI {
 	t := text.For(c.Lang)
 	return safeRender(t, func() app.UI {
 		if len(c.Trajectories) == 0 || len(c.Trajectories[0].Points) == 0 {
-			return el("section").ID("trajectory").Class("card").Body(
+			return h("section|id=trajectory|class=card",
 				txt("h2", "", t.T("trajectory.title")),
 				txt("p", "", t.T("trajectory.none")),
 			)
@@ -76,9 +76,9 @@ func (c *TrajectoryChart) Render() app.UI {
 			}
 		}
 		end := first[len(first)-1]
-		return el("section").ID("trajectory").Class("card").Aria("labelledby", "trajectory-title").Body(
-			el("h2").ID("trajectory-title").Text(t.T("trajectory.title")),
-			el("p").ID("trajectory-summary").Text(t.F("trajectory.summary",
+		return h("section|id=trajectory|class=card|aria-labelledby=trajectory-title",
+			ht("h2|id=trajectory-title", t.T("trajectory.title")),
+			ht("p|id=trajectory-summary", t.F("trajectory.summary",
 				"edu", t.T("edu."+string(c.Trajectories[0].Education)+".phrase"),
 				"start", t.Money(first[0].Estimate), "end", t.Money(end.Estimate), "years", t.Int(end.Years))),
 			box("figure", "chart",
@@ -215,9 +215,9 @@ func (c *trajectoryTable) Render() app.UI {
 	t := text.For(c.Lang)
 	return safeRender(t, func() app.UI {
 		head := make([]app.UI, 0, len(c.Trajectories)+1)
-		head = append(head, el("th").Attr("scope", "col").Text(t.T("trajectory.table.years")))
+		head = append(head, ht("th|scope=col", t.T("trajectory.table.years")))
 		for _, tr := range c.Trajectories {
-			head = append(head, el("th").Attr("scope", "col").Class("num").Text(t.T("edu."+string(tr.Education))))
+			head = append(head, ht("th|scope=col|class=num", t.T("edu."+string(tr.Education))))
 		}
 		points := c.Trajectories[0].Points
 		rows := make([]app.UI, 0, len(points))
@@ -258,7 +258,7 @@ func (c *trajectoryRow) Render() app.UI {
 			years = t.F("trajectory.table.you", "years", years)
 		}
 		cells := make([]app.UI, 0, len(c.Values)+1)
-		cells = append(cells, el("th").Attr("scope", "row").Text(years))
+		cells = append(cells, ht("th|scope=row", years))
 		for _, v := range c.Values {
 			s := ""
 			if v >= 0 {

@@ -16,9 +16,9 @@ type UpdateBanner struct {
 // Render draws the banner.
 func (b *UpdateBanner) Render() app.UI {
 	t := text.For(b.Lang)
-	return elc("section", "banner banner--update").Role("status").DataSet("testid", "update").Body(
+	return h("section|class=banner banner--update|role=status|data-testid=update",
 		txt("p", "banner__title", t.T("update.body")),
-		el("button").Attr("type", "button").Class("button").OnClick(b.onReload).Text(t.T("update.reload")),
+		hs("button|type=button|class=button").OnClick(b.onReload).Text(t.T("update.reload")),
 	)
 }
 
