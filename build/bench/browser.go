@@ -102,6 +102,10 @@ type coldRun struct {
 	ServerBytes     int64 // body bytes the server sent during the visit, service worker included
 	ServerRequests  int
 	WasmServed      int // times app.wasm was sent
+	// WasmCached: the page took app.wasm from the HTTP cache or the service worker, not
+	// the network. Under DevTools emulation the worker's unthrottled precache can fill the
+	// browser context's HTTP cache before the page asks: such a run is not a cold load.
+	WasmCached bool
 }
 
 // linkMode is one way of slowing the network for cold loads.
@@ -295,6 +299,9 @@ func coldLoad(ctx context.Context, s *harness.Server, devtools bool) (coldRun, e
 		case *network.EventResponseReceived:
 			enc[e.RequestID] = headerString(e.Response.Headers, "content-encoding")
 			fromCache[e.RequestID] = e.Response.FromServiceWorker || e.Response.FromDiskCache
+			if fromCache[e.RequestID] && strings.HasSuffix(urls[e.RequestID], "/app.wasm") {
+				run.WasmCached = true
+			}
 		case *network.EventLoadingFinished:
 			if !fromCache[e.RequestID] && !strings.HasPrefix(urls[e.RequestID], "data:") {
 				res = append(res, resource{URL: urls[e.RequestID], Bytes: int64(e.EncodedDataLength), Encoding: enc[e.RequestID]})
