@@ -299,9 +299,6 @@ func coldLoad(ctx context.Context, s *harness.Server, devtools bool) (coldRun, e
 		case *network.EventResponseReceived:
 			enc[e.RequestID] = headerString(e.Response.Headers, "content-encoding")
 			fromCache[e.RequestID] = e.Response.FromServiceWorker || e.Response.FromDiskCache
-			if fromCache[e.RequestID] && strings.HasSuffix(urls[e.RequestID], "/app.wasm") {
-				run.WasmCached = true
-			}
 		case *network.EventLoadingFinished:
 			if !fromCache[e.RequestID] && !strings.HasPrefix(urls[e.RequestID], "data:") {
 				res = append(res, resource{URL: urls[e.RequestID], Bytes: int64(e.EncodedDataLength), Encoding: enc[e.RequestID]})
@@ -346,8 +343,12 @@ func coldLoad(ctx context.Context, s *harness.Server, devtools bool) (coldRun, e
 	mu.Lock()
 	run.Resources = slices.Clone(res)
 	mu.Unlock()
+	run.WasmCached = true // until the page is seen taking app.wasm from the network
 	for _, x := range run.Resources {
 		run.PageBytes += x.Bytes
+		if strings.HasSuffix(x.URL, "/app.wasm") {
+			run.WasmCached = false
+		}
 	}
 	for _, q := range s.Log() {
 		run.ServerBytes += q.Bytes
