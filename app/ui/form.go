@@ -274,22 +274,10 @@ func (c *certInputs) Render() app.UI {
 				describedBy = id + "-nc " + about
 				notCounted = el("span").ID(id + "-nc").Class("tag tag--muted").Text(t.T("certs.notcounted"))
 			}
-			in := void("input").Attr("type", "checkbox").ID(id).Attr("name", estimate.ParamCerts).Attr("value", string(cert)).
-				Aria("describedby", describedBy).OnChange(c.onChange(cert))
-			if held := slices.Contains(c.Certs, cert); held || app.IsClient {
-				in = in.Attr("checked", held)
-			}
-			if c.Locked {
-				in = in.Attr("disabled", true)
-			}
-			items = append(items, box("li", "choice",
-				in,
-				box("div", "choice__text",
-					el("label").Attr("for", id).Class("choice__label").Text(t.T("cert."+string(cert))),
-					notCounted,
-					el("p").ID(about).Class("help").Text(t.T("cert."+string(cert)+".about")),
-				),
-			))
+			in := choiceInput("checkbox", id, estimate.ParamCerts, string(cert), describedBy,
+				slices.Contains(c.Certs, cert), c.Locked).OnChange(c.onChange(cert))
+			items = append(items, choiceItem(in, id, t.T("cert."+string(cert)), notCounted,
+				about, t.T("cert."+string(cert)+".about")))
 		}
 		return h("fieldset|class=field field--group|aria-describedby=certs-help",
 			txt("legend", "field__label", t.T("field.certs")),
@@ -304,6 +292,34 @@ func (c *certInputs) onChange(cert estimate.Cert) app.EventHandler {
 		defer recoverTo(ctx, c.Form.fault)
 		c.Form.emit(ctx, Change{Field: estimate.ParamCerts, Value: string(cert), On: ctx.JSSrc().Get("checked").Bool()})
 	}
+}
+
+// choiceInput is one checkbox or radio of a choice group. checked is written only when
+// true on the server (go-app pre-renders checked="false" as checked) and always in the
+// browser, where it sets the property.
+func choiceInput(typ, id, name, value, describedBy string, checked, locked bool) app.HTMLElemSelfClosing {
+	in := void("input").Attr("type", typ).ID(id).Attr("name", name).Attr("value", value).
+		Aria("describedby", describedBy)
+	if checked || app.IsClient {
+		in = in.Attr("checked", checked)
+	}
+	if locked {
+		in = in.Attr("disabled", true)
+	}
+	return in
+}
+
+// choiceItem is a choice group's list item: the input, its label, an optional tag
+// after the label (nil for none) and the help paragraph with id about.
+func choiceItem(in app.UI, id, label string, tag app.UI, about, help string) app.UI {
+	return box("li", "choice",
+		in,
+		box("div", "choice__text",
+			el("label").Attr("for", id).Class("choice__label").Text(label),
+			tag,
+			el("p").ID(about).Class("help").Text(help),
+		),
+	)
 }
 
 // bgInputs is the background radios.
@@ -324,21 +340,10 @@ func (c *bgInputs) Render() app.UI {
 		items := make([]app.UI, 0, len(all))
 		for _, b := range all {
 			id := "bg-" + string(b)
-			radio := void("input").Attr("type", "radio").ID(id).Attr("name", estimate.ParamBackground).Attr("value", string(b)).
-				Aria("describedby", id+"-about").OnChange(c.onChange(b))
-			if on := b == c.Value; on || app.IsClient {
-				radio = radio.Attr("checked", on)
-			}
-			if c.Locked {
-				radio = radio.Attr("disabled", true)
-			}
-			items = append(items, box("li", "choice",
-				radio,
-				box("div", "choice__text",
-					el("label").Attr("for", id).Class("choice__label").Text(t.T("bg."+string(b))),
-					el("p").ID(id+"-about").Class("help").Text(t.T("bg."+string(b)+".about")),
-				),
-			))
+			radio := choiceInput("radio", id, estimate.ParamBackground, string(b), id+"-about",
+				b == c.Value, c.Locked).OnChange(c.onChange(b))
+			items = append(items, choiceItem(radio, id, t.T("bg."+string(b)), nil,
+				id+"-about", t.T("bg."+string(b)+".about")))
 		}
 		return h("fieldset|class=field field--group|aria-describedby=bg-help",
 			txt("legend", "field__label", t.T("field.bg")),
