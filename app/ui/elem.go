@@ -75,3 +75,10 @@ func h(spec string, body ...app.UI) app.UI { return hs(spec).Body(body...) }
 //
 //go:noinline
 func ht(spec, s string) app.UI { return hs(spec).Text(s) }
+
+// fact is one term and its value in a "facts" description list.
+//
+//go:noinline
+func fact(term, value string) app.UI {
+	return box("div", "fact", txt("dt", "", term), txt("dd", "", value))
+}

@@ -279,11 +279,7 @@ func (c *certInputs) Render() app.UI {
 			items = append(items, choiceItem(in, id, t.T("cert."+string(cert)), notCounted,
 				about, t.T("cert."+string(cert)+".about")))
 		}
-		return h("fieldset|class=field field--group|aria-describedby=certs-help",
-			txt("legend", "field__label", t.T("field.certs")),
-			ht("p|id=certs-help|class=help", t.T("help.certs")),
-			box("ul", "choices", items...),
-		)
+		return choiceGroup(t, "certs", items)
 	})
 }
 
@@ -292,6 +288,17 @@ func (c *certInputs) onChange(cert estimate.Cert) app.EventHandler {
 		defer recoverTo(ctx, c.Form.fault)
 		c.Form.emit(ctx, Change{Field: estimate.ParamCerts, Value: string(cert), On: ctx.JSSrc().Get("checked").Bool()})
 	}
+}
+
+// choiceGroup is the fieldset of a group of checkboxes or radios: its legend, its help
+// (id name+"-help", described by the fieldset) and the list of choiceItem items. name is
+// the field's URL parameter, which also keys its strings: field.<name>, help.<name>.
+func choiceGroup(t *text.Catalog, name string, items []app.UI) app.UI {
+	return el("fieldset").Class("field field--group").Aria("describedby", name+"-help").Body(
+		txt("legend", "field__label", t.T("field."+name)),
+		el("p").ID(name+"-help").Class("help").Text(t.T("help."+name)),
+		box("ul", "choices", items...),
+	)
 }
 
 // choiceInput is one checkbox or radio of a choice group. checked is written only when
@@ -345,11 +352,7 @@ func (c *bgInputs) Render() app.UI {
 			items = append(items, choiceItem(radio, id, t.T("bg."+string(b)), nil,
 				id+"-about", t.T("bg."+string(b)+".about")))
 		}
-		return h("fieldset|class=field field--group|aria-describedby=bg-help",
-			txt("legend", "field__label", t.T("field.bg")),
-			ht("p|id=bg-help|class=help", t.T("help.bg")),
-			box("ul", "choices", items...),
-		)
+		return choiceGroup(t, "bg", items)
 	})
 }
 
