@@ -11,7 +11,7 @@ DIST    ?= dist
 FUZZTIME ?= 20s
 GO      ?= go
 
-CACHE   := .cache
+CACHE   ?= .cache
 WASM    := $(CACHE)/app.wasm
 SERVE   := $(CACHE)/serve
 # apt-get runs through sudo unless we are root (CI runs as root).
