@@ -20,8 +20,8 @@ func BenchmarkPosition(b *testing.B) {
 	a, _ := LookupArea(benchInput.State)
 	bs, _ := lookupBase(ri, a)
 	for b.Loop() {
-		s, _ := profileShifts(bs, benchInput)
-		_ = bs.dist.quantile(clamp(s.sum(), -zEstimateMax, zEstimateMax))
+		s := profileShifts(bs, benchInput)
+		_ = bs.dist.quantile(clamp(s.z(s.experience, s.transfer), -zEstimateMax, zEstimateMax))
 	}
 }
 

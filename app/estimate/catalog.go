@@ -13,7 +13,9 @@ type RoleInfo struct {
 	// quick facts (with the projection decade), or "assumption" where none was found.
 	TypicalFrom string
 	Certs       []Cert // certifications the model counts for this role
-	Clinical    bool   // clinical knowledge is part of the work (clinical background counts)
+	Clinical    bool   // clinical knowledge is part of the work (clinical background and years count)
+	Tech        bool   // IT work is the core of the role (years in IT elsewhere count)
+	Later       bool   // usually reached after years of related work, rarely a first job
 	Proxy       bool   // the SOC is a broader or catch-all group, so wages fit the role less well
 }
 
@@ -21,11 +23,11 @@ type RoleInfo struct {
 var roles = []RoleInfo{
 	{Slug: "it-support", SOC: "15-1232", Name: "IT support specialist", Typical: EduHS,
 		TypicalFrom: "BLS OOH, computer support specialists (2020–30): some college courses; a high school diploma plus IT certifications may qualify",
-		Certs:       []Cert{CertSecurityPlus, CertCCNA, CertEpic, CertCAHIMS}},
+		Certs:       []Cert{CertSecurityPlus, CertCCNA, CertEpic, CertCAHIMS}, Tech: true},
 	{Slug: "network-admin", SOC: "15-1244", Name: "Network and systems administrator", Typical: EduBachelor,
 		TypicalFrom: "BLS OOH (2022–32): bachelor's degree",
-		Certs:       []Cert{CertCCNA, CertSecurityPlus, CertCISSP}},
-	{Slug: "medical-records", SOC: "29-2072", Name: "Medical records specialist", Typical: EduHS,
+		Certs:       []Cert{CertCCNA, CertSecurityPlus, CertCISSP}, Tech: true},
+	{Slug: "medical-records", SOC: "29-2072", Name: "Medical records specialist", Typical: EduSomeCollege,
 		TypicalFrom: "BLS OOH (2019–29): postsecondary nondegree award",
 		Certs:       []Cert{CertRHIT, CertRHIA}, Clinical: true},
 	{Slug: "health-info-tech", SOC: "29-9021", Name: "Health information technologist", Typical: EduAssociate,
@@ -33,47 +35,48 @@ var roles = []RoleInfo{
 		Certs:       []Cert{CertRHIT, CertRHIA, CertCAHIMS}, Clinical: true},
 	{Slug: "ehr-analyst", SOC: "15-1211", Name: "EHR / clinical systems analyst", Typical: EduBachelor,
 		TypicalFrom: "BLS OOH, computer systems analysts (2018–28): bachelor's degree",
-		Certs:       []Cert{CertEpic, CertCPHIMS, CertCAHIMS, CertPMP}, Clinical: true, Proxy: true},
+		Certs:       []Cert{CertEpic, CertCPHIMS, CertCAHIMS, CertPMP}, Clinical: true, Proxy: true, Tech: true},
 	{Slug: "informatics", SOC: "15-1211", ONET: "15-1211.01", Name: "Health informatics specialist", Typical: EduBachelor,
 		TypicalFrom: "BLS OOH, computer systems analysts (2018–28): bachelor's degree",
-		Certs:       []Cert{CertEpic, CertCPHIMS, CertCAHIMS, CertRHIA}, Clinical: true, Proxy: true},
+		Certs:       []Cert{CertEpic, CertCPHIMS, CertCAHIMS, CertRHIA}, Clinical: true, Proxy: true, Tech: true},
 	{Slug: "data-analyst", SOC: "15-2051", Name: "Health data analyst / data scientist", Typical: EduBachelor,
 		TypicalFrom: "BLS OOH, data scientists (2024–34, secondary copy): bachelor's degree",
-		Certs:       []Cert{CertEpic, CertCPHIMS, CertCAHIMS}, Clinical: true},
+		Certs:       []Cert{CertEpic, CertCPHIMS, CertCAHIMS}, Clinical: true, Tech: true},
 	{Slug: "security-analyst", SOC: "15-1212", Name: "Cybersecurity analyst", Typical: EduBachelor,
 		TypicalFrom: "BLS OOH, information security analysts (2021–31, secondary copy): bachelor's degree",
-		Certs:       []Cert{CertCISSP, CertSecurityPlus, CertCCNA}},
+		Certs:       []Cert{CertCISSP, CertSecurityPlus, CertCCNA}, Tech: true},
 	{Slug: "software-developer", SOC: "15-1252", Name: "Software developer", Typical: EduBachelor,
 		TypicalFrom: "BLS OOH (2023–33): bachelor's degree",
-		Certs:       []Cert{CertEpic}},
+		Certs:       []Cert{CertEpic}, Tech: true},
 	{Slug: "database-admin", SOC: "15-1242", Name: "Database administrator", Typical: EduBachelor,
 		TypicalFrom: "BLS OOH (2024–34): bachelor's degree",
-		Certs:       []Cert{CertEpic, CertSecurityPlus}},
+		Certs:       []Cert{CertEpic, CertSecurityPlus}, Tech: true},
 	{Slug: "it-project-manager", SOC: "15-1299", ONET: "15-1299.09", Name: "IT project manager", Typical: EduBachelor,
 		TypicalFrom: "assumption: no BLS profile for 15-1299; a bachelor's degree is the usual minimum in health IT",
-		Certs:       []Cert{CertPMP, CertEpic, CertCPHIMS}, Proxy: true},
+		Certs:       []Cert{CertPMP, CertEpic, CertCPHIMS}, Proxy: true, Tech: true, Later: true},
 	{Slug: "it-manager", SOC: "11-3021", Name: "IT manager, director or CIO", Typical: EduBachelor,
 		TypicalFrom: "BLS OOH (2022–32): bachelor's degree, and 5 years or more of related experience",
-		Certs:       []Cert{CertPMP, CertCISSP, CertCPHIMS}},
+		Certs:       []Cert{CertPMP, CertCISSP, CertCPHIMS}, Tech: true, Later: true},
 	{Slug: "him-director", SOC: "11-9111", Name: "Health information management director", Typical: EduBachelor,
 		TypicalFrom: "BLS OOH (2023–33): bachelor's degree",
 		Certs:       []Cert{CertRHIA, CertCPHIMS, CertPMP}, Clinical: true},
 	{Slug: "consultant", SOC: "13-1111", Name: "Healthcare IT consultant", Typical: EduBachelor,
 		TypicalFrom: "assumption: no current BLS profile for 13-1111 found; a bachelor's degree is the usual minimum in health IT",
-		Certs:       []Cert{CertEpic, CertPMP, CertCPHIMS, CertCISSP}, Clinical: true, Proxy: true},
+		Certs:       []Cert{CertEpic, CertPMP, CertCPHIMS, CertCISSP}, Clinical: true, Proxy: true, Tech: true},
 }
 
 // Education levels, lowest first.
 const (
-	EduHS        Education = "hs"
-	EduAssociate Education = "associate"
-	EduBachelor  Education = "bachelor"
-	EduMaster    Education = "master"
-	EduDoctorate Education = "doctorate"
+	EduHS          Education = "hs"
+	EduSomeCollege Education = "some-college" // some college or a postsecondary certificate, no degree
+	EduAssociate   Education = "associate"
+	EduBachelor    Education = "bachelor"
+	EduMaster      Education = "master"
+	EduDoctorate   Education = "doctorate"
 )
 
 // educations lists the education levels in increasing order.
-var educations = []Education{EduHS, EduAssociate, EduBachelor, EduMaster, EduDoctorate}
+var educations = []Education{EduHS, EduSomeCollege, EduAssociate, EduBachelor, EduMaster, EduDoctorate}
 
 // Employer types.
 const (

@@ -1,14 +1,15 @@
 //go:build ignore
 
-// Curate extracts, from the reference extracts in ../../../shared/reference, only the
-// figures the estimator uses, into this package's own tables under data/. It is run by
-// hand when a new data edition arrives (go run curate.go); go generate then turns data/
-// into tables_gen.go. Hand-curated tables (sources, employer, certifications, education)
+// Curate extracts, from the reference extracts (by default ../../../shared/reference; set
+// -ref), only the figures the estimator uses, into this package's own tables under data/.
+// It is run by hand when a new data edition arrives (go run curate.go -ref DIR); go
+// generate then turns data/ into tables_gen.go. Hand-curated tables (sources, employer, certifications, education)
 // are edited in data/ directly and are not touched here.
 package main
 
 import (
 	"encoding/csv"
+	"flag"
 	"fmt"
 	"log"
 	"os"
@@ -17,7 +18,7 @@ import (
 	"strings"
 )
 
-var ref = filepath.Join("..", "..", "..", "shared", "reference")
+var ref = flag.String("ref", filepath.Join("..", "..", "..", "shared", "reference"), "folder of the reference extracts (SOURCES.md)")
 
 // socs are the occupations the role catalogue uses (catalog.go).
 var socs = map[string]bool{
@@ -26,14 +27,117 @@ var socs = map[string]bool{
 	"11-3021": true, "11-9111": true, "13-1111": true,
 }
 
+// originSOCs are the occupations people move from (origins.go), beyond the catalogue's.
+var originSOCs = map[string]bool{
+	"29-1141": true, "29-2061": true, "29-1171": true, "29-1071": true, "29-1051": true,
+	"29-2052": true, "29-2034": true, "29-1126": true, "31-9092": true, "43-6013": true,
+	"43-3021": true, "15-1231": true, "15-1241": true, "15-1243": true, "15-1253": true,
+	"15-1254": true,
+}
+
+// industries are the OEWS industries that stand for the employer types (factors.go), and
+// the cross-industry rows they are compared with.
+var industries = map[string]bool{
+	"000000": true, "622000": true, "621000": true, "513200": true, "513000": true,
+	"541500": true, "541000": true,
+}
+
 func main() {
+	flag.Parse()
 	if err := run(); err != nil {
+		log.Fatal(err)
+	}
+	if err := origins(); err != nil {
+		log.Fatal(err)
+	}
+	if err := industry(); err != nil {
 		log.Fatal(err)
 	}
 }
 
+// origins writes the state and national medians of the occupations people move from.
+func origins() error {
+	recs, err := readCSV("oews_state_origins.csv")
+	if err != nil {
+		return err
+	}
+	var rows [][]string
+	for _, r := range recs {
+		if r["reference_period"] == "May 2025" && originSOCs[r["soc_code"]] {
+			src := "oews-2025-state"
+			if r["state_abbr"] == "US" {
+				src = "oews-2025-national"
+			}
+			rows = append(rows, []string{r["state_abbr"], r["soc_code"], r["annual_median"], r["employment"], src})
+		}
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i][0] != rows[j][0] {
+			if rows[i][0] == "US" || rows[j][0] == "US" {
+				return rows[i][0] == "US"
+			}
+			return rows[i][0] < rows[j][0]
+		}
+		return rows[i][1] < rows[j][1]
+	})
+	return write("oews_origins_2025.csv", `# BLS OEWS May 2025: annual median wage (whole USD) and employment, all industries, of the
+# occupations people move from into healthcare IT (nurses, pharmacy and imaging staff, IT
+# support...), by state and for the nation. Official (BLS), derived copy (SOURCES.md:
+# oews_state_origins.csv, laborcompare from oesm25st.zip / oesm25nat.zip). Curated by
+# curate.go. An empty median: BLS suppressed it; the model shows the national median.
+#! period: May 2025
+`, append([][]string{{"area", "soc", "median", "employment", "source"}}, rows...))
+}
+
+// industry writes the OEWS national industry means of the catalogue's occupations in the
+// industries that stand for the employer types, with the cross-industry mean of the same
+// reference period beside each, so a ratio never mixes years.
+func industry() error {
+	recs, err := readCSV("oews_industry.csv")
+	if err != nil {
+		return err
+	}
+	cross := map[string]string{}
+	for _, r := range recs {
+		if r["naics"] == "000000" {
+			cross[r["reference_period"]+" "+r["soc_code"]] = r["annual_mean"]
+		}
+	}
+	var rows [][]string
+	for _, r := range recs {
+		if r["naics"] == "000000" || !industries[r["naics"]] || !socs[r["soc_code"]] {
+			continue
+		}
+		all := cross[r["reference_period"]+" "+r["soc_code"]]
+		if r["annual_mean"] == "" || all == "" {
+			continue // BLS published no wages there: the employer factor says so
+		}
+		src := "oews-industry-2024"
+		if r["reference_period"] == "May 2025" {
+			src = "oews-industry-2025"
+		}
+		rows = append(rows, []string{r["naics"], r["soc_code"], r["reference_period"], r["annual_mean"], all, src})
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i][0] != rows[j][0] {
+			return rows[i][0] < rows[j][0]
+		}
+		return rows[i][1] < rows[j][1]
+	})
+	return write("oews_industry.csv", `# BLS OEWS national industry-specific estimates: annual mean wage (whole USD) of each
+# catalogue occupation in the industries that stand for the employer types, beside the
+# same occupation's cross-industry mean of the same reference period. Official (BLS).
+# May 2024 rows: oesm24in4.zip (3-digit NAICS 622 Hospitals, 621 Ambulatory health care,
+# 513 Publishing industries, 541 Professional, scientific and technical services; derived
+# column subset of nat3d_M2024_dl.xlsx) against national_M2024_dl.xlsx. May 2025 rows:
+# oesm25in4.zip (4-digit 5132 Software publishers, 5415 Computer systems design; derived
+# copy) against the May 2025 national file. SOURCES.md: oews_industry.csv. Curated by
+# curate.go. Cells BLS did not publish are left out.
+`, append([][]string{{"naics", "soc", "period", "industry_mean", "all_industries_mean", "source"}}, rows...))
+}
+
 func readCSV(name string) ([]map[string]string, error) {
-	f, err := os.Open(filepath.Join(ref, name))
+	f, err := os.Open(filepath.Join(*ref, name))
 	if err != nil {
 		return nil, err
 	}
@@ -118,6 +222,7 @@ func run() error {
 # Official (BLS). Curated by curate.go from shared/reference (SOURCES.md: national and state
 # files oesm25nat.zip / oesm25st.zip as processed by the laborcompare pipeline). Empty wage
 # cells: BLS suppressed the estimate (or did not publish the row); the model falls back.
+#! period: May 2025
 `, append([][]string{{"area", "soc", "p10", "p25", "p50", "p75", "p90", "employment", "source"}}, rows...)); err != nil {
 		return err
 	}
@@ -135,6 +240,7 @@ func run() error {
 	sort.Slice(rows, func(i, j int) bool { return rows[i][0] < rows[j][0] })
 	if err := write("rpp_2024.csv", `# BEA Regional Price Parities by state (table SARPP), all items, 2024 (US = 100).
 # Official (BEA), release of February 19, 2026. Curated by curate.go from shared/reference.
+#! period: 2024
 `, append([][]string{{"area", "name", "rpp", "source"}}, rows...)); err != nil {
 		return err
 	}
@@ -154,5 +260,6 @@ func run() error {
 	return write("projections_2024_2034.csv", `# BLS Employment Projections 2024–2034, occupation table: employment 2024 (thousands),
 # percent change 2024–34 and annual openings (thousands). Official (BLS) table, machine-scraped
 # copy (SOURCES.md: projections.csv). Curated by curate.go from shared/reference.
+#! period: 2024–2034
 `, append([][]string{{"soc", "title", "employment_2024_thousands", "change_pct", "openings_thousands", "source"}}, rows...))
 }

@@ -39,7 +39,23 @@ func TestDataComplete(t *testing.T) {
 			t.Errorf("%s cites unknown source %q", where, id)
 		}
 	}
-	for e, gaps := range employerGaps {
+	for _, row := range industryWages {
+		cite("industry row", row.Source)
+		if r := float64(row.Mean) / float64(row.AllMean); r <= 0.6 || r >= 1.6 {
+			t.Errorf("industry row %+v: implausible ratio %v", row, r)
+		}
+	}
+	for e, naics := range employerIndustries {
+		for _, n := range naics {
+			if industryNames[n] == "" {
+				t.Errorf("employer %s: industry %s has no name", e, n)
+			}
+		}
+	}
+	for _, row := range originWages {
+		cite("origin row", row.Source)
+	}
+	for e, gaps := range employerSurveys {
 		for _, g := range gaps {
 			cite(string(e), g.Source)
 			if g.Ratio <= 0.5 || g.Ratio >= 1.5 {

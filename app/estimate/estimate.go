@@ -43,7 +43,7 @@ func lookupBase(ri RoleInfo, a Area) (base, error) {
 			USD(float64(p.P75) * f), USD(float64(p.P90) * f)}
 		b.emp = row.Employment
 		b.fallback = true
-		b.source = "oews-2025-national"
+		b.source = srcWagesNational
 	}
 	b.dist = newDistribution(b.pct)
 	b.sigma = b.dist.sigma()
@@ -74,12 +74,13 @@ func areaLevel(area, skip string) float64 {
 	return math.Exp(sum / float64(n))
 }
 
-// step is one factor's move, as a log pay ratio or a position.
+// step is one factor's move within the distribution.
 type step struct {
 	kind     FactorKind
 	dz       float64 // move in z units
+	applies  bool
 	evidence Evidence
-	note     string
+	note     Message
 	sources  []string
 }
 
@@ -96,14 +97,15 @@ func Estimate(in Input) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	steps := profileSteps(b, in)
+	sh := profileShifts(b, in)
+	steps := profileSteps(b, in, sh)
 
 	r := Result{
 		Input:    in,
 		Spread:   b.pct,
 		SOC:      ri.SOC,
 		Fallback: b.fallback,
-		DataYear: "May 2025",
+		DataYear: wagePeriod,
 		Edition:  DataEdition,
 		RPP:      a.RPP,
 	}
@@ -114,15 +116,23 @@ func Estimate(in Input) (Result, error) {
 	// The breakdown: read the wage off the distribution after each step; each factor's
 	// dollars are the change in the rounded running wage, so they add up exactly.
 	z := 0.0
-	prev := b.pct.P50
-	r.Factors = append(r.Factors, Factor{Kind: FactorBase, Dollars: prev, Evidence: EvidenceOfficial,
+	median := b.pct.P50
+	prev := median
+	baseEv := EvidenceOfficial
+	if b.fallback {
+		baseEv = EvidenceDerived
+	}
+	r.Factors = append(r.Factors, Factor{Kind: FactorBase, Dollars: prev, Applies: true, Evidence: baseEv,
 		Note: baseNote(b), Sources: []string{b.source}})
 	for _, s := range steps {
 		z += s.dz
 		w := USD(b.dist.quantile(clamp(z, -zEstimateMax, zEstimateMax)))
-		f := Factor{Kind: s.kind, Dollars: w - prev, Evidence: s.evidence, Note: s.note, Sources: s.sources}
-		if prev > 0 {
-			f.Percent = 100 * float64(w-prev) / float64(prev)
+		f := Factor{Kind: s.kind, Dollars: w - prev, Applies: s.applies, Evidence: s.evidence, Note: s.note, Sources: s.sources}
+		if !s.applies {
+			f.Evidence = EvidenceNone
+		}
+		if median > 0 {
+			f.Percent = 100 * float64(w-prev) / float64(median)
 		}
 		r.Factors = append(r.Factors, f)
 		prev = w
@@ -135,101 +145,231 @@ func Estimate(in Input) (Result, error) {
 	r.Hourly = math.Round(100*float64(r.Estimate)/hoursPerYear) / 100
 	r.PurchasingPower = USD(float64(r.Estimate) * 100 / a.RPP)
 	r.Outlook = outlook(ri.SOC)
-	r.Confidence, r.Reasons, r.ReasonKeys = confidence(b, in, z)
+	r.Confidence, r.Reasons = confidence(b, in, sh, z)
+	r.FromPay = fromPay(in, a, r.Estimate)
+	r.Notes = roleNotes(ri, in)
 	r.Sources = citedSources(r)
 	r.Trajectories = trajectories(b, in)
 	return r, nil
 }
 
-func baseNote(b base) string {
+func baseNote(b base) Message {
+	soc := argText("soc", b.role.SOC)
 	if b.fallback {
-		return fmt.Sprintf("BLS published no wages for %s in %s; the national median is scaled by %s's pay level for related occupations.",
-			b.role.SOC, b.area.Name, b.area.Name)
+		return msg("note.base.fallback", soc, areaArg(b.area))
 	}
-	return fmt.Sprintf("The median wage of BLS occupation %s in %s, May 2025.", b.role.SOC, b.area.Name)
+	return msg("note.base", soc, areaArg(b.area), periodArg("period", wagePeriod))
 }
 
-// shifts are a profile's moves within the distribution, in z units, in breakdown order:
-// experience, education, employer, certification, background.
-type shifts [5]float64
+// shifts are a profile's moves within the distribution, in z units, and what decided
+// them. It is the model's arithmetic in one place; profileSteps adds the words and
+// sources around it.
+type shifts struct {
+	experience, transfer, education, employer, cert, background float64
 
-func (s shifts) sum() float64 { return s[0] + s[1] + s[2] + s[3] + s[4] }
+	credited   float64    // years from a previous field counted as experience
+	field      Background // the field those years are in (the background)
+	fits       bool       // the role draws on that field
+	counted    int        // certifications counted for the role
+	employerEv Evidence   // how the employer shift is known
+	naics      string     // the industry that stands for the employer type, or ""
+	clinical   bool       // the clinical premium applies
+}
 
-// profileShifts computes a profile's moves. It is the model's arithmetic in one place;
-// profileSteps adds the words and sources around it.
-func profileShifts(b base, in Input) (s shifts, counted int) {
-	s[0] = experienceZ(in.Years)
-	s[1] = educationShare * math.Log(educationWeekly[in.Education]/educationWeekly[b.role.Typical]) / b.sigma
-	s[2] = employerShare * employerLog(in.Employer) / b.sigma
+// z sums the moves in breakdown order, with exp standing for experience plus transfer
+// where the caller varies the years (the trajectories); the order of the sum is the
+// breakdown's, so a trajectory point equals the estimate at the same years exactly.
+func (s shifts) z(exp, transfer float64) float64 {
+	z := 0.0
+	for _, d := range [...]float64{exp, transfer, s.education, s.employer, s.cert, s.background} {
+		z += d
+	}
+	return z
+}
+
+// transferZ is the move from years credited on top of years of experience.
+func transferZ(years int, credited float64) float64 {
+	if credited <= 0 {
+		return 0
+	}
+	return experienceCurve(math.Min(float64(years)+credited, MaxYears)) - experienceZ(years)
+}
+
+// profileShifts computes a profile's moves.
+func profileShifts(b base, in Input) shifts {
+	var s shifts
+	s.experience = experienceZ(in.Years)
+	s.field = in.Background
+	s.fits = (in.Background == BackgroundClinical && b.role.Clinical) || (in.Background == BackgroundIT && b.role.Tech)
+	if s.fits {
+		s.credited = transferShare * float64(in.Prior)
+	}
+	s.transfer = transferZ(in.Years, s.credited)
+	s.education = educationShare * math.Log(educationWeekly[in.Education]/educationWeekly[b.role.Typical]) / b.sigma
+	var emp float64
+	emp, s.employerEv, s.naics = employerLog(in.Employer, b.role.SOC)
+	s.employer = emp / b.sigma
 	for _, c := range in.Certs {
 		if b.role.CountsFor(c) {
-			counted++
+			s.counted++
 		}
 	}
-	s[3] = math.Min(certPremium*float64(counted), certCap) / b.sigma
+	s.cert = math.Min(certPremium*float64(s.counted), certCap) / b.sigma
 	if in.Background == BackgroundClinical && b.role.Clinical {
-		s[4] = clinicalPremium / b.sigma
+		s.clinical = true
+		s.background = clinicalPremium / b.sigma
 	}
-	return s, counted
+	return s
 }
 
 // profileSteps lists the moves of a profile within the distribution, in breakdown order,
 // with a note and the sources of each.
-func profileSteps(b base, in Input) []step {
-	dz, counted := profileShifts(b, in)
-	out := make([]step, 0, len(dz))
-
-	out = append(out, step{kind: FactorExperience, dz: dz[0], evidence: EvidenceOfficial,
-		note:    fmt.Sprintf("%d years of experience; pay rises fastest early and levels off after about %g years.", in.Years, PlateauYears),
+func profileSteps(b base, in Input, s shifts) []step {
+	out := make([]step, 0, 6)
+	years := argInt("years", in.Years)
+	ref := argInt("ref", ReferenceYears)
+	expKey := "note.experience.at"
+	switch {
+	case in.Years == 1:
+		expKey = "note.experience.below.one"
+	case in.Years < ReferenceYears:
+		expKey = "note.experience.below"
+	case in.Years > ReferenceYears:
+		expKey = "note.experience.above"
+	}
+	out = append(out, step{kind: FactorExperience, dz: s.experience, applies: true, evidence: EvidenceDerived,
+		note:    msg(expKey, years, ref, argDec("plateau", PlateauYears)),
 		sources: []string{"cps-age-2021", "model-assumptions"}})
 
-	out = append(out, step{kind: FactorEducation, dz: dz[1], evidence: EvidenceOfficial,
-		note:    fmt.Sprintf("Compared with %s, the usual education for this role.", b.role.Typical),
-		sources: []string{"cps-education-2019", "model-assumptions"}})
+	field := argKey("field", "field."+string(s.field), fieldName[s.field])
+	prior := argInt("prior", in.Prior)
+	tr := step{kind: FactorTransfer, dz: s.transfer, evidence: EvidenceAssumption, sources: []string{"model-assumptions"}}
+	switch {
+	case in.Prior == 0:
+		tr.note = msg("note.transfer.none")
+	case in.Background == BackgroundNew:
+		tr.note = msg("note.transfer.nofield")
+	case !s.fits:
+		tr.note = msg("note.transfer.nofit", prior, field)
+	case s.transfer == 0:
+		tr.note = msg("note.transfer.full", prior, field)
+	default:
+		tr.applies = true
+		tr.note = msg("note.transfer.counted", prior, field, argDec("credited", s.credited))
+	}
+	out = append(out, tr)
 
-	var empSrc []string
-	for _, g := range employerGaps[in.Employer] {
-		empSrc = append(empSrc, g.Source)
-		if g.VsHospital {
-			for _, h := range employerGaps[EmployerHospital] {
-				empSrc = append(empSrc, h.Source)
-			}
-		}
+	typical := eduArg("typical", b.role.Typical)
+	share := argPct("share", 100*educationShare)
+	ed := step{kind: FactorEducation, dz: s.education, evidence: EvidenceDerived,
+		sources: []string{"cps-education-2019", "model-assumptions"}}
+	switch i, t := slices.Index(educations, in.Education), slices.Index(educations, b.role.Typical); {
+	case i > t:
+		ed.applies, ed.note = true, msg("note.education.more", typical, share)
+	case i < t:
+		ed.applies, ed.note = true, msg("note.education.less", typical, share)
+	default:
+		ed.note = msg("note.education.same", typical)
 	}
-	empNote := "No employer type chosen: the all-industry figures stand."
-	empEv := EvidenceOfficial
-	if n := len(employerGaps[in.Employer]); n > 0 {
-		empNote = fmt.Sprintf("Half the average pay gap found in %d published comparison(s) for this employer type.", n)
-		empEv = EvidenceSurvey
+	out = append(out, ed)
+
+	em := step{kind: FactorEmployer, dz: s.employer, evidence: s.employerEv}
+	switch s.employerEv {
+	case EvidenceOfficial:
+		row := industryWages[industrySOC{s.naics, b.role.SOC}]
+		em.applies = true
+		em.note = msg("note.employer.industry",
+			argKey("industry", "industry."+s.naics, industryNames[s.naics]),
+			argPct("ratio", 100*float64(row.Mean)/float64(row.AllMean)),
+			periodArg("period", row.Period))
+		em.sources = append([]string{row.Source}, surveySources(in.Employer)...)
+	case EvidenceSurvey:
+		em.applies = true
+		em.note = msg("note.employer.survey")
+		em.sources = append(surveySources(in.Employer), "model-assumptions")
+	default:
+		em.note = msg("note.employer.any")
 	}
-	out = append(out, step{kind: FactorEmployer, dz: dz[2], evidence: empEv, note: empNote,
-		sources: append(empSrc, "model-assumptions")})
+	out = append(out, em)
 
 	var certSrc []string
 	for _, c := range in.Certs {
 		if b.role.CountsFor(c) {
-			for _, s := range certSources[c] {
-				if !slices.Contains(certSrc, s) {
-					certSrc = append(certSrc, s)
+			for _, id := range certSources[c] {
+				if !slices.Contains(certSrc, id) {
+					certSrc = append(certSrc, id)
 				}
 			}
 		}
 	}
-	certNote := "No certification counted for this role."
-	if counted > 0 {
-		certNote = fmt.Sprintf("%d certification(s) that matter for this role; evidence is thin, so the effect is kept small.", counted)
+	ce := step{kind: FactorCertification, dz: s.cert, evidence: EvidenceAssumption,
+		sources: append(certSrc, "model-assumptions")}
+	each := argPct("each", 100*certPremium)
+	switch {
+	case s.counted == 1:
+		ce.applies, ce.note = true, msg("note.cert.one", each)
+	case s.counted > 1:
+		ce.applies, ce.note = true, msg("note.cert.other", argInt("n", s.counted), each, argPct("cap", 100*certCap))
+	case len(in.Certs) > 0:
+		ce.note = msg("note.cert.notcounted")
+	default:
+		ce.note = msg("note.cert.none")
 	}
-	out = append(out, step{kind: FactorCertification, dz: dz[3], evidence: EvidenceAssumption, note: certNote,
-		sources: append(certSrc, "model-assumptions")})
+	out = append(out, ce)
 
-	bgNote := "Background makes no difference to the estimate here."
-	if dz[4] != 0 {
-		bgNote = "Clinical knowledge is part of this role; a small premium is assumed."
+	bg := step{kind: FactorBackground, dz: s.background, evidence: EvidenceAssumption, sources: []string{"model-assumptions"}}
+	switch {
+	case s.clinical:
+		bg.applies, bg.note = true, msg("note.bg.clinical", argPct("premium", 100*clinicalPremium))
+	case in.Background == BackgroundClinical:
+		bg.note = msg("note.bg.clinical.nocount")
+	case in.Background == BackgroundIT:
+		bg.note = msg("note.bg.it")
+	default:
+		bg.note = msg("note.bg.none")
 	}
-	out = append(out, step{kind: FactorBackground, dz: dz[4], evidence: EvidenceAssumption, note: bgNote,
-		sources: []string{"model-assumptions"}})
+	out = append(out, bg)
 	return out
 }
+
+// fieldName is the English of a previous field inside a sentence.
+var fieldName = map[Background]string{
+	BackgroundClinical: "clinical",
+	BackgroundIT:       "IT",
+	BackgroundNew:      "other",
+}
+
+// surveySources lists the sources of the other published gaps of an employer type.
+func surveySources(e Employer) []string {
+	var out []string
+	for _, g := range employerSurveys[e] {
+		if !slices.Contains(out, g.Source) {
+			out = append(out, g.Source)
+		}
+	}
+	return out
+}
+
+// roleNotes are the facts about the role a reader should see beside the figures.
+func roleNotes(ri RoleInfo, in Input) []Message {
+	var out []Message
+	for _, o := range roles {
+		if o.Slug != ri.Slug && o.SOC == ri.SOC {
+			out = append(out, msg("note.role.shared",
+				argKey("role", "role."+string(ri.Slug)+".name", ri.Name),
+				argKey("other", "role."+string(o.Slug)+".name", o.Name),
+				argText("soc", ri.SOC)))
+		}
+	}
+	if ri.Later && in.Years < laterYears {
+		out = append(out, msg("note.role.later"))
+	}
+	return out
+}
+
+// laterYears is the experience below which a role usually reached later says so: BLS
+// asks 5 years or more of related work for computer and information systems managers.
+const laterYears = 5
 
 func trajectories(b base, in Input) []Trajectory {
 	i := slices.Index(educations, in.Education)
@@ -245,10 +385,9 @@ func trajectories(b base, in Input) []Trajectory {
 		t := Trajectory{Education: e, Points: make([]YearPoint, 0, TrajectoryYears+1)}
 		p := in
 		p.Education = e
-		s, _ := profileShifts(b, p)
-		rest := s.sum() - s[0] // everything but experience is the same every year
+		s := profileShifts(b, p)
 		for y := 0; y <= TrajectoryYears; y++ {
-			z := clamp(experienceZ(y)+rest, -zEstimateMax, zEstimateMax)
+			z := clamp(s.z(experienceZ(y), transferZ(y, s.credited)), -zEstimateMax, zEstimateMax)
 			t.Points = append(t.Points, YearPoint{Years: y, Estimate: USD(b.dist.quantile(z))})
 		}
 		out = append(out, t)
@@ -257,50 +396,51 @@ func trajectories(b base, in Input) []Trajectory {
 }
 
 // confidence grades the estimate and says why.
-func confidence(b base, in Input, z float64) (Confidence, []string, []string) {
+func confidence(b base, in Input, s shifts, z float64) (Confidence, []Message) {
 	c := ConfidenceHigh
-	var reasons, keys []string
-	add := func(level Confidence, key, text string) {
+	var reasons []Message
+	add := func(level Confidence, key string) {
 		if level == ConfidenceLow || c == ConfidenceHigh {
 			c = level
 		}
-		reasons = append(reasons, text)
-		keys = append(keys, key)
+		reasons = append(reasons, msg(key))
 	}
 	if b.fallback {
-		add(ConfidenceLow, "fallback", "BLS did not publish wages for this occupation in this state; they are estimated from national wages.")
+		add(ConfidenceLow, "reason.fallback")
 	}
 	if b.role.Proxy {
-		add(ConfidenceMedium, "proxy", "BLS has no separate wage figures for this role; those of its broader occupation group are used.")
+		add(ConfidenceMedium, "reason.proxy")
 	}
 	if b.emp > 0 && b.emp < 1000 {
-		add(ConfidenceMedium, "small", "Fewer than 1,000 people hold this occupation in this state, so the published wages are less precise.")
+		add(ConfidenceMedium, "reason.small")
 	}
 	if math.Abs(z) > zEstimateMax {
-		add(ConfidenceMedium, "edge", "This profile sits at the edge of the published wage range.")
+		add(ConfidenceMedium, "reason.edge")
 	}
-	if in.Employer == EmployerVendor || in.Employer == EmployerConsulting {
-		add(ConfidenceMedium, "employer", "Published evidence on pay by employer type is old or missing for this employer type.")
+	if s.employerEv == EvidenceSurvey {
+		add(ConfidenceMedium, "reason.employer")
 	}
-	for _, cert := range in.Certs {
-		if b.role.CountsFor(cert) {
-			add(ConfidenceMedium, "certs", "Certification premiums rest on thin, self-reported survey evidence.")
-			break
-		}
+	if s.counted > 0 {
+		add(ConfidenceMedium, "reason.certs")
+	}
+	if s.credited > 0 && s.transfer != 0 {
+		add(ConfidenceMedium, "reason.transfer")
 	}
 	if len(reasons) == 0 {
-		reasons = append(reasons, "Official BLS wages for this occupation and state, and no thinly evidenced factor applies.")
-		keys = append(keys, "official")
+		reasons = append(reasons, msg("reason.official"))
 	}
-	return c, reasons, keys
+	return c, reasons
 }
 
 // citedSources collects, in catalogue order, the sources named anywhere in r.
 func citedSources(r Result) []Source {
 	ids := make([]string, 0, 16)
-	ids = append(ids, "rpp-2024", r.Outlook.Source, "ooh-wording")
+	ids = append(ids, srcRPP, r.Outlook.Source, "ooh-wording")
 	for _, f := range r.Factors {
 		ids = append(ids, f.Sources...)
+	}
+	if r.FromPay != nil {
+		ids = append(ids, r.FromPay.Source)
 	}
 	out := make([]Source, 0, len(ids))
 	for _, s := range sources {

@@ -113,8 +113,8 @@ func checkResult(t *testing.T, in Input, r Result) {
 	if sum != r.Estimate {
 		t.Errorf("%+v: factors sum to %d, estimate %d", in, sum, r.Estimate)
 	}
-	if len(r.Factors) != 6 {
-		t.Errorf("%+v: %d factors, want 6", in, len(r.Factors))
+	if len(r.Factors) != 7 {
+		t.Errorf("%+v: %d factors, want 7", in, len(r.Factors))
 	}
 	for _, x := range []float64{r.Hourly, r.Percentile, r.RPP, r.Outlook.GrowthPercent} {
 		if math.IsNaN(x) || math.IsInf(x, 0) {
@@ -127,7 +127,7 @@ func checkResult(t *testing.T, in Input, r Result) {
 	if len(r.Trajectories) < 2 || len(r.Trajectories[0].Points) != TrajectoryYears+1 {
 		t.Errorf("%+v: trajectories %d", in, len(r.Trajectories))
 	}
-	if r.Outlook.Wording == "" || r.SOCTitle == "" || len(r.Reasons) == 0 || len(r.Reasons) != len(r.ReasonKeys) {
+	if r.Outlook.Wording == "" || r.SOCTitle == "" || len(r.Reasons) == 0 {
 		t.Errorf("%+v: missing outlook, title or reasons: %+v", in, r)
 	}
 }
@@ -164,13 +164,21 @@ func TestFallbackUsesStateLevel(t *testing.T) {
 }
 
 func TestCalibration(t *testing.T) {
-	// A typical healthcare IT professional nationally: the mean estimate over the
-	// catalogue's core technical roles, bachelor's degree, hospital system, no certifications.
-	basket := []Role{"it-support", "health-info-tech", "ehr-analyst", "network-admin", "security-analyst", "data-analyst"}
-	mean := func(years int) int {
+	// The salary guides' ranges (seed article: entry 0–2 years $55,000–$70,000, mid-career
+	// 3–8 years $75,000–$110,000, senior 8+ years $110,000–$150,000+, with about 5% slack
+	// for their rounding) against the mean estimate nationally, bachelor's degree, no
+	// certifications. The guides mix every employer, so the basket takes the all-employer
+	// figures: BLS's own industry wages put hospitals 10–20% below them for most IT
+	// occupations (May 2024), which the employer factor applies. Each band's basket is the
+	// roles the guide names for it: "entry-level positions or technician roles"; the core
+	// technical roles for mid-career; "senior specialists, lead analysts, and IT project
+	// managers" for senior.
+	core := []Role{"it-support", "health-info-tech", "ehr-analyst", "network-admin", "security-analyst", "data-analyst"}
+	senior := []Role{"ehr-analyst", "network-admin", "security-analyst", "data-analyst", "it-project-manager"}
+	mean := func(basket []Role, years int) int {
 		sum := 0
 		for _, role := range basket {
-			r, err := Estimate(Input{Role: role, State: "US", Years: years, Education: EduBachelor, Employer: EmployerHospital, Background: BackgroundNew})
+			r, err := Estimate(Input{Role: role, State: "US", Years: years, Education: EduBachelor, Employer: EmployerAny, Background: BackgroundNew})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -180,17 +188,18 @@ func TestCalibration(t *testing.T) {
 	}
 	tests := []struct {
 		name     string
+		basket   []Role
 		from, to int
 		min, max int
 	}{
-		{"entry level, 0-2 years", 0, 2, 55000, 72000},
-		{"mid-career, 3-8 years", 3, 8, 72000, 112000},
-		{"senior, 8+ years", 9, 30, 105000, 150000},
+		{"entry level, 0-2 years", core, 0, 2, 55000, 72000},
+		{"mid-career, 3-8 years", core, 3, 8, 72000, 112000},
+		{"senior, 8+ years", senior, 9, 30, 105000, 150000},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			for y := tc.from; y <= tc.to; y++ {
-				if m := mean(y); m < tc.min || m > tc.max {
+				if m := mean(tc.basket, y); m < tc.min || m > tc.max {
 					t.Errorf("mean estimate at %d years = %d, want %d..%d", y, m, tc.min, tc.max)
 				}
 			}

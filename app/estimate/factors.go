@@ -41,13 +41,15 @@ const (
 
 // educationWeekly is BLS median usual weekly earnings by educational attainment, 2019,
 // people 25 and over working full time. Source "cps-education-2019" (primary). "hs" is
-// "High school diploma"; a postsecondary certificate is grouped with it.
+// "High school diploma"; "some-college" is "Some college, no degree", where BLS also
+// counts people with a postsecondary certificate but no degree.
 var educationWeekly = map[Education]float64{
-	EduHS:        746,
-	EduAssociate: 887,
-	EduBachelor:  1248,
-	EduMaster:    1497,
-	EduDoctorate: 1883,
+	EduHS:          746,
+	EduSomeCollege: 833,
+	EduAssociate:   887,
+	EduBachelor:    1248,
+	EduMaster:      1497,
+	EduDoctorate:   1883,
 }
 
 // educationShare is the share of the all-occupation education gap applied within one
@@ -55,16 +57,65 @@ var educationWeekly = map[Education]float64{
 // schooling working in better-paid occupations; the role already fixes the occupation.
 const educationShare = 0.4
 
-// employerEvidence is one published pay gap between an industry and the whole occupation.
+// industryRow is one occupation's national mean wage in one industry and across all
+// industries, in the same reference period (BLS OEWS industry-specific estimates).
+type industryRow struct {
+	Period  string
+	Mean    int // mean annual wage in the industry
+	AllMean int // mean annual wage in all industries, same period
+	Source  string
+}
+
+// industrySOC keys industryWages.
+type industrySOC struct{ NAICS, SOC string }
+
+// employerIndustries lists, for each employer type, the OEWS industries that stand for
+// it, preferred first: the first with published wages for the occupation is used.
+// Hospitals (622) and ambulatory health care (621: physician offices, outpatient centres)
+// are May 2024; software publishers (5132) and computer systems design (5415) are May 2025,
+// published for ten catalogue occupations, with the 3-digit industries that contain them
+// (513 publishing, May 2024; 541 professional, scientific and technical services) for the
+// others.
+var employerIndustries = map[Employer][]string{
+	EmployerHospital:   {"622000"},
+	EmployerClinic:     {"621000"},
+	EmployerVendor:     {"513200", "513000"},
+	EmployerConsulting: {"541500", "541000"},
+}
+
+// industryNames are the English names of the industries, for the factor's note.
+var industryNames = map[string]string{
+	"622000": "hospitals",
+	"621000": "ambulatory health care (physician offices, clinics, outpatient centres)",
+	"513200": "software publishers",
+	"513000": "publishing industries (software publishers with newspaper and book publishers)",
+	"541500": "computer systems design and related services",
+	"541000": "professional, scientific and technical services",
+}
+
+// employerIndustry returns the industry that stands for an employer type for an
+// occupation, and its row, if BLS published wages for it.
+func employerIndustry(e Employer, soc string) (string, industryRow, bool) {
+	for _, naics := range employerIndustries[e] {
+		if row, ok := industryWages[industrySOC{naics, soc}]; ok && row.Mean > 0 && row.AllMean > 0 {
+			return naics, row, true
+		}
+	}
+	return "", industryRow{}, false
+}
+
+// employerEvidence is one published pay gap from a salary survey or an older BLS table.
+// Since OEWS industry-specific wages of the same occupation and year are the base of the
+// employer factor, these corroborate it and are listed beside it; the survey gaps are
+// applied only where BLS published no industry wages for the occupation.
 type employerEvidence struct {
 	Source     string
 	Ratio      float64 // industry pay divided by all-industry pay (or hospital pay, see VsHospital)
-	VsHospital bool    // Ratio compares with hospitals: the hospital gap is added to it
+	VsHospital bool    // Ratio compares with hospitals
 }
 
-// employerGaps lists, for each employer type, the gaps found. The applied log shift is
-// employerShare times the mean log gap.
-var employerGaps = map[Employer][]employerEvidence{
+// employerSurveys lists, for each employer type, the other published gaps found.
+var employerSurveys = map[Employer][]employerEvidence{
 	EmployerHospital: {
 		{"oews-industry-hit-2021", 59640.0 / 61410, false},    // general medical and surgical hospitals, mean
 		{"oews-industry-mhsm-2019", 124180.0 / 115160, false}, // general medical and surgical hospitals, mean
@@ -84,9 +135,41 @@ var employerGaps = map[Employer][]employerEvidence{
 	},
 }
 
-// employerShare is the share of the published industry gaps applied (an assumption): they
-// are for neighbouring occupations, mixed years and partly means, so half is taken.
-const employerShare = 0.5
+// surveyShare is the share of a survey gap applied where BLS published no industry wages
+// for the occupation (an assumption): self-reported, for health IT staff in general, so
+// half is taken.
+const surveyShare = 0.5
+
+// employerLog is the log pay shift of an employer type for an occupation, how it is
+// known, and the industry that stands for it ("" where a survey gap is used). For a gap
+// measured against hospitals, the occupation's own hospital ratio is added.
+func employerLog(e Employer, soc string) (shift float64, ev Evidence, naics string) {
+	if e == EmployerAny {
+		return 0, EvidenceNone, ""
+	}
+	if naics, row, ok := employerIndustry(e, soc); ok {
+		return math.Log(float64(row.Mean) / float64(row.AllMean)), EvidenceOfficial, naics
+	}
+	gaps := employerSurveys[e]
+	if len(gaps) == 0 {
+		return 0, EvidenceNone, ""
+	}
+	var sum float64
+	for _, g := range gaps {
+		sum += math.Log(g.Ratio)
+		if g.VsHospital {
+			h, _, _ := employerLog(EmployerHospital, soc)
+			sum += h
+		}
+	}
+	return surveyShare * sum / float64(len(gaps)), EvidenceSurvey, ""
+}
+
+// transferShare is the share of the years in a previous field that count as experience
+// in a role that draws on that field (an assumption): clinical years for clinical-facing
+// roles, IT years for IT roles. No study measuring it was found; half keeps the effect
+// modest while reflecting that such years are not worth nothing.
+const transferShare = 0.5
 
 // certPremium is the log pay shift for each certification the model counts for a role
 // (an assumption): 3%, about half of the one same-job comparison found (CISSP, about 6%)
@@ -128,23 +211,6 @@ const (
 	zEstimateMax = 1.6448536
 	zRangeMax    = 2.0537489
 )
-
-// employerLog is the log pay shift applied for an employer type, before employerShare:
-// the mean log gap of its evidence.
-func employerLog(e Employer) float64 {
-	gaps := employerGaps[e]
-	if len(gaps) == 0 {
-		return 0
-	}
-	var sum float64
-	for _, g := range gaps {
-		sum += math.Log(g.Ratio)
-		if g.VsHospital {
-			sum += employerLog(EmployerHospital)
-		}
-	}
-	return sum / float64(len(gaps))
-}
 
 // hoursPerYear converts annual pay to hourly: OEWS computes annual wages as hourly × 2080.
 const hoursPerYear = 2080

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 )
 
 func main() {
@@ -29,6 +30,13 @@ func main() {
 	if err := projections(&b); err != nil {
 		log.Fatal(err)
 	}
+	if err := origins(&b); err != nil {
+		log.Fatal(err)
+	}
+	if err := industry(&b); err != nil {
+		log.Fatal(err)
+	}
+	edition(&b)
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		log.Fatalf("format: %v\n%s", err, b.Bytes())
@@ -38,13 +46,25 @@ func main() {
 	}
 }
 
+// meta holds the "#! key: value" lines of the tables read, by file and key: the data
+// edition travels with the data, as unicode.Version does.
+var meta = map[string]map[string]string{}
+
+// sourceOf holds, by file and area ("US" or "state"), the source ID the table gives.
+var sourceOf = map[string]string{}
+
 func read(name string, cols int) ([][]string, error) {
-	f, err := os.Open(filepath.Join("data", name))
+	raw, err := os.ReadFile(filepath.Join("data", name))
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	r := csv.NewReader(f)
+	meta[name] = map[string]string{}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if k, v, ok := strings.Cut(strings.TrimPrefix(line, "#! "), ": "); ok && strings.HasPrefix(line, "#! ") {
+			meta[name][k] = strings.TrimSpace(v)
+		}
+	}
+	r := csv.NewReader(bytes.NewReader(raw))
 	r.Comment = '#'
 	r.FieldsPerRecord = cols
 	recs, err := r.ReadAll()
@@ -76,6 +96,11 @@ func wages(b *bytes.Buffer) error {
 			}
 		}
 		fmt.Fprintf(b, "\t{%q, %q}: {Percentiles{%d, %d, %d, %d, %d}, %d, %q},\n", r[0], r[1], v[0], v[1], v[2], v[3], v[4], v[5], r[8])
+		if r[0] == "US" {
+			sourceOf["wages US"] = r[8]
+		} else {
+			sourceOf["wages state"] = r[8]
+		}
 	}
 	b.WriteString("}\n\n")
 	return nil
@@ -93,6 +118,7 @@ func rpp(b *bytes.Buffer) error {
 			return fmt.Errorf("rpp %s: %w", r[0], err)
 		}
 		fmt.Fprintf(b, "\t{Code: %q, Name: %q, RPP: %v},\n", r[0], r[1], v)
+		sourceOf["rpp"] = r[3]
 	}
 	b.WriteString("}\n\n")
 	return nil
@@ -112,7 +138,63 @@ func projections(b *bytes.Buffer) error {
 			}
 		}
 		fmt.Fprintf(b, "\t%q: {Title: %q, Employment: %v, ChangePct: %v, Openings: %v},\n", r[0], r[1], f[0], f[1], f[2])
+		sourceOf["projections"] = r[5]
 	}
-	b.WriteString("}\n")
+	b.WriteString("}\n\n")
 	return nil
+}
+
+func origins(b *bytes.Buffer) error {
+	recs, err := read("oews_origins_2025.csv", 5)
+	if err != nil {
+		return err
+	}
+	b.WriteString("// originWages holds data/oews_origins_2025.csv: BLS OEWS May 2025 annual median wage and\n// employment of the occupations people move from, by area and SOC code. A zero median means\n// BLS published none there.\nvar originWages = map[areaSOC]originRow{\n")
+	for _, r := range recs {
+		med, err := num(r[2])
+		if err != nil {
+			return fmt.Errorf("origins %s %s: %w", r[0], r[1], err)
+		}
+		emp, err := num(r[3])
+		if err != nil {
+			return fmt.Errorf("origins %s %s: %w", r[0], r[1], err)
+		}
+		fmt.Fprintf(b, "\t{%q, %q}: {%d, %d, %q},\n", r[0], r[1], med, emp, r[4])
+	}
+	b.WriteString("}\n\n")
+	return nil
+}
+
+func industry(b *bytes.Buffer) error {
+	recs, err := read("oews_industry.csv", 6)
+	if err != nil {
+		return err
+	}
+	b.WriteString("// industryWages holds data/oews_industry.csv: BLS OEWS national mean wages of each\n// occupation in an industry (NAICS) and across all industries in the same reference period.\nvar industryWages = map[industrySOC]industryRow{\n")
+	for _, r := range recs {
+		mean, err := num(r[3])
+		if err != nil {
+			return fmt.Errorf("industry %s %s: %w", r[0], r[1], err)
+		}
+		all, err := num(r[4])
+		if err != nil || all == 0 {
+			return fmt.Errorf("industry %s %s: bad all-industry mean %q", r[0], r[1], r[4])
+		}
+		fmt.Fprintf(b, "\t{%q, %q}: {Period: %q, Mean: %d, AllMean: %d, Source: %q},\n", r[0], r[1], r[2], mean, all, r[5])
+	}
+	b.WriteString("}\n\n")
+	return nil
+}
+
+// edition writes the data edition and source IDs read from the tables' metadata.
+func edition(b *bytes.Buffer) {
+	w, r, p := meta["oews_2025.csv"]["period"], meta["rpp_2024.csv"]["period"], meta["projections_2024_2034.csv"]["period"]
+	o := meta["oews_origins_2025.csv"]["period"]
+	if w == "" || r == "" || p == "" || o == "" {
+		log.Fatalf("a table lacks its #! period line: wages %q, RPP %q, projections %q, origins %q", w, r, p, o)
+	}
+	fmt.Fprintf(b, "// The reference periods and source IDs of the tables, from their metadata.\nconst (\n")
+	fmt.Fprintf(b, "\twagePeriod = %q // OEWS wages\n\toriginPeriod = %q // OEWS wages of the occupations people move from\n\trppPeriod = %q // BEA Regional Price Parities\n\tprojectionPeriod = %q // BLS Employment Projections\n", w, o, r, p)
+	fmt.Fprintf(b, "\tsrcWagesNational = %q\n\tsrcWagesState = %q\n\tsrcRPP = %q\n\tsrcProjections = %q\n)\n\n", sourceOf["wages US"], sourceOf["wages state"], sourceOf["rpp"], sourceOf["projections"])
+	fmt.Fprintf(b, "// DataEdition names the edition of the data behind every estimate. The UI shows it.\nconst DataEdition = %q\n", "OEWS "+w+" · BEA RPP "+r+" · BLS Projections "+p)
 }

@@ -28,7 +28,15 @@ const (
 	ParamEmployer   = "employer"
 	ParamCerts      = "certs"
 	ParamBackground = "bg"
+	ParamPrior      = "prior"
+	ParamFrom       = "from"
 )
+
+// Params lists the URL parameters of the contract, in form order.
+func Params() []string {
+	return []string{ParamRole, ParamState, ParamYears, ParamEducation, ParamEmployer,
+		ParamCerts, ParamBackground, ParamPrior, ParamFrom}
+}
 
 // Default returns the scenario shown when nothing else is asked for: an EHR analyst in the
 // nation as a whole with three years' experience and a bachelor's degree.
@@ -81,7 +89,7 @@ func shorten(s string) string {
 }
 
 // Validate checks every field of in and returns all problems joined (nil if none). Each
-// is an *InputError; errors.As finds the first.
+// is an *InputError; errors.As finds the first. It accepts exactly what FromQuery reads.
 func Validate(in Input) error {
 	var errs []error
 	d := Default()
@@ -94,7 +102,7 @@ func Validate(in Input) error {
 	if in.Years < MinYears || in.Years > MaxYears {
 		errs = append(errs, &InputError{ParamYears, CodeRange, strconv.Itoa(in.Years), strconv.Itoa(clampYears(in.Years))})
 	}
-	if _, ok := educationWeekly[in.Education]; !ok {
+	if !contains(educations, in.Education) {
 		errs = append(errs, &InputError{ParamEducation, CodeUnknown, shorten(string(in.Education)), string(d.Education)})
 	}
 	if !contains(employers, in.Employer) {
@@ -107,6 +115,12 @@ func Validate(in Input) error {
 	}
 	if !contains(backgrounds, in.Background) {
 		errs = append(errs, &InputError{ParamBackground, CodeUnknown, shorten(string(in.Background)), string(d.Background)})
+	}
+	if in.Prior < MinYears || in.Prior > MaxYears {
+		errs = append(errs, &InputError{ParamPrior, CodeRange, strconv.Itoa(in.Prior), strconv.Itoa(clampYears(in.Prior))})
+	}
+	if _, ok := LookupOrigin(in.From); !ok && in.From != "" {
+		errs = append(errs, &InputError{ParamFrom, CodeUnknown, shorten(string(in.From)), "none"})
 	}
 	return errors.Join(errs...)
 }
@@ -133,12 +147,22 @@ func normalCerts(cs []Cert) []Cert {
 	return out
 }
 
-// FromQuery reads a scenario from URL parameters. It never fails: each missing parameter
-// keeps its default, and each bad one keeps its default too and adds an *InputError saying
-// what was wrong. Slugs are matched case-insensitively; parameters other than the contract's
-// are ignored. The returned Input always passes Validate.
-func FromQuery(q url.Values) (Input, []*InputError) {
-	in := Default()
+// FromQuery reads a scenario from URL parameters over the default scenario: it is
+// FromQueryOver(Default(), q).
+func FromQuery(q url.Values) (Input, []*InputError) { return FromQueryOver(Default(), q) }
+
+// FromQueryOver reads a scenario from URL parameters over a base scenario (a page's
+// preset, or the scenario on screen). It never fails: each missing parameter keeps the
+// base's value, and each bad one keeps it too and adds an *InputError saying what was
+// wrong and what was used. Years out of range are clamped instead. Slugs are matched
+// case-insensitively; parameters other than the contract's are ignored. The result
+// passes Validate whenever base does; a base that does not is first replaced field by
+// field with the defaults.
+//
+// It is the one reader of the contract: deep links, saved scenarios and form edits all
+// go through it.
+func FromQueryOver(base Input, q url.Values) (Input, []*InputError) {
+	in := repair(base)
 	var errs []*InputError
 	get := func(name, used string) (string, bool) {
 		vs, ok := q[name]
@@ -152,47 +176,46 @@ func FromQuery(q url.Values) (Input, []*InputError) {
 		}
 		return v, v != ""
 	}
+	unknown := func(name, v, used string) {
+		errs = append(errs, &InputError{name, CodeUnknown, shorten(v), used})
+	}
 	if v, ok := get(ParamRole, string(in.Role)); ok {
 		if _, found := LookupRole(Role(strings.ToLower(v))); found {
 			in.Role = Role(strings.ToLower(v))
 		} else {
-			errs = append(errs, &InputError{ParamRole, CodeUnknown, shorten(v), string(in.Role)})
+			unknown(ParamRole, v, string(in.Role))
 		}
 	}
 	if v, ok := get(ParamState, in.State); ok {
 		if _, found := LookupArea(strings.ToUpper(v)); found {
 			in.State = strings.ToUpper(v)
 		} else {
-			errs = append(errs, &InputError{ParamState, CodeUnknown, shorten(v), in.State})
+			unknown(ParamState, v, in.State)
 		}
 	}
 	if v, ok := get(ParamYears, strconv.Itoa(in.Years)); ok {
-		n, err := strconv.Atoi(v)
-		switch {
-		case err != nil && isNumber(v):
-			errs = append(errs, &InputError{ParamYears, CodeRange, shorten(v), strconv.Itoa(in.Years)})
-		case err != nil:
-			errs = append(errs, &InputError{ParamYears, CodeFormat, shorten(v), strconv.Itoa(in.Years)})
-		case n < MinYears || n > MaxYears:
-			in.Years = clampYears(n)
-			errs = append(errs, &InputError{ParamYears, CodeRange, shorten(v), strconv.Itoa(in.Years)})
-		default:
-			in.Years = n
+		var e *InputError
+		in.Years, e = readYears(ParamYears, v, in.Years)
+		if e != nil {
+			errs = append(errs, e)
 		}
 	}
 	if v, ok := get(ParamEducation, string(in.Education)); ok {
 		if e := Education(strings.ToLower(v)); contains(educations, e) {
 			in.Education = e
 		} else {
-			errs = append(errs, &InputError{ParamEducation, CodeUnknown, shorten(v), string(in.Education)})
+			unknown(ParamEducation, v, string(in.Education))
 		}
 	}
 	if v, ok := get(ParamEmployer, string(in.Employer)); ok {
 		if e := Employer(strings.ToLower(v)); contains(employers, e) {
 			in.Employer = e
 		} else {
-			errs = append(errs, &InputError{ParamEmployer, CodeUnknown, shorten(v), string(in.Employer)})
+			unknown(ParamEmployer, v, string(in.Employer))
 		}
+	}
+	if vs, ok := q[ParamCerts]; ok && len(vs) > 0 && strings.TrimSpace(vs[len(vs)-1]) == "" {
+		in.Certs = nil // an empty certs= is an empty list
 	}
 	if v, ok := get(ParamCerts, "none"); ok {
 		var cs []Cert
@@ -203,7 +226,7 @@ func FromQuery(q url.Values) (Input, []*InputError) {
 			case contains(certs, c):
 				cs = append(cs, c)
 			default:
-				errs = append(errs, &InputError{ParamCerts, CodeUnknown, shorten(part), "the others"})
+				unknown(ParamCerts, part, "the others")
 			}
 		}
 		in.Certs = normalCerts(cs)
@@ -212,10 +235,95 @@ func FromQuery(q url.Values) (Input, []*InputError) {
 		if b := Background(strings.ToLower(v)); contains(backgrounds, b) {
 			in.Background = b
 		} else {
-			errs = append(errs, &InputError{ParamBackground, CodeUnknown, shorten(v), string(in.Background)})
+			unknown(ParamBackground, v, string(in.Background))
+		}
+	}
+	if v, ok := get(ParamPrior, strconv.Itoa(in.Prior)); ok {
+		var e *InputError
+		in.Prior, e = readYears(ParamPrior, v, in.Prior)
+		if e != nil {
+			errs = append(errs, e)
+		}
+	}
+	if vs, ok := q[ParamFrom]; ok && len(vs) > 0 && strings.TrimSpace(vs[len(vs)-1]) == "" {
+		in.From = "" // an empty from= clears the comparison
+	}
+	if v, ok := get(ParamFrom, originName(in.From)); ok {
+		if o := Origin(strings.ToLower(v)); o == "none" {
+			in.From = ""
+		} else if _, found := LookupOrigin(o); found {
+			in.From = o
+		} else {
+			unknown(ParamFrom, v, originName(in.From))
 		}
 	}
 	return in, errs
+}
+
+// originName is how an InputError names the origin used: its slug, or "none".
+func originName(o Origin) string {
+	if o == "" {
+		return "none"
+	}
+	return string(o)
+}
+
+// repair replaces each invalid field of in with the default's, so a damaged base (old
+// saved data, a page preset) never leaks into a result.
+func repair(in Input) Input {
+	d := Default()
+	if _, ok := LookupRole(in.Role); !ok {
+		in.Role = d.Role
+	}
+	if _, ok := LookupArea(in.State); !ok {
+		in.State = d.State
+	}
+	in.Years = clampYears(in.Years)
+	if !contains(educations, in.Education) {
+		in.Education = d.Education
+	}
+	if !contains(employers, in.Employer) {
+		in.Employer = d.Employer
+	}
+	in.Certs = normalCerts(in.Certs)
+	if !contains(backgrounds, in.Background) {
+		in.Background = d.Background
+	}
+	in.Prior = clampYears(in.Prior)
+	if _, ok := LookupOrigin(in.From); !ok {
+		in.From = ""
+	}
+	return in
+}
+
+// ParseYears reads a years field as a person typed it (experience or prior years), for
+// the form. It returns the years to use and, if the entry was not a whole number from
+// MinYears to MaxYears, an *InputError with CodeFormat (empty or not a whole number:
+// current is kept, people are often half-way through typing) or CodeRange (clamped).
+func ParseYears(field, raw string, current int) (int, *InputError) {
+	raw = strings.TrimSpace(raw)
+	if len(raw) > maxParam {
+		return current, &InputError{Field: field, Code: CodeTooLong, Used: strconv.Itoa(current)}
+	}
+	if raw == "" {
+		return current, &InputError{field, CodeFormat, "", strconv.Itoa(current)}
+	}
+	return readYears(field, raw, current)
+}
+
+// readYears parses a non-empty years value: a whole number in range, a number out of
+// range or not whole (clamped where it is whole, else current), or text (current).
+func readYears(field, v string, current int) (int, *InputError) {
+	n, err := strconv.Atoi(v)
+	switch {
+	case err != nil && isNumber(v):
+		return current, &InputError{field, CodeRange, shorten(v), strconv.Itoa(current)}
+	case err != nil:
+		return current, &InputError{field, CodeFormat, shorten(v), strconv.Itoa(current)}
+	case n < MinYears || n > MaxYears:
+		return clampYears(n), &InputError{field, CodeRange, shorten(v), strconv.Itoa(clampYears(n))}
+	}
+	return n, nil
 }
 
 // isNumber reports whether s parses as a number that is not a whole number in int range
@@ -225,8 +333,8 @@ func isNumber(s string) bool {
 	return (err == nil && !math.IsNaN(f)) || errors.Is(err, strconv.ErrRange)
 }
 
-// Query encodes in as URL parameters, in the contract's names and slugs. Every field is
-// written, so a link keeps its meaning if the defaults change.
+// Query encodes in as URL parameters, in the contract's names and slugs. Every field but
+// prior and from is written, so a link keeps its meaning if the defaults change.
 func (in Input) Query() url.Values {
 	q := url.Values{}
 	q.Set(ParamRole, string(in.Role))
@@ -242,5 +350,13 @@ func (in Input) Query() url.Values {
 		q.Set(ParamCerts, strings.Join(parts, ","))
 	}
 	q.Set(ParamBackground, string(in.Background))
+	// prior and from are written only when set: absent means none, so older links and
+	// the links of people who are not changing careers stay short and keep their meaning.
+	if in.Prior != 0 {
+		q.Set(ParamPrior, strconv.Itoa(in.Prior))
+	}
+	if in.From != "" {
+		q.Set(ParamFrom, string(in.From))
+	}
 	return q
 }

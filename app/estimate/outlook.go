@@ -41,11 +41,12 @@ func outlook(soc string) Outlook {
 		return Outlook{}
 	}
 	o := Outlook{
-		Period:          "2024–2034",
+		Period:          projectionPeriod,
 		GrowthPercent:   p.ChangePct,
 		OpeningsPerYear: USD(p.Openings * 1000),
 		Employment:      USD(p.Employment * 1000),
-		Source:          "ep-2024-2034",
+		Source:          srcProjections,
+		National:        true,
 		AverageGrowth:   AllOccupationsGrowth,
 	}
 	g := math.Round(p.ChangePct)

@@ -1,28 +1,25 @@
 package estimate
 
-// DataEdition names the edition of the data behind every estimate. The UI shows it.
-const DataEdition = "OEWS May 2025 · BEA RPP 2024 · BLS Projections 2024–2034"
-
 // sources lists every publication the model draws on, by ID. Figures in the tables name
 // these IDs; Result.Sources carries those behind one estimate.
 var sources = []Source{
-	{ID: "oews-2025-state", Publisher: "U.S. Bureau of Labor Statistics", Evidence: EvidenceOfficial,
-		Title: "Occupational Employment and Wage Statistics (OEWS), state estimates", Period: "May 2025",
+	{ID: srcWagesState, Publisher: "U.S. Bureau of Labor Statistics", Evidence: EvidenceOfficial,
+		Title: "Occupational Employment and Wage Statistics (OEWS), state estimates", Period: wagePeriod,
 		URL:  "https://www.bls.gov/oes/special-requests/oesm25st.zip",
 		Note: "Wages and salaries only: no bonuses, benefits or self-employment; all industries."},
-	{ID: "oews-2025-national", Publisher: "U.S. Bureau of Labor Statistics", Evidence: EvidenceOfficial,
-		Title: "Occupational Employment and Wage Statistics (OEWS), national estimates", Period: "May 2025",
+	{ID: srcWagesNational, Publisher: "U.S. Bureau of Labor Statistics", Evidence: EvidenceOfficial,
+		Title: "Occupational Employment and Wage Statistics (OEWS), national estimates", Period: wagePeriod,
 		URL:  "https://www.bls.gov/oes/special-requests/oesm25nat.zip",
 		Note: "Wages and salaries only: no bonuses, benefits or self-employment; all industries."},
-	{ID: "rpp-2024", Publisher: "U.S. Bureau of Economic Analysis", Evidence: EvidenceOfficial,
-		Title: "Regional Price Parities by state (regional data table SARPP), all items", Period: "2024",
+	{ID: srcRPP, Publisher: "U.S. Bureau of Economic Analysis", Evidence: EvidenceOfficial,
+		Title: "Regional Price Parities by state (regional data table SARPP), all items", Period: rppPeriod,
 		Note: "Price levels relative to the national average (100); released February 19, 2026."},
-	{ID: "ep-2024-2034", Publisher: "U.S. Bureau of Labor Statistics", Evidence: EvidenceOfficial,
-		Title: "Employment Projections, occupation table", Period: "2024–2034",
+	{ID: srcProjections, Publisher: "U.S. Bureau of Labor Statistics", Evidence: EvidenceOfficial,
+		Title: "Employment Projections, occupation table", Period: projectionPeriod,
 		URL:  "https://data.bls.gov/projections/occupationProj",
 		Note: "National projections; a machine-read copy of the official table."},
 	{ID: "ooh-wording", Publisher: "HIT Salary, after BLS", Evidence: EvidenceAssumption,
-		Title: "Growth wording bands (Much faster than average, ...)", Period: "2024–2034",
+		Title: "Growth wording bands (Much faster than average, ...)", Period: projectionPeriod,
 		URL:  "https://www.bls.gov/emp/tables/occupational-projections-and-characteristics.htm",
 		Note: "BLS's own cut-offs for 2024–2034 were not found; the bands agree with every BLS label seen for 2022–2034 and with the 3.1% all-occupation average."},
 	{ID: "cps-age-2021", Publisher: "U.S. Bureau of Labor Statistics", Evidence: EvidenceOfficial,
@@ -33,6 +30,14 @@ var sources = []Source{
 		Title:  "Career Outlook: Learn more, earn more (median weekly earnings by educational attainment)",
 		Period: "2019", URL: "https://www.bls.gov/careeroutlook/2020/data-on-display/mobile/education-pays.htm",
 		Note: "All occupations, people 25 and over working full time; includes the effect of moving into better-paid occupations."},
+	{ID: "oews-industry-2024", Publisher: "U.S. Bureau of Labor Statistics", Evidence: EvidenceOfficial,
+		Title:  "OEWS national industry-specific estimates (3-digit NAICS: 622 Hospitals, 621 Ambulatory health care services, 513 Publishing industries, 541 Professional, scientific and technical services)",
+		Period: "May 2024", URL: "https://www.bls.gov/oes/special-requests/oesm24in4.zip",
+		Note: "Mean wages of the same occupation in one industry and in all industries, same year; wages only. Read from a derived copy that kept employment and means."},
+	{ID: "oews-industry-2025", Publisher: "U.S. Bureau of Labor Statistics", Evidence: EvidenceOfficial,
+		Title:  "OEWS national industry-specific estimates (4-digit NAICS: 5132 Software publishers, 5415 Computer systems design and related services)",
+		Period: "May 2025", URL: "https://www.bls.gov/oes/special-requests/oesm25in4.zip",
+		Note: "Mean wages of the same occupation in one industry and in all industries, same year; wages only. Read from a derived copy; published for ten of the catalogue's occupations."},
 	{ID: "oews-industry-hit-2021", Publisher: "U.S. Bureau of Labor Statistics", Evidence: EvidenceOfficial,
 		Title: "OEWS occupation profile 29-9021, industries with the highest employment", Period: "May 2021",
 		URL:  "https://www.bls.gov/oes/2021/may/oes299021.htm",
@@ -66,9 +71,9 @@ var sources = []Source{
 		Period: "2021 annual averages", URL: "https://www.bls.gov/cps/cpsaat54.htm",
 		Note: "Median weekly $1,288 with a certification against $931 without: all occupations, a raw gap, not causal."},
 	{ID: "model-assumptions", Publisher: "HIT Salary", Evidence: EvidenceAssumption,
-		Title: "Modelling assumptions (METHODOLOGY.md)", Period: "2026",
-		URL:  "METHODOLOGY.md",
-		Note: "Where the experience curve starts and ends, how much of each published gap is applied, and the width of the likely range."},
+		Title: "Modelling assumptions (the methodology page)", Period: "2026",
+		URL:  "methodology/",
+		Note: "Where the experience curve starts and ends, how much of each published gap is applied, how many years from a previous field count, and the width of the likely range."},
 }
 
 // LookupSource returns the source with the given ID.

@@ -3,7 +3,8 @@ package estimate
 // Role is a job slug of the public URL contract (for example "ehr-analyst").
 type Role string
 
-// Education is an education slug: "hs", "associate", "bachelor", "master" or "doctorate".
+// Education is an education slug: "hs", "some-college", "associate", "bachelor", "master" or
+// "doctorate".
 type Education string
 
 // Employer is an employer-type slug: "hospital-system", "clinic", "vendor", "consulting" or "any".
@@ -16,8 +17,12 @@ type Cert string
 // Background is where a person comes from: "clinical", "it" or "new".
 type Background string
 
+// Origin is a person's current occupation, the job they would move from (for example
+// "registered-nurse"), or "" for none given. See Origins.
+type Origin string
+
 // Input is one person's profile. Its field names and slug values are the public URL
-// contract: role, state, years, edu, employer, certs, bg.
+// contract: role, state, years, edu, employer, certs, bg, prior, from.
 type Input struct {
 	Role       Role       // occupation slug, see Roles
 	State      string     // USPS code of a state or DC, or "US" for the nation
@@ -26,6 +31,8 @@ type Input struct {
 	Employer   Employer   // employer type
 	Certs      []Cert     // certifications held; order and duplicates do not matter
 	Background Background // background before this role
+	Prior      int        // years in a previous field (the Background), MinYears to MaxYears
+	From       Origin     // current occupation, compared with the estimate; "" for none
 }
 
 // Confidence grades how firmly the data behind an estimate supports it.
@@ -50,6 +57,7 @@ type FactorKind string
 const (
 	FactorBase          FactorKind = "base"          // the occupation's median wage in the state
 	FactorExperience    FactorKind = "experience"    // position in the distribution by years
+	FactorTransfer      FactorKind = "transfer"      // part of the years in a previous field
 	FactorEducation     FactorKind = "education"     // education against the role's typical entry education
 	FactorEmployer      FactorKind = "employer"      // employer type
 	FactorCertification FactorKind = "certification" // certifications relevant to the role
@@ -61,9 +69,10 @@ const (
 type Factor struct {
 	Kind     FactorKind
 	Dollars  int      // effect in whole dollars per year (the base's is the median itself)
-	Percent  float64  // effect relative to the running total before this step, in percent
-	Evidence Evidence // how strong the evidence for this factor is
-	Note     string   // a plain-language sentence on what drove it, in English
+	Percent  float64  // effect relative to the base (the occupation median), in percent
+	Applies  bool     // the factor moves the estimate for this profile (false: it is $0 by rule)
+	Evidence Evidence // how the figures behind it are known; EvidenceNone when it does not apply
+	Note     Message  // what drove it
 	Sources  []string // IDs into Sources
 }
 
@@ -72,10 +81,43 @@ type Evidence string
 
 // Evidence kinds, from strongest to weakest.
 const (
-	EvidenceOfficial   Evidence = "official"   // a BLS or BEA release
+	EvidenceOfficial   Evidence = "official"   // a BLS or BEA release, applied as published
+	EvidenceDerived    Evidence = "derived"    // official figures, scaled or placed by a documented assumption
 	EvidenceSurvey     Evidence = "survey"     // a salary survey (self-reported, not causal)
 	EvidenceAssumption Evidence = "assumption" // a documented modelling choice
+	EvidenceNone       Evidence = ""           // the factor does not apply: nothing to grade
 )
+
+// Message is one sentence the model says about a result: a catalogue key, its named
+// arguments and the same sentence rendered in English. The UI renders Key with Args in
+// the reader's language; Text is for logs, tests and a catalogue that lacks the key.
+type Message struct {
+	Key  string
+	Args []Arg
+	Text string
+}
+
+// ArgKind says how a translation writes an Arg.
+type ArgKind uint8
+
+// Argument kinds.
+const (
+	ArgText    ArgKind = iota // Text as it is: a code or a proper name that is not translated
+	ArgInt                    // Num, a whole number with digit grouping
+	ArgMoney                  // Num, whole US dollars
+	ArgDecimal                // Num, one decimal place
+	ArgPercent                // Num, a percentage with one decimal place
+	ArgKey                    // Key, a catalogue key (Text is its English)
+)
+
+// Arg is one named argument of a Message.
+type Arg struct {
+	Name string
+	Kind ArgKind
+	Num  float64 // for ArgInt, ArgMoney, ArgDecimal, ArgPercent
+	Key  string  // for ArgKey
+	Text string  // for ArgText; the English of an ArgKey
+}
 
 // Source is one publication the model draws on.
 type Source struct {
@@ -98,6 +140,19 @@ type Outlook struct {
 	Wording         string  // OOH-style wording, for example "Much faster than average"
 	WordingKey      string  // stable key of the wording, for translation
 	Source          string  // ID into Sources
+	National        bool    // the projection is for the nation, whatever the area (always, today)
+}
+
+// FromPay is the pay of the person's current occupation where they are, beside the
+// estimate for the role.
+type FromPay struct {
+	From       Origin
+	SOC        string // BLS SOC code of the current occupation
+	Median     int    // its median annual wage in the area (or the nation, see Fallback)
+	Difference int    // Result.Estimate − Median
+	Fallback   bool   // BLS published no median in the area: the national median is shown
+	Source     string // ID into Sources
+	Note       Message
 }
 
 // YearPoint is one point of a trajectory.
@@ -132,8 +187,15 @@ type Result struct {
 	Outlook Outlook
 
 	Confidence Confidence
-	Reasons    []string // why the confidence is what it is, in English sentences
-	ReasonKeys []string // stable keys of the same reasons, for translation
+	Reasons    []Message // why the confidence is what it is
+
+	// FromPay compares the estimate with the person's current occupation (Input.From);
+	// nil when none is given.
+	FromPay *FromPay
+
+	// Notes are facts about the role a reader should see beside the figures, for example
+	// that two roles share one BLS series.
+	Notes []Message
 
 	SOC      string // BLS SOC code of the occupation, for example "15-1211"
 	SOCTitle string // BLS title of the occupation
