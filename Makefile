@@ -28,7 +28,7 @@ SHELL := /bin/bash
 .DELETE_ON_ERROR:
 
 .PHONY: help build serve test bench fuzz clean \
-	wasm vet unit test-wasm e2e deps chromium node node_modules apt-update
+	wasm vet unit test-wasm e2e deps chromium node node_modules xz apt-update
 
 help: ## Show this help
 	@echo "HIT Salary. Usage: make [target] [VERSION=v] [BASE=/hit-salary/] [DOMAIN=host]"
@@ -78,14 +78,16 @@ fuzz: ## Run each fuzz target of app/estimate for FUZZTIME (default 20s)
 clean: ## Remove dist/ and the build cache folder (not Go's cache)
 	rm -rf $(DIST) $(CACHE) .$(notdir $(DIST)).tmp-*
 
-# app.wasm: go build is incremental, so this is quick when nothing changed.
-wasm:
+# app.wasm and app.wasm.xz, built as build/wasmbuild says (go-app without its
+# server, data segments merged, xz -9e). go build is incremental and xz is
+# skipped when app.wasm did not change, so this is quick when nothing changed.
+wasm: xz
 	@mkdir -p $(CACHE)
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(WASM) ./wasm
+	$(GO) run ./build/compile -pkg ./wasm -o $(WASM) -work $(CACHE)
 
 # --- Set-up for a fresh Debian machine -------------------------------------
 
-deps: chromium node node_modules ## Install Chromium, Node and the npm packages the tests need (Debian)
+deps: chromium node node_modules xz ## Install Chromium, Node, xz and the npm packages the build and tests need (Debian)
 
 apt-update:
 	$(APT) update -qq
@@ -95,6 +97,12 @@ chromium: ## Install Debian's chromium unless /usr/bin/chromium exists
 	echo "installing chromium"; \
 	$(MAKE) --no-print-directory apt-update; \
 	$(APT) install -y -qq --no-install-recommends chromium fonts-liberation fonts-dejavu-core
+
+xz: ## Install xz-utils unless xz exists (app.wasm.xz)
+	@if command -v xz >/dev/null; then exit 0; fi; \
+	echo "installing xz-utils"; \
+	$(MAKE) --no-print-directory apt-update; \
+	$(APT) install -y -qq --no-install-recommends xz-utils
 
 node: ## Install Node.js and npm from Debian unless node exists
 	@if command -v node >/dev/null && command -v npm >/dev/null; then exit 0; fi; \

@@ -241,7 +241,7 @@ func profileSteps(b base, in Input, s shifts) []step {
 		note:    msg(expKey, years, ref, argDec("plateau", PlateauYears)),
 		sources: []string{"cps-age-2021", "model-assumptions"}})
 
-	field := argKey("field", "field."+string(s.field), fieldName[s.field])
+	field := argKey("field", "prior.field."+string(s.field), fieldName[s.field])
 	prior := argInt("prior", in.Prior)
 	tr := step{kind: FactorTransfer, dz: s.transfer, evidence: EvidenceAssumption, sources: []string{"model-assumptions"}}
 	switch {
@@ -353,6 +353,9 @@ func surveySources(e Employer) []string {
 // roleNotes are the facts about the role a reader should see beside the figures.
 func roleNotes(ri RoleInfo, in Input) []Message {
 	var out []Message
+	if ri.Proxy {
+		out = append(out, msg("note.role.proxy"))
+	}
 	for _, o := range roles {
 		if o.Slug != ri.Slug && o.SOC == ri.SOC {
 			out = append(out, msg("note.role.shared",

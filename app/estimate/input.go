@@ -316,7 +316,7 @@ func ParseYears(field, raw string, current int) (int, *InputError) {
 func readYears(field, v string, current int) (int, *InputError) {
 	n, err := strconv.Atoi(v)
 	switch {
-	case err != nil && isNumber(v):
+	case err != nil && isNumber(v) && !inRange(v):
 		return current, &InputError{field, CodeRange, shorten(v), strconv.Itoa(current)}
 	case err != nil:
 		return current, &InputError{field, CodeFormat, shorten(v), strconv.Itoa(current)}
@@ -324,6 +324,12 @@ func readYears(field, v string, current int) (int, *InputError) {
 		return clampYears(n), &InputError{field, CodeRange, shorten(v), strconv.Itoa(clampYears(n))}
 	}
 	return n, nil
+}
+
+// inRange reports whether s is a number from MinYears to MaxYears (a whole one or not).
+func inRange(s string) bool {
+	f, err := strconv.ParseFloat(s, 64)
+	return err == nil && f >= MinYears && f <= MaxYears
 }
 
 // isNumber reports whether s parses as a number that is not a whole number in int range

@@ -28,7 +28,7 @@ func TestFromQuery(t *testing.T) {
 		{"NaN years", "years=NaN", nil, []string{"years:format"}},
 		{"huge years", "years=1e308", nil, []string{"years:range"}},
 		{"infinite years", "years=-Inf", nil, []string{"years:range"}},
-		{"fractional years", "years=7.5", nil, []string{"years:range"}},
+		{"fractional years: not whole, said so", "years=7.5", nil, []string{"years:format"}},
 		{"text years", "years=ten", nil, []string{"years:format"}},
 		{"too many years is clamped", "years=99", func(in *Input) { in.Years = MaxYears }, []string{"years:range"}},
 		{"negative years is clamped", "years=-3", func(in *Input) { in.Years = 0 }, []string{"years:range"}},

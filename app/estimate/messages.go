@@ -65,6 +65,7 @@ var messageText = map[string]string{
 
 	// Facts about a role.
 	"note.role.shared": "{role} and {other} use the same BLS wage series ({soc}), so their figures are the same: the difference is in the work, not in published pay.",
+	"note.role.proxy":  "BLS has no separate figures for this role, so a broader occupation group stands in.",
 	"note.role.later":  "Few people start in this role: it is usually reached after several years in IT or in the field, so estimates for the first years are less typical.",
 }
 

@@ -7,28 +7,29 @@ type OriginInfo struct {
 	SOC   string     // BLS SOC code
 	Name  string     // English name (BLS title, shortened)
 	Field Background // the field its years belong to: clinical, IT, or new (neither)
+	Group string     // how a list groups it: "clinical" (clinical and office jobs), "it" or "roles"
 }
 
 // origins lists the occupations of the origins table (data/oews_origins_2025.csv), in the
 // order the UI lists them: clinical first, then office, then IT. Every role of the
 // catalogue is an origin too (see LookupOrigin).
 var origins = []OriginInfo{
-	{"registered-nurse", "29-1141", "Registered nurse", BackgroundClinical},
-	{"lpn", "29-2061", "Licensed practical or vocational nurse", BackgroundClinical},
-	{"nurse-practitioner", "29-1171", "Nurse practitioner", BackgroundClinical},
-	{"physician-assistant", "29-1071", "Physician assistant", BackgroundClinical},
-	{"pharmacist", "29-1051", "Pharmacist", BackgroundClinical},
-	{"pharmacy-technician", "29-2052", "Pharmacy technician", BackgroundClinical},
-	{"radiologic-technologist", "29-2034", "Radiologic technologist", BackgroundClinical},
-	{"respiratory-therapist", "29-1126", "Respiratory therapist", BackgroundClinical},
-	{"medical-assistant", "31-9092", "Medical assistant", BackgroundClinical},
-	{"medical-secretary", "43-6013", "Medical secretary or administrative assistant", BackgroundNew},
-	{"billing-clerk", "43-3021", "Billing and posting clerk", BackgroundNew},
-	{"network-support", "15-1231", "Computer network support specialist", BackgroundIT},
-	{"network-architect", "15-1241", "Computer network architect", BackgroundIT},
-	{"database-architect", "15-1243", "Database architect", BackgroundIT},
-	{"qa-tester", "15-1253", "Software quality assurance analyst or tester", BackgroundIT},
-	{"web-developer", "15-1254", "Web developer", BackgroundIT},
+	{"registered-nurse", "29-1141", "Registered nurse", BackgroundClinical, "clinical"},
+	{"lpn", "29-2061", "Licensed practical or vocational nurse", BackgroundClinical, "clinical"},
+	{"nurse-practitioner", "29-1171", "Nurse practitioner", BackgroundClinical, "clinical"},
+	{"physician-assistant", "29-1071", "Physician assistant", BackgroundClinical, "clinical"},
+	{"pharmacist", "29-1051", "Pharmacist", BackgroundClinical, "clinical"},
+	{"pharmacy-technician", "29-2052", "Pharmacy technician", BackgroundClinical, "clinical"},
+	{"radiologic-technologist", "29-2034", "Radiologic technologist", BackgroundClinical, "clinical"},
+	{"respiratory-therapist", "29-1126", "Respiratory therapist", BackgroundClinical, "clinical"},
+	{"medical-assistant", "31-9092", "Medical assistant", BackgroundClinical, "clinical"},
+	{"medical-secretary", "43-6013", "Medical secretary or administrative assistant", BackgroundNew, "clinical"},
+	{"billing-clerk", "43-3021", "Billing and posting clerk", BackgroundNew, "clinical"},
+	{"network-support", "15-1231", "Computer network support specialist", BackgroundIT, "it"},
+	{"network-architect", "15-1241", "Computer network architect", BackgroundIT, "it"},
+	{"database-architect", "15-1243", "Database architect", BackgroundIT, "it"},
+	{"qa-tester", "15-1253", "Software quality assurance analyst or tester", BackgroundIT, "it"},
+	{"web-developer", "15-1254", "Web developer", BackgroundIT, "it"},
 }
 
 // originRow is one occupation's median in one area.
@@ -53,7 +54,7 @@ func roleOrigin(r RoleInfo) OriginInfo {
 	if r.Tech {
 		f = BackgroundIT
 	}
-	return OriginInfo{Slug: Origin(r.Slug), SOC: r.SOC, Name: r.Name, Field: f}
+	return OriginInfo{Slug: Origin(r.Slug), SOC: r.SOC, Name: r.Name, Field: f, Group: "roles"}
 }
 
 // LookupOrigin returns an origin by slug. "" (none) is not an origin.

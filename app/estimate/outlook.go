@@ -35,6 +35,15 @@ var growthWording = []wording{
 	{Min: math.Inf(-1), Key: "decline", Text: "Decline"},
 }
 
+// WordingKeys lists the keys of every growth wording an Outlook can carry.
+func WordingKeys() []string {
+	out := make([]string, len(growthWording))
+	for i, w := range growthWording {
+		out[i] = w.Key
+	}
+	return out
+}
+
 func outlook(soc string) Outlook {
 	p, ok := projectionRows[soc]
 	if !ok {

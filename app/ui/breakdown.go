@@ -21,7 +21,6 @@ func (b *Breakdown) Render() app.UI {
 	t := text.For(b.Lang)
 	return safeRender(t, func() app.UI {
 		r := b.Result
-		ri, _ := estimate.LookupRole(r.Input.Role)
 		rows := make([]app.UI, 0, len(r.Factors))
 		for i, f := range r.Factors {
 			effect, pct := t.SignedMoney(f.Dollars), t.SignedPercent(f.Percent, 1)
@@ -33,13 +32,13 @@ func (b *Breakdown) Render() app.UI {
 				ht("td|role=cell|class=num", effect),
 				ht("td|role=cell|class=num", pct),
 				h("td|role=cell", evidenceTag(t, f.Evidence)),
-				ht("td|role=cell|class=note", factorNote(t, f, r, ri)),
+				ht("td|role=cell|class=note", factorNote(t, f)),
 			))
 		}
 		// Explicit roles: on narrow screens web/app.css lays the rows out as blocks, and
 		// some browsers drop a table's semantics when its display changes.
 		return h("section|id=breakdown|class=card|aria-labelledby=breakdown-title",
-			ht("h2|id=breakdown-title", t.T("breakdown.title")),
+			ht("h2|id=breakdown-title|tabindex=-1", t.T("breakdown.title")), // target of the sticky bar's link
 			txt("p", "", t.T("breakdown.intro")),
 			// A scroll container on mid-size screens: focusable and named, so keyboard
 			// users can scroll it too.
@@ -98,6 +97,7 @@ func (c *evidenceLegend) Render() app.UI {
 	t := text.For(c.Lang)
 	return box("dl", "evidence-key",
 		evidenceKey(t, estimate.EvidenceOfficial),
+		evidenceKey(t, estimate.EvidenceDerived),
 		evidenceKey(t, estimate.EvidenceSurvey),
 		evidenceKey(t, estimate.EvidenceAssumption),
 	)
@@ -110,8 +110,12 @@ func evidenceKey(t *text.Catalog, e estimate.Evidence) app.UI {
 	)
 }
 
-// evidenceTag is the label of an evidence kind, styled by kind.
+// evidenceTag is the label of an evidence kind, styled by kind; nothing for a factor
+// that does not apply (the model grades only what moves the estimate).
 func evidenceTag(t *text.Catalog, e estimate.Evidence) app.UI {
+	if e == estimate.EvidenceNone {
+		return app.Text("")
+	}
 	label, ok := t.Lookup("evidence." + string(e))
 	if !ok {
 		label = string(e)
@@ -128,72 +132,5 @@ func factorName(t *text.Catalog, k estimate.FactorKind) string {
 	return string(k)
 }
 
-// factorNote says in the reader's language what drove a factor. The model's Note is
-// English; the catalogue words the same facts from the Result and the role, and the
-// model's Note stands for a factor the catalogue does not know.
-func factorNote(t *text.Catalog, f estimate.Factor, r estimate.Result, ri estimate.RoleInfo) string {
-	in := r.Input
-	area, _ := estimate.LookupArea(in.State)
-	switch f.Kind {
-	case estimate.FactorBase:
-		if r.Fallback {
-			return t.F("note.base.fallback", "area", placeName(t, area), "soc", r.SOC)
-		}
-		return t.F("note.base", "area", placeName(t, area), "soc", r.SOC, "period", r.DataYear)
-	case estimate.FactorExperience:
-		key := "note.experience.other"
-		if in.Years == 1 {
-			key = "note.experience.one"
-		}
-		return t.F(key, "years", t.Int(in.Years), "plateau", t.Decimal(estimate.PlateauYears, 1))
-	case estimate.FactorEducation:
-		typical := t.T("edu." + string(ri.Typical) + ".phrase")
-		switch {
-		case eduRank(in.Education) > eduRank(ri.Typical):
-			return t.F("note.education.more", "typical", typical)
-		case eduRank(in.Education) < eduRank(ri.Typical):
-			return t.F("note.education.less", "typical", typical)
-		}
-		return t.F("note.education.same", "typical", typical)
-	case estimate.FactorEmployer:
-		if in.Employer == estimate.EmployerAny {
-			return t.T("note.employer.any")
-		}
-		return t.F("note.employer", "employer", t.T("employer."+string(in.Employer)))
-	case estimate.FactorCertification:
-		counted := 0
-		for _, c := range in.Certs {
-			if ri.CountsFor(c) {
-				counted++
-			}
-		}
-		switch {
-		case counted == 1:
-			return t.T("note.cert.one")
-		case counted > 1:
-			return t.F("note.cert.other", "n", t.Int(counted))
-		case len(in.Certs) > 0:
-			return t.T("note.cert.notcounted")
-		}
-		return t.T("note.cert.none")
-	case estimate.FactorBackground:
-		switch {
-		case in.Background == estimate.BackgroundClinical && ri.Clinical:
-			return t.T("note.bg.clinical")
-		case in.Background == estimate.BackgroundClinical:
-			return t.T("note.bg.clinical.nocount")
-		}
-		return t.T("note.bg.none")
-	}
-	return f.Note
-}
-
-// eduRank is the position of an education level, lowest first.
-func eduRank(e estimate.Education) int {
-	for i, x := range estimate.Educations() {
-		if x == e {
-			return i
-		}
-	}
-	return -1
-}
+// factorNote says in the reader's language what drove a factor: the model's note, by key.
+func factorNote(t *text.Catalog, f estimate.Factor) string { return t.Message(f.Note) }

@@ -10,28 +10,18 @@ import (
 type ConfidencePanel struct {
 	app.Compo
 
-	Lang       text.Lang           // language of every string
-	Level      estimate.Confidence // high, medium or low
-	Reasons    []string            // the model's reasons, in English
-	ReasonKeys []string            // stable keys of the same reasons, for translation
+	Lang    text.Lang           // language of every string
+	Level   estimate.Confidence // high, medium or low
+	Reasons []estimate.Message  // the model's reasons
 }
 
 // Render draws the panel.
 func (c *ConfidencePanel) Render() app.UI {
 	t := text.For(c.Lang)
 	return safeRender(t, func() app.UI {
-		var items []app.UI
-		for i, k := range c.ReasonKeys {
-			s, ok := t.Lookup("reason." + k)
-			if !ok && i < len(c.Reasons) {
-				s = c.Reasons[i]
-			}
-			items = append(items, txt("li", "", s))
-		}
-		if len(c.ReasonKeys) == 0 {
-			for _, r := range c.Reasons {
-				items = append(items, txt("li", "", r))
-			}
+		items := make([]app.UI, 0, len(c.Reasons))
+		for _, r := range c.Reasons {
+			items = append(items, txt("li", "", t.Message(r)))
 		}
 		level, ok := t.Lookup("confidence." + string(c.Level))
 		if !ok {

@@ -11,8 +11,8 @@ import (
 // Form is every input of the estimator, each labelled, described and usable from the
 // keyboard. It has no submit button: each edit is reported at once through OnChange.
 // Its ids and names are the contract the end-to-end tests and web/carry.js rely on:
-// #role, #state, #years, #edu, #employer, input[name=certs]#cert-<slug> and
-// input[name=bg]#bg-<slug>, inside form#scenario.
+// #role, #state, #years, #edu, #employer, input[name=certs]#cert-<slug>,
+// input[name=bg]#bg-<slug>, #prior and #from, inside form#scenario.
 type Form struct {
 	app.Compo
 
@@ -20,6 +20,8 @@ type Form struct {
 	Input     estimate.Input // the scenario to show
 	YearsText string         // the years field as typed
 	YearsNote string         // text key of a problem with YearsText, or ""
+	PriorText string         // the prior-years field as typed
+	PriorNote string         // text key of a problem with PriorText, or ""
 	Locked    []string       // URL parameter names shown but not editable (embed pages)
 
 	OnChange func(app.Context, Change) // called for every edit
@@ -40,15 +42,17 @@ func (f *Form) Render() app.UI {
 		in := f.Input
 		return el("form").ID(formID).Class("card", "form").Aria("labelledby", "form-title").
 			Attr("novalidate", true).OnSubmit(f.onSubmit).Body(
-			ht("h2|id=form-title", t.T("form.title")),
+			ht("h2|id=form-title|tabindex=-1", t.T("form.title")), // target of the skip link
 			txt("p", "form__intro", t.T("form.intro")),
 			&selectInput{Lang: f.Lang, Param: estimate.ParamRole, Value: string(in.Role), Locked: f.locked(estimate.ParamRole), Form: f},
 			&selectInput{Lang: f.Lang, Param: estimate.ParamState, Value: in.State, Locked: f.locked(estimate.ParamState), Form: f},
-			&yearsInput{Lang: f.Lang, Text: f.YearsText, Note: f.YearsNote, Used: in.Years, Locked: f.locked(estimate.ParamYears), Form: f},
+			&yearsInput{Lang: f.Lang, Param: estimate.ParamYears, Text: f.YearsText, Note: f.YearsNote, Used: in.Years, Locked: f.locked(estimate.ParamYears), Form: f},
 			&selectInput{Lang: f.Lang, Param: estimate.ParamEducation, Value: string(in.Education), Locked: f.locked(estimate.ParamEducation), Form: f},
 			&selectInput{Lang: f.Lang, Param: estimate.ParamEmployer, Value: string(in.Employer), Locked: f.locked(estimate.ParamEmployer), Form: f},
 			&certInputs{Lang: f.Lang, Role: in.Role, Certs: in.Certs, Locked: f.locked(estimate.ParamCerts), Form: f},
 			&bgInputs{Lang: f.Lang, Value: in.Background, Locked: f.locked(estimate.ParamBackground), Form: f},
+			&yearsInput{Lang: f.Lang, Param: estimate.ParamPrior, Text: f.PriorText, Note: f.PriorNote, Used: in.Prior, Locked: f.locked(estimate.ParamPrior), Form: f},
+			&selectInput{Lang: f.Lang, Param: estimate.ParamFrom, Value: string(in.From), Locked: f.locked(estimate.ParamFrom), Form: f},
 			box("div", "form__actions",
 				hs("button|type=button|id=reset|class=button button--quiet|aria-describedby=reset-help").OnClick(f.onReset).Text(t.T("form.reset")),
 				ht("p|id=reset-help|class=help", t.T("form.reset.help")),
@@ -65,6 +69,7 @@ var selectIDs = map[string]string{
 	estimate.ParamState:     "state",
 	estimate.ParamEducation: "edu",
 	estimate.ParamEmployer:  "employer",
+	estimate.ParamFrom:      "from",
 }
 
 // selectInput is a labelled select with its help text, for one URL parameter. Its
@@ -130,8 +135,29 @@ func (c *selectInput) options(t *text.Catalog) []app.UI {
 		for _, e := range estimate.Employers() {
 			out = append(out, option(string(e), t.T("employer."+string(e)), string(e) == c.Value))
 		}
+	case estimate.ParamFrom:
+		out = append(out, option("", t.T("from.none"), c.Value == ""))
+		groups := map[string][]app.UI{}
+		for _, o := range estimate.Origins() {
+			groups[o.Group] = append(groups[o.Group], option(string(o.Slug), originName(t, o), string(o.Slug) == c.Value))
+		}
+		for _, g := range []string{"clinical", "it", "roles"} {
+			out = append(out, el("optgroup").Attr("label", t.T("from.group."+g)).Body(groups[g]...))
+		}
 	}
 	return out
+}
+
+// originName is the translated name of a current occupation: a catalogue role's name, or
+// the origin's own, or the model's English name for one the catalogue does not know.
+func originName(t *text.Catalog, o estimate.OriginInfo) string {
+	if _, isRole := estimate.LookupRole(estimate.Role(o.Slug)); isRole {
+		return roleName(t, estimate.Role(o.Slug))
+	}
+	if s, ok := t.Lookup("origin." + string(o.Slug)); ok {
+		return s
+	}
+	return o.Name
 }
 
 func (c *selectInput) onChange(ctx app.Context, e app.Event) {
@@ -195,12 +221,14 @@ func groupedRoles() []roleGroup {
 	return out
 }
 
-// yearsInput is the number input. Its value is the text as typed, so people can clear
-// it and type again; a problem is shown beside it and the last good value stays in use.
+// yearsInput is a number input of years (experience, or years in a previous field). Its
+// value is the text as typed, so people can clear it and type again; a problem is shown
+// beside it and the last good value stays in use.
 type yearsInput struct {
 	app.Compo
 
 	Lang   text.Lang // language of every string
+	Param  string    // estimate.ParamYears or estimate.ParamPrior: the id, name and text keys
 	Text   string    // the field as typed
 	Note   string    // text key of a problem with Text, or ""
 	Used   int       // the years the estimate uses
@@ -212,16 +240,16 @@ type yearsInput struct {
 func (c *yearsInput) Render() app.UI {
 	t := text.For(c.Lang)
 	return safeRender(t, func() app.UI {
-		const id = "years"
-		describedBy := "years-help"
+		id := c.Param
+		describedBy := id + "-help"
 		var problem app.UI
 		if c.Note != "" {
-			describedBy = "years-problem " + describedBy
-			problem = ht("p|id=years-problem|class=help help--problem",
+			describedBy = id + "-problem " + describedBy
+			problem = el("p").ID(id + "-problem").Class("help help--problem").Text(
 				t.F(c.Note, "min", t.Int(estimate.MinYears), "max", t.Int(estimate.MaxYears),
 					"used", t.Int(c.Used)))
 		}
-		in := void("input").Attr("type", "number").ID(id).Attr("name", estimate.ParamYears).
+		in := void("input").Attr("type", "number").ID(id).Attr("name", c.Param).
 			Attr("min", estimate.MinYears).Attr("max", estimate.MaxYears).Attr("step", "1").
 			Attr("inputmode", "numeric").Attr("autocomplete", "off").
 			Attr("value", c.Text).Aria("describedby", describedBy).OnInput(c.onInput)
@@ -232,18 +260,18 @@ func (c *yearsInput) Render() app.UI {
 			in = in.Attr("disabled", true)
 		}
 		return box("div", "field field--years",
-			el("label").Attr("for", id).Class("field__label").Text(t.T("field.years")),
+			el("label").Attr("for", id).Class("field__label").Text(t.T("field."+c.Param)),
 			in,
 			problem,
-			ht("p|id=years-help|class=help",
-				t.F("help.years", "min", t.Int(estimate.MinYears), "max", t.Int(estimate.MaxYears))),
+			el("p").ID(id+"-help").Class("help").Text(
+				t.F("help."+c.Param, "min", t.Int(estimate.MinYears), "max", t.Int(estimate.MaxYears))),
 		)
 	})
 }
 
 func (c *yearsInput) onInput(ctx app.Context, e app.Event) {
 	defer recoverTo(ctx, c.Form.fault)
-	c.Form.emit(ctx, Change{Field: estimate.ParamYears, Value: ctx.JSSrc().Get("value").String()})
+	c.Form.emit(ctx, Change{Field: c.Param, Value: ctx.JSSrc().Get("value").String()})
 }
 
 // certInputs is the certification checkboxes. Every certification can be ticked; those

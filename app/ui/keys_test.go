@@ -20,27 +20,40 @@ func testCatalog() *text.Catalog { return text.For(text.English) }
 func queryValues(q string) (url.Values, error) { return url.ParseQuery(q) }
 
 // observed runs the model over many profiles and collects the keys it emits that the UI
-// translates: reason keys, wording keys and factor kinds.
-func observed(t *testing.T) (reasons, wordings, kinds, evidence map[string]bool) {
+// translates: factor kinds, evidence kinds, and the catalogue keys named by the
+// arguments of its messages (education phrases, industries, fields, roles, origins).
+func observed(t *testing.T) (kinds, evidence, argKeys map[string]bool) {
 	t.Helper()
-	reasons, wordings, kinds, evidence = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
-	for _, ri := range estimate.Roles() {
+	kinds, evidence, argKeys = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	note := func(m estimate.Message) {
+		for _, a := range m.Args {
+			if a.Kind == estimate.ArgKey {
+				argKeys[a.Key] = true
+			}
+		}
+	}
+	origins := estimate.Origins()
+	for i, ri := range estimate.Roles() {
 		for _, a := range estimate.Areas() {
 			for _, emp := range estimate.Employers() {
 				for _, y := range []int{0, 45} {
 					in := estimate.Input{Role: ri.Slug, State: a.Code, Years: y, Education: estimate.EduDoctorate,
-						Employer: emp, Certs: estimate.Certs(), Background: estimate.BackgroundClinical}
+						Employer: emp, Certs: estimate.Certs(), Background: estimate.BackgroundClinical, Prior: 10,
+						From: origins[i%len(origins)].Slug}
 					if y == 0 {
-						in.Education, in.Certs, in.Background = estimate.EduHS, nil, estimate.BackgroundNew
+						in.Education, in.Certs, in.Background, in.From = estimate.EduHS, nil, estimate.BackgroundIT, origins[(i+len(origins)/2)%len(origins)].Slug
 					}
 					r := mustEstimate(t, in)
-					for _, k := range r.ReasonKeys {
-						reasons[k] = true
+					for _, m := range append(r.Reasons, r.Notes...) {
+						note(m)
 					}
-					wordings[r.Outlook.WordingKey] = true
+					if r.FromPay != nil {
+						note(r.FromPay.Note)
+					}
 					for _, f := range r.Factors {
 						kinds[string(f.Kind)] = true
 						evidence[string(f.Evidence)] = true
+						note(f.Note)
 					}
 					for _, s := range r.Sources {
 						evidence[string(s.Evidence)] = true
@@ -49,13 +62,15 @@ func observed(t *testing.T) (reasons, wordings, kinds, evidence map[string]bool)
 			}
 		}
 	}
+	delete(evidence, string(estimate.EvidenceNone))
 	return
 }
 
 // dynamicKeys lists every key the UI builds from the model's enums and from what the
-// model emits.
+// model emits. Nothing here is listed by hand as used: each key comes from the model's
+// own lists (its message keys, wordings, enums) or from what it emitted above.
 func dynamicKeys(t *testing.T) []string {
-	reasons, wordings, kinds, evidence := observed(t)
+	kinds, evidence, argKeys := observed(t)
 	var keys []string
 	add := func(ks ...string) { keys = append(keys, ks...) }
 	for _, ri := range estimate.Roles() {
@@ -75,7 +90,13 @@ func dynamicKeys(t *testing.T) []string {
 		add("cert."+string(c), "cert."+string(c)+".about")
 	}
 	for _, b := range estimate.Backgrounds() {
-		add("bg."+string(b), "bg."+string(b)+".about", "role.path."+string(b))
+		add("bg."+string(b), "bg."+string(b)+".about", "role.path."+string(b), "prior.field."+string(b))
+	}
+	for _, o := range estimate.Origins() {
+		if _, isRole := estimate.LookupRole(estimate.Role(o.Slug)); !isRole {
+			add("origin." + string(o.Slug))
+		}
+		add("from.group." + o.Group)
 	}
 	for _, p := range params {
 		add("field." + p)
@@ -90,7 +111,7 @@ func dynamicKeys(t *testing.T) []string {
 	for _, l := range []estimate.Confidence{estimate.ConfidenceHigh, estimate.ConfidenceMedium, estimate.ConfidenceLow} {
 		add("confidence." + string(l))
 	}
-	for _, e := range []estimate.Evidence{estimate.EvidenceOfficial, estimate.EvidenceSurvey, estimate.EvidenceAssumption} {
+	for _, e := range []estimate.Evidence{estimate.EvidenceOfficial, estimate.EvidenceDerived, estimate.EvidenceSurvey, estimate.EvidenceAssumption} {
 		add("evidence."+string(e), "evidence."+string(e)+".about")
 	}
 	for k := range evidence {
@@ -99,10 +120,14 @@ func dynamicKeys(t *testing.T) []string {
 	for k := range kinds {
 		add("factor." + k)
 	}
-	for k := range reasons {
-		add("reason." + k)
+	for k := range argKeys {
+		if !strings.HasPrefix(k, "area.") { // state names are the model's (Area.Name)
+			add(k)
+		}
 	}
-	for k := range wordings {
+	// Every sentence the model can say: the UI renders them all through t.Message.
+	add(estimate.MessageKeys()...)
+	for _, k := range estimate.WordingKeys() {
 		add("wording." + k)
 	}
 	for _, g := range groupedRoles() {
@@ -111,11 +136,7 @@ func dynamicKeys(t *testing.T) []string {
 	for _, g := range roleGroups {
 		add("group." + g.key)
 	}
-	// Keys the model may emit but no profile above reached: the catalogue keeps them
-	// (they are in the model's source), so list them to count them as used.
-	add("reason.edge", "reason.small", "reason.fallback", "reason.official",
-		"wording.much-faster", "wording.faster", "wording.average", "wording.little", "wording.decline",
-		"group.other")
+	add("group.other") // groupedRoles' group for a role the model adds and no group names
 	sort.Strings(keys)
 	return keys
 }
@@ -131,11 +152,9 @@ func TestCatalogueCoversEnums(t *testing.T) {
 			t.Errorf("%q is empty", k)
 		}
 	}
-	for _, code := range []string{"years.problem.empty", "years.problem.whole", "years.problem.range"} {
-		if _, note := parseYears(map[string]string{
-			"years.problem.empty": "", "years.problem.whole": "x", "years.problem.range": "99",
-		}[code], 3); note != code || !c.Has(note) {
-			t.Errorf("parseYears note %q: want %q in the catalogue", note, code)
+	for code, raw := range map[string]string{"years.problem.empty": "", "years.problem.whole": "x", "years.problem.range": "99"} {
+		if _, note := parseYears(estimate.ParamYears, raw, 3); note != code || !c.Has(note) {
+			t.Errorf("parseYears(%q) note %q: want %q in the catalogue", raw, note, code)
 		}
 	}
 }

@@ -33,10 +33,15 @@ type Page struct {
 	in        estimate.Input         // the scenario, always valid
 	yearsText string                 // the years field as typed (may be empty or wrong)
 	yearsNote string                 // text key of a problem with yearsText, or ""
+	priorText string                 // the prior-years field as typed
+	priorNote string                 // text key of a problem with priorText, or ""
 	res       estimate.Result        // the model's answer for in
 	resErr    error                  // the model failed: shown instead of a result
 	notices   []*estimate.InputError // problems with the URL parameters read at start
 	fault     string                 // message of a recovered panic, or ""
+	example   bool                   // the untouched preset: no scenario from the URL or storage, no edit
+	change    int                    // how much the last edit moved the estimate (Result.Change)
+	changed   bool                   // an edit has been made since the scenario was set
 	source    string                 // sourcePrerender or sourceWasm
 	update    bool                   // a new version is ready: offer to reload
 	restored  bool                   // the scenario came from storage: write it to the URL
@@ -146,16 +151,23 @@ func (p *Page) start(q url.Values, stored, source string) {
 		}
 	}
 	p.yearsText, p.yearsNote = strconv.Itoa(p.in.Years), ""
+	p.priorText, p.priorNote = strconv.Itoa(p.in.Prior), ""
 	p.source = source
+	p.example = !hasScenario(q) && !p.restored
+	p.change, p.changed = 0, false
 	p.recompute()
 }
 
 // apply makes one edit of the form and recomputes. It needs no browser, so tests call it.
 func (p *Page) apply(ch Change) {
-	if ch.Field == estimate.ParamYears {
+	switch ch.Field {
+	case estimate.ParamYears:
 		p.yearsText = clip(ch.Value, 12)
-		p.in.Years, p.yearsNote = parseYears(ch.Value, p.in.Years)
-	} else {
+		p.in.Years, p.yearsNote = parseYears(ch.Field, ch.Value, p.in.Years)
+	case estimate.ParamPrior:
+		p.priorText = clip(ch.Value, 12)
+		p.in.Prior, p.priorNote = parseYears(ch.Field, ch.Value, p.in.Prior)
+	default:
 		next, ok := applyChange(p.in, ch)
 		if !ok {
 			return
@@ -193,7 +205,8 @@ func (p *Page) fail(_ app.Context, r any) {
 func (p *Page) onChange(ctx app.Context, ch Change) {
 	defer recoverTo(ctx, p.fail)
 	p.apply(ch)
-	if ch.Field == estimate.ParamYears && p.persistDelay > 0 {
+	p.setTitle(ctx)
+	if (ch.Field == estimate.ParamYears || ch.Field == estimate.ParamPrior) && p.persistDelay > 0 {
 		p.persistLater(ctx)
 		return
 	}
@@ -288,6 +301,8 @@ func (p *Page) render(t *text.Catalog) app.UI {
 					Input:     p.in,
 					YearsText: p.yearsText,
 					YearsNote: p.yearsNote,
+					PriorText: p.priorText,
+					PriorNote: p.priorNote,
 					Locked:    p.route.Locked,
 					OnChange:  p.onChange,
 					OnReset:   p.onReset,
@@ -371,10 +386,10 @@ func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 		), nil
 	}
 	r := p.res
-	return &Summary{Lang: p.lang, Result: r, Source: p.source}, []app.UI{
-		&ConfidencePanel{Lang: p.lang, Level: r.Confidence, Reasons: r.Reasons, ReasonKeys: r.ReasonKeys},
+	return &Summary{Lang: p.lang, Result: r, Source: p.source, Example: p.example}, []app.UI{
+		&ConfidencePanel{Lang: p.lang, Level: r.Confidence, Reasons: r.Reasons},
 		&Breakdown{Lang: p.lang, Result: r},
-		&RolePanel{Lang: p.lang, Role: r.Input.Role, SOC: r.SOC, SOCTitle: r.SOCTitle},
+		&RolePanel{Lang: p.lang, Role: r.Input.Role, SOC: r.SOC, SOCTitle: r.SOCTitle, Notes: r.Notes},
 		&TrajectoryChart{Lang: p.lang, Trajectories: r.Trajectories, Years: r.Input.Years, Education: r.Input.Education},
 		&OutlookPanel{Lang: p.lang, Outlook: r.Outlook},
 		newSourceList(p.lang, r),

@@ -13,10 +13,11 @@ import (
 type RolePanel struct {
 	app.Compo
 
-	Lang     text.Lang     // language of every string
-	Role     estimate.Role // the role
-	SOC      string        // BLS occupation code whose wages are used
-	SOCTitle string        // BLS title of that occupation
+	Lang     text.Lang          // language of every string
+	Role     estimate.Role      // the role
+	SOC      string             // BLS occupation code whose wages are used
+	SOCTitle string             // BLS title of that occupation
+	Notes    []estimate.Message // the model's facts about the role (a stand-in series, a shared one...)
 }
 
 // Render draws the panel.
@@ -30,8 +31,9 @@ func (c *RolePanel) Render() app.UI {
 			certs = append(certs, txt("li", "", t.T("cert."+string(cert))))
 		}
 		wages := t.F("role.wages", "soc", c.SOC, "title", c.SOCTitle)
-		if ri.Proxy {
-			wages += " " + t.T("role.wages.proxy")
+		notes := make([]app.UI, 0, len(c.Notes))
+		for _, m := range c.Notes {
+			notes = append(notes, el("p").Class("role__note").DataSet("note", m.Key).Text(t.Message(m)))
 		}
 		paths := []app.UI{}
 		for _, b := range estimate.Backgrounds() {
@@ -55,7 +57,7 @@ func (c *RolePanel) Render() app.UI {
 				),
 				box("div", "",
 					txt("dt", "", t.T("role.wages.label")),
-					txt("dd", "", wages),
+					box("dd", "", append([]app.UI{app.Text(wages)}, notes...)...),
 				),
 			),
 			txt("h3", "", t.T("role.certs")),

@@ -3,7 +3,6 @@ package ui
 import (
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/hit-salary/hit-salary/app/estimate"
@@ -17,10 +16,7 @@ type Change struct {
 }
 
 // params lists the URL parameters of the deep-link contract, in form order.
-var params = []string{
-	estimate.ParamRole, estimate.ParamState, estimate.ParamYears, estimate.ParamEducation,
-	estimate.ParamEmployer, estimate.ParamCerts, estimate.ParamBackground,
-}
+var params = estimate.Params()
 
 // parseQuery reads a raw URL query string, keeping only the contract's parameters. It
 // is tolerant where url.ParseQuery is not: a link with more than 10,000 parameters
@@ -55,58 +51,29 @@ func hasScenario(q url.Values) bool {
 	return false
 }
 
-// scenarioFrom reads a scenario from URL parameters over a page's preset. Absent and
-// locked parameters keep the preset's value. A bad parameter is reported and its field
-// falls back as estimate.FromQuery decides (years out of range are clamped), except that
-// a fall-back to the model's default takes the preset's value instead.
+// scenarioFrom reads a scenario from URL parameters over a page's preset, through the
+// model's one reader (estimate.FromQueryOver): absent parameters keep the preset's value,
+// and so do bad ones, which are reported. Locked parameters (a page that is about one
+// role or state) are not read at all.
 func scenarioFrom(preset estimate.Input, q url.Values, locked []string) (estimate.Input, []*estimate.InputError) {
-	merged := preset.Query()
-	for _, p := range params {
-		if slices.Contains(locked, p) {
-			continue
+	if len(locked) > 0 {
+		open := url.Values{}
+		for k, vs := range q {
+			if !slices.Contains(locked, k) {
+				open[k] = vs
+			}
 		}
-		if vs, ok := q[p]; ok {
-			merged[p] = vs
-		}
+		q = open
 	}
-	in, errs := estimate.FromQuery(merged)
-	d := estimate.Default()
-	for _, e := range errs {
-		switch e.Field {
-		case estimate.ParamRole:
-			if in.Role == d.Role {
-				in.Role = preset.Role
-			}
-		case estimate.ParamState:
-			if in.State == d.State {
-				in.State = preset.State
-			}
-		case estimate.ParamYears:
-			if in.Years == d.Years {
-				in.Years = preset.Years
-			}
-		case estimate.ParamEducation:
-			if in.Education == d.Education {
-				in.Education = preset.Education
-			}
-		case estimate.ParamEmployer:
-			if in.Employer == d.Employer {
-				in.Employer = preset.Employer
-			}
-		case estimate.ParamBackground:
-			if in.Background == d.Background {
-				in.Background = preset.Background
-			}
-		}
-	}
-	return in, errs
+	return estimate.FromQueryOver(preset, q)
 }
 
 // applyChange returns the scenario after one edit of a select, radio or checkbox, read
-// through estimate.FromQuery so the form accepts exactly what a deep link accepts. A
-// value the form does not offer (a tampered page) leaves the scenario as it was.
+// through the model's reader over the scenario on screen, so the form accepts exactly
+// what a deep link accepts. A value the form does not offer (a tampered page) leaves the
+// scenario as it was.
 func applyChange(in estimate.Input, ch Change) (estimate.Input, bool) {
-	q := in.Query()
+	q := url.Values{}
 	switch ch.Field {
 	case estimate.ParamCerts:
 		cs := slices.DeleteFunc(slices.Clone(in.Certs), func(c estimate.Cert) bool {
@@ -117,38 +84,33 @@ func applyChange(in estimate.Input, ch Change) (estimate.Input, bool) {
 		}
 		q.Set(estimate.ParamCerts, joinCerts(cs))
 	case estimate.ParamRole, estimate.ParamState, estimate.ParamEducation,
-		estimate.ParamEmployer, estimate.ParamBackground:
+		estimate.ParamEmployer, estimate.ParamBackground, estimate.ParamFrom:
 		q.Set(ch.Field, ch.Value)
 	default:
 		return in, false
 	}
-	out, errs := estimate.FromQuery(q)
+	out, errs := estimate.FromQueryOver(in, q)
 	if len(errs) > 0 {
 		return in, false
 	}
 	return out, true
 }
 
-// parseYears reads the years field as typed. It returns the years to use and the text
-// key of a problem to show beside the field, or "". An empty or non-whole entry keeps
-// the current years (people are often half-way through typing); an entry out of range
-// is clamped, and said so.
-func parseYears(raw string, current int) (int, string) {
-	raw = strings.TrimSpace(raw)
-	if raw == "" {
-		return current, "years.problem.empty"
-	}
-	n, err := strconv.Atoi(raw)
-	if err != nil {
-		return current, "years.problem.whole"
-	}
+// parseYears reads a years field (experience or prior years) as typed, through the
+// model's estimate.ParseYears. It returns the years to use and the text key of a problem
+// to show beside the field, or "": an empty or non-whole entry keeps the current years
+// (people are often half-way through typing); one out of range is clamped, and said so.
+func parseYears(field, raw string, current int) (int, string) {
+	n, err := estimate.ParseYears(field, raw, current)
 	switch {
-	case n < estimate.MinYears:
-		return estimate.MinYears, "years.problem.range"
-	case n > estimate.MaxYears:
-		return estimate.MaxYears, "years.problem.range"
+	case err == nil:
+		return n, ""
+	case err.Code == estimate.CodeRange:
+		return n, "years.problem.range"
+	case strings.TrimSpace(raw) == "":
+		return n, "years.problem.empty"
 	}
-	return n, ""
+	return n, "years.problem.whole"
 }
 
 // queryString encodes a scenario for the URL, with commas between certifications left

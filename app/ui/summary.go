@@ -44,12 +44,14 @@ func (s *Summary) Render() app.UI {
 				txt("span", "estimate__unit", t.T("summary.peryear")),
 			),
 			app.If(s.Source == sourcePrerender, func() app.UI {
-				// Revealed by web/carry.js when someone edits the form before the app runs.
-				return ht("p|id=stale-hint|class=stale-hint|hidden=true", t.T("summary.stale"))
+				// Revealed by web/carry.js when the figures above are for another scenario
+				// than the URL's (a deep link, an early edit): the CSS then hides them.
+				return ht("p|id=pending-hint|class=pending-hint|hidden=true|aria-live=polite", t.T("summary.pending"))
 			}),
 			txt("p", "summary__range",
 				t.F("summary.range", "low", t.Money(r.Low), "high", t.Money(r.High))),
 			&RangeBar{Lang: s.Lang, Low: r.Low, Estimate: r.Estimate, High: r.High, Spread: r.Spread, Area: where},
+			app.If(r.FromPay != nil, func() app.UI { return fromPayLine(t, r.FromPay) }),
 			box("dl", "facts",
 				fact(t.T("summary.hourly"), t.F("summary.hourly.value", "hourly", t.Hourly(r.Hourly))),
 				fact(t.T("summary.percentile"), t.F("summary.percentile.value",
@@ -66,6 +68,25 @@ func (s *Summary) Render() app.UI {
 					"low", t.Money(r.Low), "high", t.Money(r.High))),
 		)
 	})
+}
+
+// fromPayLine puts the estimate beside the pay of the person's current occupation:
+// "Your field pays about $82,510 here; this role: $3,987 more", with the model's note on
+// where the median comes from. [data-testid=from-pay] carries data-median and
+// data-difference (whole dollars a year).
+func fromPayLine(t *text.Catalog, fp *estimate.FromPay) app.UI {
+	diff := t.T("from.diff.same")
+	switch {
+	case fp.Difference > 0:
+		diff = t.F("from.diff.more", "diff", t.Money(fp.Difference))
+	case fp.Difference < 0:
+		diff = t.F("from.diff.less", "diff", t.Money(-fp.Difference))
+	}
+	return hs("div|class=from-pay|data-testid=from-pay").
+		DataSet("median", fp.Median).DataSet("difference", fp.Difference).Body(
+		txt("p", "from-pay__line", t.F("from.pay", "median", t.Money(fp.Median))+"; "+diff+"."),
+		txt("p", "help from-pay__note", t.Message(fp.Note)),
+	)
 }
 
 // purchasingPower says what the estimate buys in the state against the national

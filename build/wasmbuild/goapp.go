@@ -1,0 +1,168 @@
+package wasmbuild
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// GoAppModule is the module path of go-app.
+const GoAppModule = "github.com/maxence-charriere/go-app/v10"
+
+// NoServerTag is the build tag the patched go-app understands: with it,
+// package app leaves out its server (Handler, static site generation, the
+// http.FileServer behind LocalDir) and so does not import net/http. It is
+// written as the tag could be proposed upstream: opt-in, so that a program
+// that builds the same main for the server and the browser keeps compiling.
+const NoServerTag = "goapp_noserver"
+
+// edit is one exact-match change to a file of go-app. If Old is empty, the
+// file must not exist and is created with New. Otherwise Old must occur
+// exactly once in the file and is replaced with New.
+type edit struct {
+	File, Old, New string
+}
+
+// serverOnly is the build constraint of go-app's server-only files.
+const serverOnly = "//go:build !" + NoServerTag + "\n\n"
+
+// goAppEdits is the patch, written against go-app v10.1.11. Each edit fails
+// the build loudly if go-app's code differs, so an upgrade is reviewed
+// instead of silently shipping a different browser build.
+//
+// What it changes, nothing of it in the browser's behaviour:
+//   - http.go (Handler, the HTTP server) is built without NoServerTag only,
+//     and so are the server's tests;
+//   - static.go (GenerateStaticWebsite, natively) and its panicking wasm stub
+//     in wasm.go, which needs Handler, likewise;
+//   - resource.go: LocalDir's resolver embeds an http.FileServer, which only
+//     the server uses; with NoServerTag it is the same resolver without it;
+//   - route.go: the router keeps regexp routes behind an interface, so that
+//     package regexp (and the Unicode tables of regexp/syntax) is linked only
+//     by a program that calls RouteWithRegexp.
+var goAppEdits = []edit{
+	{File: "pkg/app/http.go", Old: "package app\n\nimport (\n\t\"bytes\"", New: serverOnly + "package app\n\nimport (\n\t\"bytes\""},
+	{File: "pkg/app/static.go", Old: "//go:build !wasm\n// +build !wasm\n", New: "//go:build !wasm && !" + NoServerTag + "\n"},
+	// The tests of the server, likewise.
+	{File: "pkg/app/http_test.go", Old: "//go:build !wasm\n// +build !wasm\n", New: "//go:build !wasm && !" + NoServerTag + "\n"},
+	{File: "pkg/app/static_test.go", Old: "//go:build !wasm\n// +build !wasm\n", New: "//go:build !wasm && !" + NoServerTag + "\n"},
+	{File: "pkg/app/resource_test.go", Old: "//go:build !wasm\n// +build !wasm\n", New: "//go:build !wasm && !" + NoServerTag + "\n"},
+	{File: "pkg/app/wasm.go",
+		Old: "import (\n\t\"runtime\"\n\n\t\"github.com/maxence-charriere/go-app/v10/pkg/errors\"\n)\n\n" +
+			"func GenerateStaticWebsite(dir string, h *Handler, pages ...string) error {\n" +
+			"\tpanic(errors.New(\"unsupported instruction\").\n\t\tWithTag(\"architecture\", runtime.GOARCH))\n}\n",
+		New: ""},
+	{File: "pkg/app/static_wasm.go", New: "//go:build wasm && !" + NoServerTag + "\n\npackage app\n\n" +
+		"import (\n\t\"runtime\"\n\n\t\"github.com/maxence-charriere/go-app/v10/pkg/errors\"\n)\n\n" +
+		"func GenerateStaticWebsite(dir string, h *Handler, pages ...string) error {\n" +
+		"\tpanic(errors.New(\"unsupported instruction\").\n\t\tWithTag(\"architecture\", runtime.GOARCH))\n}\n"},
+	{File: "pkg/app/resource.go",
+		Old: "import (\n\t\"net/http\"\n\t\"strings\"\n)\n",
+		New: "import (\n\t\"strings\"\n)\n"},
+	{File: "pkg/app/resource.go",
+		Old: "func LocalDir(directory string) ResourceResolver {\n\tdirectory = strings.TrimRight(directory, \"/\")\n" +
+			"\treturn localResourceResolver{\n\t\tHandler:   http.FileServer(http.Dir(directory)),\n\t\tdirectory: directory,\n\t}\n}\n\n" +
+			"type localResourceResolver struct {\n\thttp.Handler\n\tdirectory string\n}\n",
+		New: "func LocalDir(directory string) ResourceResolver {\n\treturn newLocalResourceResolver(strings.TrimRight(directory, \"/\"))\n}\n"},
+	{File: "pkg/app/resource_server.go", New: serverOnly + "package app\n\nimport \"net/http\"\n\n" +
+		"type localResourceResolver struct {\n\thttp.Handler\n\tdirectory string\n}\n\n" +
+		"func newLocalResourceResolver(directory string) localResourceResolver {\n" +
+		"\treturn localResourceResolver{\n\t\tHandler:   http.FileServer(http.Dir(directory)),\n\t\tdirectory: directory,\n\t}\n}\n"},
+	{File: "pkg/app/resource_noserver.go", New: "//go:build " + NoServerTag + "\n\npackage app\n\n" +
+		"// localResourceResolver without NoServerTag also serves the directory\n// (http.FileServer), which only the server needs.\n" +
+		"type localResourceResolver struct {\n\tdirectory string\n}\n\n" +
+		"func newLocalResourceResolver(directory string) localResourceResolver {\n" +
+		"\treturn localResourceResolver{directory: directory}\n}\n"},
+	{File: "pkg/app/route.go",
+		Old: "type regexpRoute struct {\n\tregexp       *regexp.Regexp\n",
+		New: "type regexpRoute struct {\n\t// An interface, not *regexp.Regexp: the linker then keeps package\n" +
+			"\t// regexp only in programs that call RouteWithRegexp.\n\tregexp       interface{ MatchString(string) bool }\n"},
+}
+
+// PatchGoApp copies go-app's module from src (its folder in the module
+// cache) to dst, replacing dst, and applies the patch. It copies go.mod,
+// go.sum, LICENSE and pkg/ (the module's packages).
+func PatchGoApp(src, dst string) error {
+	if err := os.RemoveAll(dst); err != nil {
+		return err
+	}
+	for _, name := range []string{"go.mod", "go.sum", "LICENSE", "pkg"} {
+		if err := copyTree(filepath.Join(src, name), filepath.Join(dst, name)); err != nil {
+			return fmt.Errorf("copying go-app: %w", err)
+		}
+	}
+	for _, e := range goAppEdits {
+		if err := e.apply(dst); err != nil {
+			return fmt.Errorf("patching go-app (has it changed? review build/wasmbuild/goapp.go): %w", err)
+		}
+	}
+	return nil
+}
+
+func (e edit) apply(dir string) error {
+	p := filepath.Join(dir, filepath.FromSlash(e.File))
+	if e.Old == "" {
+		if _, err := os.Stat(p); err == nil {
+			return fmt.Errorf("%s: exists, the patch would create it", e.File)
+		}
+		return os.WriteFile(p, []byte(e.New), 0o644)
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	if n := bytes.Count(data, []byte(e.Old)); n != 1 {
+		return fmt.Errorf("%s: the text to replace occurs %d times, want 1: %.60q", e.File, n, e.Old)
+	}
+	return os.WriteFile(p, bytes.Replace(data, []byte(e.Old), []byte(e.New), 1), 0o644)
+}
+
+// copyTree copies the file or directory src to dst, making files writable
+// (the module cache is read-only).
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+}
+
+// ModFile returns a copy of the go.mod text mod that replaces go-app with the
+// folder dir (absolute), for `go build -modfile`. It fails if mod already
+// replaces go-app.
+func ModFile(mod []byte, dir string) ([]byte, error) {
+	if !filepath.IsAbs(dir) {
+		return nil, errors.New("ModFile: the replacement folder must be absolute")
+	}
+	for _, line := range strings.Split(string(mod), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && (f[0] == "replace" && f[1] == GoAppModule || f[0] == GoAppModule && strings.Contains(line, "=>")) {
+			return nil, errors.New("go.mod already replaces go-app")
+		}
+	}
+	out := append(bytes.TrimRight(mod, "\n"), '\n', '\n')
+	out = append(out, fmt.Sprintf("// Written by build/wasmbuild for the browser build only: go-app without its server (-tags %s).\nreplace %s => %s\n", NoServerTag, GoAppModule, dir)...)
+	return out, nil
+}
