@@ -275,10 +275,14 @@ func profileSteps(b base, in Input, s shifts) []step {
 
 	em := step{kind: FactorEmployer, dz: s.employer, evidence: s.employerEv}
 	switch s.employerEv {
-	case EvidenceOfficial:
+	case EvidenceOfficial, EvidenceDerived:
 		row := industryWages[industrySOC{s.naics, b.role.SOC}]
+		key := "note.employer.industry"
+		if s.employerEv == EvidenceDerived {
+			key = "note.employer.broader"
+		}
 		em.applies = true
-		em.note = msg("note.employer.industry",
+		em.note = msg(key,
 			argKey("industry", "industry."+s.naics, industryNames[s.naics]),
 			argPct("ratio", 100*float64(row.Mean)/float64(row.AllMean)),
 			periodArg("period", row.Period))

@@ -94,15 +94,22 @@ var industryNames = map[string]string{
 }
 
 // employerIndustry returns the industry that stands for an employer type for an
-// occupation, and its row, if BLS published wages for it.
-func employerIndustry(e Employer, soc string) (string, industryRow, bool) {
-	for _, naics := range employerIndustries[e] {
-		if row, ok := industryWages[industrySOC{naics, soc}]; ok && row.Mean > 0 && row.AllMean > 0 {
-			return naics, row, true
+// occupation, and its row, if BLS published wages for it; broader is true when it is not
+// the preferred industry but a wider one that contains it.
+func employerIndustry(e Employer, soc string) (naics string, row industryRow, broader, ok bool) {
+	for i, n := range employerIndustries[e] {
+		if r, found := industryWages[industrySOC{n, soc}]; found && r.Mean > 0 && r.AllMean > 0 {
+			return n, r, i > 0, true
 		}
 	}
-	return "", industryRow{}, false
+	return "", industryRow{}, false, false
 }
+
+// broaderShare is the share of the gap applied when only a wider industry stands for the
+// employer type (an assumption): publishing as a whole for software vendors, all
+// professional and technical services for consulting firms mix in other businesses, so
+// half is taken.
+const broaderShare = 0.5
 
 // employerEvidence is one published pay gap from a salary survey or an older BLS table.
 // Since OEWS industry-specific wages of the same occupation and year are the base of the
@@ -147,8 +154,12 @@ func employerLog(e Employer, soc string) (shift float64, ev Evidence, naics stri
 	if e == EmployerAny {
 		return 0, EvidenceNone, ""
 	}
-	if naics, row, ok := employerIndustry(e, soc); ok {
-		return math.Log(float64(row.Mean) / float64(row.AllMean)), EvidenceOfficial, naics
+	if naics, row, broader, ok := employerIndustry(e, soc); ok {
+		gap := math.Log(float64(row.Mean) / float64(row.AllMean))
+		if broader {
+			return broaderShare * gap, EvidenceDerived, naics
+		}
+		return gap, EvidenceOfficial, naics
 	}
 	gaps := employerSurveys[e]
 	if len(gaps) == 0 {

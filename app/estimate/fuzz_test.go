@@ -13,11 +13,11 @@ import (
 func FuzzEstimate(f *testing.F) {
 	// Seeds: role index, area index, years, education index, employer index, cert bit set,
 	// background index, prior years, origin index (0: none).
-	f.Add(uint8(0), uint8(0), 0, uint8(0), uint8(0), uint16(0), uint8(0), 0, uint8(0))        // IT support, first area, entry
-	f.Add(uint8(4), uint8(1), 8, uint8(2), uint8(1), uint16(0x10), uint8(1), 0, uint8(0))     // EHR analyst with Epic, clinical
+	f.Add(uint8(0), uint8(0), 0, uint8(0), uint8(0), uint16(0), uint8(0), 0, uint8(0))         // IT support, first area, entry
+	f.Add(uint8(4), uint8(1), 8, uint8(2), uint8(1), uint16(0x10), uint8(1), 0, uint8(0))      // EHR analyst with Epic, clinical
 	f.Add(uint8(7), uint8(50), 45, uint8(5), uint8(4), uint16(0x1ff), uint8(2), 45, uint8(30)) // every cert, maximum years
-	f.Add(uint8(3), uint8(1), 27, uint8(1), uint8(2), uint16(0x60), uint8(1), 3, uint8(1))    // HIT in a suppressed state
-	f.Add(uint8(5), uint8(36), 0, uint8(3), uint8(1), uint16(0), uint8(1), 12, uint8(1))      // a nurse moving into informatics
+	f.Add(uint8(3), uint8(1), 27, uint8(1), uint8(2), uint16(0x60), uint8(1), 3, uint8(1))     // HIT in a suppressed state
+	f.Add(uint8(5), uint8(36), 0, uint8(3), uint8(1), uint16(0), uint8(1), 12, uint8(1))       // a nurse moving into informatics
 	f.Fuzz(func(t *testing.T, ri, ai uint8, years int, ei, emi uint8, cb uint16, bi uint8, prior int, oi uint8) {
 		in := Input{
 			Role:       roles[int(ri)%len(roles)].Slug,

@@ -35,6 +35,7 @@ var messageText = map[string]string{
 	// Employer type.
 	"note.employer.any":      "No employer type chosen: the figures for all employers stand.",
 	"note.employer.industry": "In {industry}, this occupation’s average pay is {ratio} of its average in all industries (BLS, {period}); that ratio is applied.",
+	"note.employer.broader":  "BLS publishes this occupation’s pay only for the wider {industry}, where its average is {ratio} of its average in all industries (BLS, {period}); half of that gap is applied.",
 	"note.employer.survey":   "BLS publishes no wages for this occupation in the industry of this employer type, so half of the gap found in salary surveys of health IT staff is applied.",
 
 	// Certifications.
