@@ -17,9 +17,13 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"strings"
 	"syscall"
 
+	"github.com/hit-salary/hit-salary/app/text"
 	"github.com/hit-salary/hit-salary/app/ui"
+	"github.com/hit-salary/hit-salary/build/docpage"
 	"github.com/hit-salary/hit-salary/build/sitegen"
 )
 
@@ -45,11 +49,32 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	cfg.Pages = ui.Pages()
 	cfg.Styles = ui.Styles()
 	cfg.Scripts = ui.Scripts()
+	root := filepath.Dir(filepath.Clean(cfg.Web))
+	cfg.Extra = func(base string) (map[string][]byte, error) { return docPages(root, base) }
 	r, err := sitegen.Build(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	return report(stdout, cfg, r)
+}
+
+// docPages renders the repository documents the app links to (ui.DocPages, such as
+// METHODOLOGY.md) as static pages of the site, keyed by their path relative to the base.
+// The documents are read from root, the folder that holds -web (the repository).
+func docPages(root, base string) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	for file, page := range ui.DocPages() {
+		md, err := os.ReadFile(filepath.Join(root, file))
+		if err != nil {
+			return nil, fmt.Errorf("document for %s: %w", page, err)
+		}
+		html, err := docpage.Page(string(md), base, text.For(text.English))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", file, err)
+		}
+		out[strings.TrimPrefix(page, "/")] = html
+	}
+	return out, nil
 }
 
 // report prints what was built: every file with its size, and app.wasm's

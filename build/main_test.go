@@ -5,11 +5,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/hit-salary/hit-salary/app/ui"
 	"github.com/hit-salary/hit-salary/build/sitegen"
+	"github.com/hit-salary/hit-salary/build/sw"
 )
 
 func TestRunFlags(t *testing.T) {
@@ -77,7 +79,33 @@ func TestRunRealUI(t *testing.T) {
 					t.Errorf("page %s lacks the pre-rendered estimate (data-source=prerender)", p)
 				}
 			}
-			if err := sitegen.Verify(out, sitegen.VerifyOptions{Base: base, Version: "test-1", Minified: true}); err != nil {
+			// Each document the app links to is a static page of the site, and the
+			// service worker precaches it for offline use.
+			var static []string
+			worker, err := os.ReadFile(filepath.Join(out, "app-worker.js"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			precache, err := sw.Precache(worker)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for doc, page := range ui.DocPages() {
+				name := strings.TrimPrefix(page, "/") + "index.html"
+				static = append(static, name)
+				data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
+				if err != nil {
+					t.Errorf("%s is not published at %s: %v", doc, page, err)
+					continue
+				}
+				if !bytes.Contains(data, []byte("<h1")) || !bytes.Contains(data, []byte("web/app.css")) {
+					t.Errorf("%s: no heading or no stylesheet in the page", name)
+				}
+				if !slices.Contains(precache, base+strings.TrimPrefix(page, "/")) {
+					t.Errorf("the service worker does not precache %s (list: %v)", base+strings.TrimPrefix(page, "/"), precache)
+				}
+			}
+			if err := sitegen.Verify(out, sitegen.VerifyOptions{Base: base, Version: "test-1", Minified: true, Static: static}); err != nil {
 				t.Errorf("Verify: %v", err)
 			}
 		})

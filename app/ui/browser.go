@@ -168,3 +168,40 @@ func focusByID(id string) {
 		el.Call("focus")
 	}
 }
+
+// scenarioURL is the page's address with query as its query and no fragment, or "" on
+// the server.
+func scenarioURL(query string) string {
+	if app.IsServer {
+		return ""
+	}
+	u := app.Window().URL()
+	if u == nil {
+		return ""
+	}
+	next := *u
+	next.RawQuery, next.Fragment, next.ForceQuery = query, "", false
+	return next.String()
+}
+
+// printPage opens the browser's print dialog: the one-page career sheet, or with full
+// every card (web/app.css reads data-print on <html>, removed after printing).
+func printPage(full bool) {
+	if app.IsServer {
+		return
+	}
+	win := app.Window()
+	root := win.Get("document").Get("documentElement")
+	if full {
+		root.Call("setAttribute", "data-print", "full")
+		var done app.Func
+		done = app.FuncOf(func(app.Value, []app.Value) any {
+			root.Call("removeAttribute", "data-print")
+			win.Call("removeEventListener", "afterprint", done)
+			done.Release()
+			return nil
+		})
+		win.Call("addEventListener", "afterprint", done)
+	}
+	win.Call("print")
+}

@@ -51,6 +51,10 @@ func (c *OutlookPanel) Render() app.UI {
 			),
 			txt("p", "", t.F(compare, "growth", t.SignedPercent(o.GrowthPercent, 1),
 				"average", t.SignedPercent(o.AverageGrowth, 1))),
+			app.If(o.National, func() app.UI {
+				// Beside a state's wages, say the outlook is not that state's.
+				return txt("p", "outlook__scope", t.T("outlook.national"))
+			}),
 		)
 	})
 }

@@ -18,6 +18,8 @@ import (
 const (
 	sourcePrerender = "prerender" // while generating the static page (app.IsServer)
 	sourceWasm      = "wasm"      // by the app in the browser
+	// "pending" is set by web/carry.js only: the pre-rendered figures are for another
+	// scenario than the URL's, and the app has not computed it yet.
 )
 
 // Page is the estimator: the form, the result and everything around it. It owns the
@@ -100,7 +102,7 @@ func (p *Page) OnPreRender(ctx app.Context) {
 	defer recoverTo(ctx, p.fail)
 	p.start(parseQuery(ctx.Page().URL().RawQuery), "", sourcePrerender)
 	t := p.tr()
-	ctx.Page().SetTitle("%s", t.T("app.title"))
+	p.setTitle(ctx)
 	ctx.Page().SetDescription("%s", t.T("app.description"))
 }
 
@@ -108,10 +110,16 @@ func (p *Page) OnPreRender(ctx app.Context) {
 func (p *Page) OnMount(ctx app.Context) {
 	defer recoverTo(ctx, p.fail)
 	p.persistDelay = yearsPersistDelay
-	if p.restored {
+	switch {
+	case p.restored:
 		p.restored = false
 		p.persist(ctx)
+	case len(p.notices) > 0:
+		// A bad link: its address now says the scenario actually shown, so copying or
+		// bookmarking it gives this page, not the bad values again.
+		replaceQuery(ctx, queryString(p.in))
 	}
+	p.setTitle(ctx)
 	if ctx.AppUpdateAvailable() {
 		p.update = true
 	}
@@ -174,7 +182,25 @@ func (p *Page) apply(ch Change) {
 		}
 		p.in = next
 	}
+	prev, prevErr := p.res, p.resErr
 	p.recompute()
+	p.example = false
+	p.changed = prevErr == nil && p.resErr == nil
+	if p.changed {
+		p.change = p.res.Change(prev)
+	}
+}
+
+// setTitle names the role and the place in the document title (tabs, bookmarks,
+// history, and what a screen reader says first).
+func (p *Page) setTitle(ctx app.Context) {
+	t := p.tr()
+	if p.resErr != nil {
+		ctx.Page().SetTitle("%s", t.T("app.title"))
+		return
+	}
+	area, _ := estimate.LookupArea(p.in.State)
+	ctx.Page().SetTitle("%s", t.F("app.title.scenario", "role", roleName(t, p.in.Role), "area", placeName(t, area)))
 }
 
 func (p *Page) recompute() {
@@ -247,16 +273,22 @@ func (p *Page) onReset(ctx app.Context) {
 	p.start(nil, "", p.source)
 	p.fault = ""
 	p.persist(ctx)
+	p.setTitle(ctx)
 }
 
+// onDismissNotice hides the notice. Its button disappears with it, so focus goes to the
+// form, where the fields it named can be put right, rather than falling to the page.
 func (p *Page) onDismissNotice(ctx app.Context) {
 	defer recoverTo(ctx, p.fail)
 	p.notices = nil
+	ctx.Defer(func(app.Context) { focusByID(formTitleID) })
 }
 
+// onDismissFault hides the error banner; focus goes to the form, as for the notice.
 func (p *Page) onDismissFault(ctx app.Context) {
 	defer recoverTo(ctx, p.fail)
 	p.fault = ""
+	ctx.Defer(func(app.Context) { focusByID(formTitleID) })
 }
 
 func (p *Page) onReload(ctx app.Context) {
@@ -278,6 +310,8 @@ func (p *Page) render(t *text.Catalog) app.UI {
 	}
 	summary, results := p.renderResults(t)
 	return hs("div|id=app").Class(class).Lang(string(p.lang)).Body(
+		// The first stop of the keyboard: past the heading, straight to the form.
+		focusLink("skip-link", formTitleID, t.T("skip.form")),
 		&masthead{Lang: p.lang},
 		box("div", "banners",
 			app.If(p.update, func() app.UI {
@@ -290,11 +324,11 @@ func (p *Page) render(t *text.Catalog) app.UI {
 				return &Notice{Lang: p.lang, Problems: p.notices, Input: p.in, OnDismiss: p.onDismissNotice}
 			}),
 		),
-		// The summary comes first: on a phone the estimate is the first thing on screen
-		// (and the page's largest paint), the form follows. On wide screens the CSS grid
-		// puts the form on the left, the summary and the other results on the right.
+		// The form comes first, in the page as on screen: on wide screens the CSS grid
+		// puts it on the left, beside the summary and the other results; on a phone it
+		// comes first (not some 1,000 px down, under the example), with the estimate in
+		// the bar that follows it down the form. Focus order is the visual order.
 		h("main|id=main|class=layout",
-			box("div", "layout__summary", summary),
 			box("div", "layout__form",
 				&Form{
 					Lang:      p.lang,
@@ -310,8 +344,10 @@ func (p *Page) render(t *text.Catalog) app.UI {
 				},
 				p.renderPeek(t),
 			),
+			box("div", "layout__summary", summary),
 			box("div", "layout__results", results...),
 		),
+		p.renderPrint(t),
 		&colophon{Lang: p.lang},
 	)
 }
@@ -348,32 +384,71 @@ func (c *colophon) Render() app.UI {
 			app.Text(t.T("footer.edition")+" "),
 			txt("span", "colophon__edition", estimate.DataEdition),
 		),
+		box("p", "",
+			pageLink("colophon__methodology", MethodologyPath, t.T("footer.methodology")),
+			app.Text(" "+t.T("footer.methodology.about")),
+		),
 		txt("p", "", t.T("footer.privacy")),
 		txt("p", "", t.T("footer.disclaimer")),
 	)
 }
 
 // renderPeek is a small bar that keeps the estimate in sight while people edit the form
-// on a narrow screen, where the result sits below the form (CSS shows it only there).
+// on a narrow screen (CSS shows it only there; web/peek.js hides it while the summary is
+// on screen): the estimate, how much the last edit moved it, and a link to the breakdown.
 func (p *Page) renderPeek(t *text.Catalog) app.UI {
 	if p.resErr != nil {
 		return nil
 	}
+	label := "peek.label"
+	if p.example {
+		label = "peek.label.example"
+	}
+	var change app.UI
+	if p.changed {
+		key := "peek.change"
+		if p.change == 0 {
+			key = "peek.change.none"
+		}
+		change = txt("span", "peek__change", " "+t.F(key, "change", t.SignedMoney(p.change)))
+	}
 	return box("div", "peek",
 		box("p", "peek__text",
-			txt("span", "peek__label", t.T("peek.label")+" "),
+			txt("span", "peek__label", t.T(label)+" "),
 			txt("strong", "peek__amount", t.Money(p.res.Estimate)),
-			txt("span", "peek__range", " "+t.F("peek.range", "low", t.Money(p.res.Low), "high", t.Money(p.res.High))),
+			change,
+			txt("span", "peek__range", t.F("peek.range", "low", t.Money(p.res.Low), "high", t.Money(p.res.High))),
 		),
-		hs("button|type=button|class=button button--quiet peek__go").OnClick(p.onShowResult).Text(t.T("peek.show")),
+		focusLink("button button--quiet peek__go", "breakdown-title", t.T("peek.show")),
 	)
 }
 
-// onShowResult takes people from the bar to the result: focus moves to its heading
-// (which scrolls it into view), so keyboard and screen reader users land there too.
-func (p *Page) onShowResult(ctx app.Context, e app.Event) {
+// renderPrint is the two print buttons and, for the printed page only, the scenario's
+// address as text (in the browser, where the address is known).
+func (p *Page) renderPrint(t *text.Catalog) app.UI {
+	if p.resErr != nil {
+		return nil
+	}
+	return box("div", "print",
+		box("p", "print-actions",
+			hs("button|type=button|class=button button--quiet").OnClick(p.onPrintSheet).Text(t.T("print.sheet")),
+			app.Text(" "),
+			hs("button|type=button|class=button button--quiet").OnClick(p.onPrintFull).Text(t.T("print.full")),
+		),
+		app.If(app.IsClient, func() app.UI {
+			return txt("p", "print-only print-link", t.T("print.link")+" "+scenarioURL(queryString(p.in)))
+		}),
+	)
+}
+
+func (p *Page) onPrintSheet(ctx app.Context, e app.Event) {
 	defer recoverTo(ctx, p.fail)
-	ctx.Defer(func(app.Context) { focusByID("summary-title") })
+	printPage(false)
+}
+
+func (p *Page) onPrintFull(ctx app.Context, e app.Event) {
+	defer recoverTo(ctx, p.fail)
+	printPage(true)
 }
 
 // renderResults is the summary (or, if the model failed, the failure in its place) and

@@ -93,7 +93,7 @@ func TestPrerenderDefault(t *testing.T) {
 		t.Errorf("default page shows an error: %q", textOf(n[0]))
 	}
 	// The hint web/carry.js reveals is pre-rendered hidden.
-	hint := one(t, root, "#stale-hint", byAttr("id", "stale-hint"))
+	hint := one(t, root, "#pending-hint", byAttr("id", "pending-hint"))
 	if _, ok := hint.Attrs["hidden"]; !ok {
 		t.Error("#stale-hint is not hidden")
 	}
@@ -388,8 +388,8 @@ func TestCarriedOver(t *testing.T) {
 	if one(t, root, "#years", byAttr("id", "years")).Attrs["value"] != "7" {
 		t.Error("#years is not 7")
 	}
-	if len(find(root, byAttr("id", "stale-hint"))) != 0 {
-		t.Error("the browser app renders the pre-render's stale hint")
+	if len(find(root, byAttr("id", "pending-hint"))) != 0 {
+		t.Error("the browser app renders the pre-render's pending hint")
 	}
 }
 

@@ -44,6 +44,8 @@ func Pages() []string {
 func Styles() []string { return []string{"/web/app.css"} }
 
 // Scripts returns the scripts the app.Handler must list (Handler.Scripts). carry.js
-// keeps what people change in the pre-rendered form before the wasm app starts, by
-// writing it into the URL; it works with or without a " defer" suffix.
-func Scripts() []string { return []string{"/web/carry.js"} }
+// applies the URL's scenario to the pre-rendered form and keeps what people change in it
+// before the wasm app starts; it runs before the body is parsed (no defer), so a deep
+// link never shows the pre-rendered figures first. peek.js hides the sticky estimate bar
+// while the summary is on screen.
+func Scripts() []string { return []string{"/web/carry.js", "/web/peek.js defer"} }

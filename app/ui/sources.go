@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"net/url"
+	"path"
 	"strings"
 
 	"github.com/hit-salary/hit-salary/app/estimate"
@@ -43,10 +45,16 @@ func (c *SourceList) Render() app.UI {
 		items := make([]app.UI, 0, len(c.Sources))
 		for i, s := range c.Sources {
 			var link app.UI
-			switch {
+			switch page, isDoc := docPages[s.URL]; {
+			case isDoc:
+				link = box("p", "source__link",
+					app.Text(t.T("sources.opens.site")+" "),
+					pageLink("source__url", page, t.T("footer.methodology")))
 			case isWebURL(s.URL):
-				link = elc("a", "source__url").Attr("href", s.URL).Attr("target", "_blank").Attr("rel", "noopener noreferrer").
-					Text(s.URL)
+				link = box("p", "source__link",
+					app.Text(opensText(t, s.URL)+" "),
+					elc("a", "source__url").Attr("href", s.URL).Attr("target", "_blank").Attr("rel", "noopener noreferrer").
+						Text(s.URL))
 			case s.URL != "":
 				link = txt("span", "source__url", s.URL)
 			}
@@ -76,6 +84,24 @@ func (c *SourceList) Render() app.UI {
 			),
 		)
 	})
+}
+
+// opensText says what following a web address does: a download (the address names a
+// file, such as a ZIP of tables) or a page of the publisher's site in a new tab.
+func opensText(t *text.Catalog, raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return t.F("sources.opens.page", "host", raw)
+	}
+	file := path.Base(u.Path)
+	switch ext := strings.ToLower(path.Ext(file)); ext {
+	case "", ".htm", ".html", ".php", ".aspx":
+		return t.F("sources.opens.page", "host", u.Host)
+	case ".zip":
+		return t.F("sources.opens.download", "file", file, "kind", t.T("sources.kind.zip"), "host", u.Host)
+	default:
+		return t.F("sources.opens.download", "file", file, "kind", t.T("sources.kind.file"), "host", u.Host)
+	}
 }
 
 // isWebURL reports whether u is an absolute https or http address. Anything else (a

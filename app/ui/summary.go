@@ -10,14 +10,17 @@ import (
 // hourly equivalent, where it sits in the occupation and what it buys in the state.
 //
 // Its [data-testid=estimate] element is the result contract: integer attributes
-// data-low, data-median and data-high (Result.Low, Estimate, High) and data-source,
-// "prerender" in generated HTML and "wasm" once the browser app computed it.
+// data-low, data-median and data-high (Result.Low, Estimate, High), data-scenario (the
+// canonical query of the scenario they are for) and data-source, "prerender" in
+// generated HTML, "pending" while web/carry.js knows they are for another scenario than
+// the URL's, and "wasm" once the browser app computed it.
 type Summary struct {
 	app.Compo
 
-	Lang   text.Lang       // language of every string
-	Result estimate.Result // what to show
-	Source string          // sourcePrerender or sourceWasm
+	Lang    text.Lang       // language of every string
+	Result  estimate.Result // what to show
+	Source  string          // sourcePrerender or sourceWasm
+	Example bool            // the untouched starting example, not the person's details
 }
 
 // Render draws the summary.
@@ -30,6 +33,14 @@ func (s *Summary) Render() app.UI {
 		return h("section|id=summary|class=card summary|aria-labelledby=summary-title",
 			ht("h2|id=summary-title|class=summary__title|tabindex=-1",
 				t.F("summary.title", "role", roleName(t, r.Input.Role), "area", where)),
+			app.If(s.Example, func() app.UI {
+				// On a phone the example is the first figure people see: say it is not theirs.
+				return box("p", "example-note",
+					txt("strong", "example-note__label", t.T("summary.example")+" "),
+					app.Text(t.T("summary.example.body")+" "),
+					focusLink("example-note__link", formTitleID, t.T("summary.example.change")),
+				)
+			}),
 			// The profile in words: shown in print, where the form is left out.
 			txt("p", "summary__profile print-only", t.F("summary.profile",
 				"years", t.Int(r.Input.Years), "edu", t.T("edu."+string(r.Input.Education)),
@@ -38,7 +49,7 @@ func (s *Summary) Render() app.UI {
 				"bg", t.T("bg."+string(r.Input.Background)))),
 			hs("p|class=estimate|data-testid=estimate").
 				DataSet("low", r.Low).DataSet("median", r.Estimate).DataSet("high", r.High).
-				DataSet("source", s.Source).Body(
+				DataSet("scenario", queryString(r.Input)).DataSet("source", s.Source).Body(
 				txt("span", "estimate__amount", t.Money(r.Estimate)),
 				app.Text(" "),
 				txt("span", "estimate__unit", t.T("summary.peryear")),

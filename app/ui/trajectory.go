@@ -25,12 +25,12 @@ type TrajectoryChart struct {
 	Education    estimate.Education    // the person's education
 }
 
-// Chart geometry in SVG user units. The y labels sit just above their grid lines at
-// the left, inside the plot, so they need no margin and can be large on phones (the
-// font size is set in web/app.css, bigger on narrow screens).
+// Chart geometry in SVG user units. The y labels ("$120k") sit in a gutter left of the
+// plot, so no line ever crosses them; the gutter fits five characters at the largest
+// font size web/app.css sets for them (on the narrowest screens).
 const (
 	chartW, chartH        = 600.0, 320.0
-	chartLeft, chartRight = 12.0, 18.0
+	chartLeft, chartRight = 86.0, 18.0
 	chartTop, chartBottom = 36.0, 44.0
 	maxTrajectoryLines    = 3
 )
@@ -135,8 +135,8 @@ func (c *trajectoryLines) Render() app.UI {
 			els = append(els,
 				svgEl("line").Class("chart-grid").Attr("x1", num(chartLeft)).Attr("x2", num(chartW-chartRight)).
 					Attr("y1", num(yy)).Attr("y2", num(yy)),
-				svgEl("text").Class("chart-label", "chart-label--y").Attr("x", num(chartLeft)).
-					Attr("y", num(yy-7)).Text(t.Money(int(v))),
+				svgEl("text").Class("chart-label", "chart-label--y").Attr("x", num(chartLeft-8)).
+					Attr("y", num(yy)).Text(tickLabel(t, int(v))),
 			)
 		}
 		for yr := 0; yr <= g.last; yr += 5 {
@@ -272,4 +272,13 @@ func (c *trajectoryRow) Render() app.UI {
 		}
 		return row
 	})
+}
+
+// tickLabel is a y-axis label: whole thousands as "$120k", short enough for the gutter
+// on a phone; other values in full.
+func tickLabel(t *text.Catalog, v int) string {
+	if v%1000 == 0 {
+		return t.F("trajectory.tick.k", "k", t.Int(v/1000))
+	}
+	return t.Money(v)
 }

@@ -90,6 +90,17 @@ func (c Config) normalize() (Config, error) {
 	if c.Pages, err = normalizePages(c.Pages); err != nil {
 		return c, err
 	}
+	if c.Extra != nil {
+		if c.extra, err = c.Extra(c.Base); err != nil {
+			return c, fmt.Errorf("extra pages: %w", err)
+		}
+	}
+	for p := range c.extra {
+		if !strings.HasSuffix(p, "/") || strings.HasPrefix(p, "/") || strings.HasPrefix(p, "web/") ||
+			path.Clean("/"+p)+"/" != "/"+p || strings.ContainsAny(p, "?#\\") {
+			return c, fmt.Errorf("extra page %q: want a clean path relative to the base, ending in a slash (\"methodology/\"), outside web/", p)
+		}
+	}
 	for _, r := range append(slices.Clone(c.Styles), c.Scripts...) {
 		if !strings.HasPrefix(r, "/web/") {
 			return c, fmt.Errorf("style or script %q: want a path under /web/ (no third-party resources)", r)
@@ -167,6 +178,11 @@ func Build(ctx context.Context, c Config) (*Report, error) {
 	if err := writeFile(stage, ".nojekyll", nil); err != nil {
 		return nil, err
 	}
+	for _, p := range extraPaths(c.extra) {
+		if err := writeFile(stage, p+"index.html", c.extra[p]); err != nil {
+			return nil, err
+		}
+	}
 	if err := postProcess(stage, c); err != nil {
 		return nil, err
 	}
@@ -182,7 +198,11 @@ func Build(ctx context.Context, c Config) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := Verify(stage, VerifyOptions{Base: c.Base, Domain: c.Domain, Version: c.Version, Minified: c.Minify}); err != nil {
+	var static []string
+	for _, p := range extraPaths(c.extra) {
+		static = append(static, p+"index.html")
+	}
+	if err := Verify(stage, VerifyOptions{Base: c.Base, Domain: c.Domain, Version: c.Version, Minified: c.Minify, Static: static}); err != nil {
 		return nil, fmt.Errorf("checking the built site: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
@@ -418,4 +438,14 @@ func setDigest(dir string) (string, error) {
 	return digest, rewrite(dir, "app-worker.js", func(b []byte) ([]byte, error) {
 		return sw.SetDigest(b, digest)
 	})
+}
+
+// extraPaths returns the paths of Config.Extra, sorted.
+func extraPaths(extra map[string][]byte) []string {
+	out := make([]string, 0, len(extra))
+	for p := range extra {
+		out = append(out, p)
+	}
+	slices.Sort(out)
+	return out
 }

@@ -44,6 +44,12 @@ type Config struct {
 	Version string
 	// Wasm is the path of the prebuilt app.wasm, copied as-is.
 	Wasm string
+	// WasmXZ is the path of app.wasm compressed with xz, shipped as
+	// web/app.wasm.xz and loaded by web/wasmload.js; empty ships app.wasm
+	// only. XZDecoder is the decoder script (npm xz-decompress's
+	// dist/package/xz-decompress.min.js), shipped as web/xz-decompress.js;
+	// both or neither must be set.
+	WasmXZ, XZDecoder string
 	// Web is the directory of hand-written assets copied into web/.
 	Web string
 	// Domain is the host name of the deployed site (e.g. "example.org"),
@@ -60,6 +66,15 @@ type Config struct {
 	// ThemeColor and BackgroundColor are #rrggbb colours; empty means the
 	// defaults.
 	ThemeColor, BackgroundColor string
+	// Extra, if set, returns static pages that are not part of the app, such
+	// as the methodology rendered from METHODOLOGY.md (build/docpage), for
+	// the normalized base path: URL path relative to the base, ending in "/"
+	// ("methodology/"), to the page's HTML. Each is written as
+	// <path>index.html before post-processing (so it gets the same policies,
+	// minification and checks) and precached by the service worker, so it
+	// works offline.
+	Extra func(base string) (map[string][]byte, error)
+	extra map[string][]byte // what Extra returned
 }
 
 // ParseArgs parses the build tool's command line into a Config (without
@@ -73,6 +88,8 @@ func ParseArgs(args []string, out io.Writer) (Config, error) {
 	fs.StringVar(&c.Base, "base", DefaultBase, "base `path` the site is served under (\"/\" for a custom domain)")
 	fs.StringVar(&c.Version, "version", "", "app `version`, e.g. $(git describe --always --dirty) (required)")
 	fs.StringVar(&c.Wasm, "wasm", "", "`path` of the prebuilt app.wasm to ship (required)")
+	fs.StringVar(&c.WasmXZ, "wasm-xz", "", "`path` of app.wasm compressed with xz -9e, loaded by web/wasmload.js (empty: ship app.wasm only)")
+	fs.StringVar(&c.XZDecoder, "xz-decoder", "", "`path` of the xz decoder script (node_modules/xz-decompress/dist/package/xz-decompress.min.js)")
 	fs.StringVar(&c.Web, "web", "web", "`directory` of hand-written assets copied to web/")
 	fs.StringVar(&c.Domain, "domain", "", "`host` name of the deployed site for og:url/og:image (empty: omit them)")
 	fs.BoolVar(&c.Minify, "minify", true, "minify HTML, CSS, JS, JSON and SVG")

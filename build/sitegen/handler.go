@@ -35,6 +35,9 @@ func newHandler(c Config, webFiles []string, wasmSize int64, workerTemplate stri
 	for _, f := range webFiles {
 		cacheable = append(cacheable, "/web/"+f)
 	}
+	for _, p := range extraPaths(c.extra) {
+		cacheable = append(cacheable, "/"+p)
+	}
 	return &app.Handler{
 		Name:            Name,
 		ShortName:       ShortName,

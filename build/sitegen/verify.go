@@ -29,6 +29,9 @@ type VerifyOptions struct {
 	Version string
 	// Minified requires minified text files.
 	Minified bool
+	// Static are HTML files that are static pages, not go-app pages
+	// (Config.Extra): they need no app.js, loader or manifest.
+	Static []string
 }
 
 // requiredFiles must exist in every build.
@@ -205,6 +208,7 @@ func (v *verifier) checkHTML(rel string) {
 		return
 	}
 	pageURL := v.urlOf(rel)
+	static := slices.Contains(v.o.Static, rel)
 	ids := map[string]int{}
 	var lang, title, manifest, appJS, loader, csp, referrer bool
 	// afterCharset is the element after <meta charset>, where the CSP must
@@ -295,9 +299,9 @@ func (v *verifier) checkHTML(rel string) {
 	}{
 		{lang, "<html lang>"},
 		{title, "a non-empty <title>"},
-		{manifest, "<link rel=manifest>"},
-		{appJS, "<script src=" + v.o.Base + "app.js>"},
-		{loader, "go-app's #app-wasm-loader"},
+		{manifest || static, "<link rel=manifest>"},
+		{appJS || static, "<script src=" + v.o.Base + "app.js>"},
+		{loader || static, "go-app's #app-wasm-loader"},
 		{csp, "Content-Security-Policy meta right after <meta charset>"},
 		{referrer, "referrer policy " + ReferrerPolicy},
 	} {

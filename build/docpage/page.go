@@ -1,0 +1,47 @@
+package docpage
+
+import (
+	"errors"
+	"html"
+	"strings"
+
+	"github.com/hit-salary/hit-salary/app/text"
+)
+
+// Page renders md as a complete page of the site served under base (for example
+// "/hit-salary/"): styled by web/app.css, with a skip link and links back to the app.
+// The build's post-processing adds the Content-Security-Policy and referrer policy, as
+// for every page. It fails if the document has no level-1 heading to title the page.
+func Page(md, base string, t *text.Catalog) ([]byte, error) {
+	body, title := HTML(md)
+	if title == "" {
+		return nil, errors.New("docpage: the document has no level-1 heading (# Title) to name the page")
+	}
+	esc := html.EscapeString
+	back := `<a href="` + esc(base) + `">` + esc(t.T("doc.back")) + `</a>`
+	var b strings.Builder
+	b.WriteString(`<!doctype html>
+<html lang="` + esc(string(t.Lang())) + `">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>` + esc(t.F("doc.title", "title", title)) + `</title>
+<meta name="description" content="` + esc(t.T("doc.description")) + `">
+<link rel="icon" href="` + esc(base) + `web/icon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="` + esc(base) + `web/app.css">
+</head>
+<body>
+<div class="app doc">
+<a class="skip-link" href="#doc">` + esc(t.T("doc.skip")) + `</a>
+<header class="masthead"><p class="masthead__name">` + esc(t.T("app.name")) + `</p><p class="doc__back">` + back + `</p></header>
+<main id="doc" class="card doc__body" tabindex="-1">
+`)
+	b.WriteString(body)
+	b.WriteString(`</main>
+<footer class="colophon"><p>` + back + `</p><p>` + esc(t.T("footer.privacy")) + `</p></footer>
+</div>
+</body>
+</html>
+`)
+	return []byte(b.String()), nil
+}
