@@ -68,6 +68,15 @@ var messageText = map[string]string{
 	"note.role.shared": "{role} and {other} use the same BLS wage series ({soc}), so their figures are the same: the difference is in the work, not in published pay.",
 	"note.role.proxy":  "BLS has no separate figures for this role, so a broader occupation group stands in.",
 	"note.role.later":  "Few people start in this role: it is usually reached after several years in IT or in the field, so estimates for the first years are less typical.",
+
+	// Education payback (payback.go).
+	"payback.tuition.twoyear":  "Starting figure {tuition} a year: the average published tuition and fees of a public two-year college, in-district ({source}). Enter your program’s.",
+	"payback.tuition.fouryear": "Starting figure {tuition} a year: the average published tuition and fees of a public four-year college, in-state ({source}). Enter your program’s.",
+	"payback.tuition.graduate": "Only an example: {tuition} a year is the undergraduate public four-year average ({source}); graduate programs often cost more. Enter your program’s.",
+	"payback.verdict.year":     "Pays back in year {year}, counting from the start of study.",
+	"payback.verdict.never":    "Does not pay back within {horizon} years in this role.",
+	"payback.verdict.nogain":   "In this role the estimate is the same with {from} as with {to}, so the step does not pay back here (it may still open other roles).",
+	"payback.assumptions":      "Both pay streams are this model’s estimates, year by year, for this role and state, in today’s dollars; the gain within one occupation is smaller than the gap between education levels across all jobs. Future amounts are discounted at {rate} a year after inflation (an assumption); full-time study adds no experience and earns nothing; taxes, aid, loans and interest are left out. The payback year is looked for within {horizon} years.",
 }
 
 // msg makes a Message of a key of messageText, rendering its English.
