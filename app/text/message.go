@@ -17,7 +17,22 @@ func init() {
 		}
 		en[k], _ = estimate.MessageText(k)
 	}
+	// The caveat of each source is the model's too ("Wages and salaries only: …"): the UI
+	// shows it by the key source.<id>.note, so it is translated like the sentences.
+	for _, s := range estimate.AllSources() {
+		if s.Note == "" {
+			continue
+		}
+		k := SourceNoteKey(s.ID)
+		if _, dup := en[k]; dup {
+			panic("text: key " + k + " is both in en.go and a source note")
+		}
+		en[k] = s.Note
+	}
 }
+
+// SourceNoteKey is the catalogue key of the caveat of the source with the given ID.
+func SourceNoteKey(id string) string { return "source." + id + ".note" }
 
 // Message renders one of the model's sentences in the catalogue's language: its key's
 // text with each argument written the language's way. A key the language lacks falls

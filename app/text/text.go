@@ -1,6 +1,6 @@
 // Package text is the catalogue of every string people read in HIT Salary, keyed so
-// that each language is one table. English is the only language today; Spanish is
-// next, so nothing in app/ui writes a sentence of its own: it asks the catalogue by key.
+// that each language is one table: English (en.go, the reference) and Spanish (es.go).
+// Nothing in app/ui writes a sentence of its own: it asks the catalogue by key.
 //
 // Keys are dotted, lower case, and grouped by what they name: "role.<slug>.name",
 // "edu.<slug>", "factor.<kind>", "reason.<key>", "notice.<code>" and so on. Strings
@@ -23,6 +23,7 @@ type Lang string
 // Languages of the catalogue.
 const (
 	English Lang = "en"
+	Spanish Lang = "es"
 )
 
 // Catalog holds the strings and number format of one language.
@@ -46,6 +47,24 @@ var catalogs = map[Lang]*Catalog{
 	English: {lang: English, strings: en, num: numberFormat{
 		group: ",", decimal: ".", minus: "\u2212", plus: "+", money: "${n}", percent: "{n}%",
 	}},
+	Spanish: {lang: Spanish, strings: es, num: spanishNumbers},
+}
+
+// spanishNumbers is how the Spanish catalogue writes numbers, for Spanish readers in the
+// United States: US$95,292, US$38.41, 3.1 %.
+//
+//   - Digits: comma for thousands and point for decimals, as Spanish is written in the
+//     United States, Mexico, Central America, Puerto Rico and the Dominican Republic,
+//     where most Spanish-reading families here come from (the RAE and ASALE's Ortografía
+//     of 2010 accepts the decimal point beside the comma; a comma-decimal "95.292" would
+//     read as ninety-five dollars to them, and pay slips and job offers here are
+//     written 95,292).
+//   - Money: "US$" before the amount, the ASALE symbol of the U.S. dollar, because
+//     "$" alone means pesos in Mexico, Colombia, Chile and Argentina.
+//   - Percent: the sign after a non-breaking space ("3.1 %"), the RAE's rule for
+//     symbols.
+var spanishNumbers = numberFormat{
+	group: ",", decimal: ".", minus: "\u2212", plus: "+", money: "US${n}", percent: "{n}\u00a0%",
 }
 
 // For returns the catalogue of a language, or the English one if there is none.

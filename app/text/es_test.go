@@ -1,0 +1,84 @@
+package text
+
+import (
+	"strings"
+	"testing"
+)
+
+// sameInSpanish lists the keys whose Spanish is rightly the English: names of the app,
+// credentials and codes, and strings made only of placeholders and punctuation. Any
+// other Spanish value equal to the English one is an untranslated string.
+var sameInSpanish = map[string]bool{
+	"app.name":             true, // the product's name
+	"cert.cissp":           true, // credential codes, as the issuers write them
+	"cert.security-plus":   true,
+	"cert.ccna":            true,
+	"cert.pmp":             true,
+	"cert.rhia":            true,
+	"cert.rhit":            true,
+	"cert.cphims":          true,
+	"cert.cahims":          true,
+	"doc.title":            true, // "{title} · HIT Salary"
+	"breakdown.col.factor": true, // "Factor" is Spanish too
+}
+
+// TestSpanishComplete compares the Spanish catalogue with the English one key by key:
+// the same keys, no empty value, the same placeholders, and no value left in English.
+func TestSpanishComplete(t *testing.T) {
+	for _, k := range Keys() {
+		s, ok := es[k]
+		switch {
+		case !ok:
+			t.Errorf("es: no translation of %q (English: %q)", k, en[k])
+			continue
+		case strings.TrimSpace(s) == "":
+			t.Errorf("es: %q is empty", k)
+		case s == en[k] && !sameInSpanish[k]:
+			t.Errorf("es: %q is the English %q: translate it, or allow-list it in sameInSpanish if it is a name or code", k, s)
+		}
+		if got, want := placeholders(s), placeholders(en[k]); got != want {
+			t.Errorf("es: %q has placeholders %s, English %s", k, got, want)
+		}
+	}
+	for k := range es {
+		if _, ok := en[k]; !ok {
+			t.Errorf("es: %q is not an English key (renamed or removed?)", k)
+		}
+	}
+	for k := range sameInSpanish {
+		if es[k] != en[k] {
+			t.Errorf("sameInSpanish: %q differs now (%q vs %q): take it off the list", k, es[k], en[k])
+		}
+	}
+}
+
+// TestSpanishNumbers checks the Spanish number conventions documented at spanishNumbers.
+func TestSpanishNumbers(t *testing.T) {
+	c := For(Spanish)
+	if c.Lang() != Spanish {
+		t.Fatalf("For(es).Lang() = %s", c.Lang())
+	}
+	tests := []struct {
+		name string
+		got  string
+		want string
+	}{
+		{"int", c.Int(34200), "34,200"},
+		{"money", c.Money(95292), "US$95,292"},
+		{"money negative", c.Money(-25952), "\u2212US$25,952"},
+		{"signed money up", c.SignedMoney(5010), "+US$5,010"},
+		{"hourly", c.Hourly(38.41), "US$38.41"},
+		{"decimal", c.Decimal(1234.5, 1), "1,234.5"},
+		{"percent", c.Percent(3.1, 1), "3.1\u00a0%"},
+		{"signed percent", c.SignedPercent(-1.23, 1), "\u22121.2\u00a0%"},
+		{"sentence", c.F("summary.range", "low", c.Money(82089), "high", c.Money(111817)),
+			"Rango probable para personas como usted: de US$82,089 a US$111,817."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got != tt.want {
+				t.Errorf("got %q, want %q", tt.got, tt.want)
+			}
+		})
+	}
+}
