@@ -197,7 +197,7 @@ var en = map[string]string{
 	"breakdown.total":           "Estimate",
 	"evidence.official":         "Official data",
 	"evidence.official.about":   "From a U.S. Bureau of Labor Statistics or Bureau of Economic Analysis release.",
-	"evidence.derived":          "Official data + assumption",
+	"evidence.derived":          "Official + assumption",
 	"evidence.derived.about":    "Official figures, placed or scaled by a documented modelling choice (for example where the experience curve starts and ends).",
 	"evidence.survey":           "Survey",
 	"evidence.survey.about":     "From a salary survey: self-reported, and it shows a difference, not its cause.",

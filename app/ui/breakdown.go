@@ -24,8 +24,11 @@ func (b *Breakdown) Render() app.UI {
 		rows := make([]app.UI, 0, len(r.Factors))
 		for i, f := range r.Factors {
 			effect, pct := t.SignedMoney(f.Dollars), t.SignedPercent(f.Percent, 1)
-			if i == 0 {
+			switch {
+			case i == 0:
 				effect, pct = t.Money(f.Dollars), ""
+			case !f.Applies:
+				pct = "" // $0 by rule: no share to speak of
 			}
 			rows = append(rows, hs("tr|role=row").DataSet("factor", string(f.Kind)).DataSet("dollars", f.Dollars).Body(
 				ht("th|scope=row|role=rowheader", factorName(t, f.Kind)),
