@@ -127,6 +127,11 @@ func dynamicKeys(t *testing.T) []string {
 	}
 	// Every sentence the model can say: the UI renders them all through t.Message.
 	add(estimate.MessageKeys()...)
+	for _, s := range estimate.AllSources() { // the source list shows each caveat by key
+		if s.Note != "" {
+			add(text.SourceNoteKey(s.ID))
+		}
+	}
 	for _, k := range estimate.WordingKeys() {
 		add("wording." + k)
 	}

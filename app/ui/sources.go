@@ -69,7 +69,7 @@ func (c *SourceList) Render() app.UI {
 					evidenceTag(t, s.Evidence),
 				),
 				txt("p", "source__meta", t.F("sources.meta", "publisher", s.Publisher, "period", s.Period)),
-				app.If(s.Note != "", func() app.UI { return txt("p", "source__note", s.Note) }),
+				app.If(s.Note != "", func() app.UI { return txt("p", "source__note", sourceNote(t, s)) }),
 				used,
 				link,
 			))
@@ -133,4 +133,13 @@ func sourceUses(t *text.Catalog, r estimate.Result) map[string][]string {
 	}
 	add("rpp-2024", t.T("sources.use.power"))
 	return out
+}
+
+// sourceNote is a source's caveat in the reader's language, or the model's English for a
+// source the catalogue does not know yet.
+func sourceNote(t *text.Catalog, s estimate.Source) string {
+	if n, ok := t.Lookup(text.SourceNoteKey(s.ID)); ok {
+		return n
+	}
+	return s.Note
 }
