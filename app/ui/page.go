@@ -281,14 +281,16 @@ func (p *Page) onReset(ctx app.Context) {
 func (p *Page) onDismissNotice(ctx app.Context) {
 	defer recoverTo(ctx, p.fail)
 	p.notices = nil
-	ctx.Defer(func(app.Context) { focusByID(formTitleID) })
+	// At once, not deferred: the handler runs in the notice's context, which is gone
+	// after the next render; the heading exists already and stays.
+	focusByID(formTitleID)
 }
 
 // onDismissFault hides the error banner; focus goes to the form, as for the notice.
 func (p *Page) onDismissFault(ctx app.Context) {
 	defer recoverTo(ctx, p.fail)
 	p.fault = ""
-	ctx.Defer(func(app.Context) { focusByID(formTitleID) })
+	focusByID(formTitleID)
 }
 
 func (p *Page) onReload(ctx app.Context) {
@@ -464,8 +466,11 @@ func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 	return &Summary{Lang: p.lang, Result: r, Source: p.source, Example: p.example}, []app.UI{
 		&ConfidencePanel{Lang: p.lang, Level: r.Confidence, Reasons: r.Reasons},
 		&Breakdown{Lang: p.lang, Result: r},
+		&Waterfall{Lang: p.lang, Factors: r.Factors, Total: r.Estimate},
 		&RolePanel{Lang: p.lang, Role: r.Input.Role, SOC: r.SOC, SOCTitle: r.SOCTitle, Notes: r.Notes},
 		&TrajectoryChart{Lang: p.lang, Trajectories: r.Trajectories, Years: r.Input.Years, Education: r.Input.Education},
+		&PaybackPanel{Lang: p.lang, Query: queryString(r.Input)},
+		&RankPanel{Lang: p.lang, Query: queryString(r.Input)},
 		&OutlookPanel{Lang: p.lang, Outlook: r.Outlook},
 		newSourceList(p.lang, r),
 	}
