@@ -230,7 +230,8 @@ func TestFixAppJS(t *testing.T) {
 		wantErr string
 	}{
 		{name: "go-app v10.1.11 app.js", in: string(appJS)},
-		{name: "changed update check", in: strings.Replace(string(appJS), "if (!navigator.serviceWorker.controller) {", "if (!navigator.serviceWorker) {", 1), wantErr: "found 0 times"},
+		{name: "changed update check", in: strings.Replace(string(appJS), "if (!navigator.serviceWorker.controller) {", "if (!navigator.serviceWorker) {", 1), wantErr: "update check found 0 times"},
+		{name: "changed start-up", in: strings.Replace(string(appJS), "goappInitServiceWorker();\ngoappWatchForUpdate();", "goappWatchForUpdate();\ngoappInitServiceWorker();", 1), wantErr: "start-up found 0 times"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -250,6 +251,11 @@ func TestFixAppJS(t *testing.T) {
 			}
 			if len(got) <= len(tt.in) || strings.Count(string(got), "goappOnUpdate();") != 1 {
 				t.Errorf("patched app.js is not the original plus the check")
+			}
+			// The worker is registered once the wasm has started, not first.
+			if strings.Contains(string(got), "\ngoappInitServiceWorker();\n") ||
+				!strings.Contains(string(got), "\ngoappInitWebAssembly().finally(goappInitServiceWorker);\n") {
+				t.Errorf("patched app.js still registers the worker before the wasm starts")
 			}
 		})
 	}
