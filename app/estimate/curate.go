@@ -53,6 +53,104 @@ func main() {
 	if err := industry(); err != nil {
 		log.Fatal(err)
 	}
+	if err := metros(); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// metros writes the three metro-area tables: the metropolitan statistical areas with the
+// states they span, the OEWS wages of the catalogue's occupations in them, and their BEA
+// price parities. Only areas touching one of the model's states (not Puerto Rico) are kept,
+// and each keeps only those states; BLS nonmetropolitan areas are left out (they are not
+// CBSAs and BEA publishes no price parity for them).
+func metros() error {
+	recs, err := readCSV("oews_metro.csv")
+	if err != nil {
+		return err
+	}
+	states := map[string]bool{}
+	st, err := readCSV("rpp_state.csv")
+	if err != nil {
+		return err
+	}
+	for _, r := range st {
+		if r["state_abbr"] != "US" {
+			states[r["state_abbr"]] = true
+		}
+	}
+	var list, wages [][]string
+	seen := map[string]bool{}
+	kept := map[string]bool{}
+	for _, r := range recs {
+		if r["reference_period"] != "May 2025" || r["area_type"] != "MSA" {
+			continue
+		}
+		code := r["area_code"]
+		if !seen[code] {
+			seen[code] = true
+			var in []string
+			for _, s := range strings.Split(r["states"], "|") {
+				if states[s] {
+					in = append(in, s)
+				}
+			}
+			if len(in) > 0 {
+				kept[code] = true
+				list = append(list, []string{code, r["area_title"], strings.Join(in, " ")})
+			}
+		}
+		if kept[code] && socs[r["soc_code"]] {
+			wages = append(wages, []string{code, r["soc_code"], r["annual_p10"], r["annual_p25"], r["annual_median"],
+				r["annual_p75"], r["annual_p90"], r["employment"], "oews-2025-metro"})
+		}
+	}
+	byKey := func(rows [][]string) {
+		sort.Slice(rows, func(i, j int) bool {
+			if rows[i][0] != rows[j][0] {
+				return rows[i][0] < rows[j][0]
+			}
+			return rows[i][1] < rows[j][1]
+		})
+	}
+	byKey(list)
+	byKey(wages)
+	if err := write("metros_2025.csv", `# The metropolitan statistical areas (MSAs) of the BLS OEWS May 2025 metro file, as BLS
+# titles them (OMB bulletin 23-01 delineations), with the states each spans in its title
+# (USPS codes, title order). Puerto Rico's six MSAs and the BLS nonmetropolitan areas are
+# left out. Derived copy (SOURCES.md: oews_metro.csv; area titles from techpay-atlas and
+# miho333/d502, identical for all 393 MSAs). Curated by curate.go.
+#! period: May 2025
+`, append([][]string{{"cbsa", "name", "states"}}, list...)); err != nil {
+		return err
+	}
+	if err := write("oews_metro_2025.csv", `# BLS OEWS May 2025 metropolitan-area estimates: annual wage percentiles (whole USD) and
+# employment, all industries, of the catalogue's occupations in each MSA. Official (BLS),
+# derived copies of MSA_M2025_dl.xlsx (oesm25ma.zip): the nine computer and IT-management
+# occupations for every MSA (techpay-atlas), the four health-information and management
+# occupations for 22 large MSAs only (StudentLoanROI); the two agree on all 950 shared
+# cells (SOURCES.md: oews_metro.csv). Only rows in the BLS file are present: a missing
+# area and occupation was not published there. Empty wage cells: BLS suppressed the
+# wages; empty employment: suppressed or not kept by the copy. Curated by curate.go.
+#! period: May 2025
+`, append([][]string{{"cbsa", "soc", "p10", "p25", "p50", "p75", "p90", "employment", "source"}}, wages...)); err != nil {
+		return err
+	}
+	rpp, err := readCSV("rpp_metro.csv")
+	if err != nil {
+		return err
+	}
+	var rows [][]string
+	for _, r := range rpp {
+		if r["year"] == "2024" && kept[r["cbsa_code"]] {
+			rows = append(rows, []string{r["cbsa_code"], r["all_items"], "rpp-2024-metro"})
+		}
+	}
+	byKey(rows)
+	return write("rpp_metro_2024.csv", `# BEA Regional Price Parities by metropolitan statistical area (table MARPP), all items,
+# 2024 (US = 100). Official (BEA): a verbatim BEA API response (SOURCES.md: rpp_metro.csv),
+# release of February 19, 2026, the vintage of the state table. Curated by curate.go.
+#! period: 2024
+`, append([][]string{{"cbsa", "rpp", "source"}}, rows...))
 }
 
 // origins writes the state and national medians of the occupations people move from.

@@ -93,21 +93,35 @@ func Estimate(in Input) (Result, error) {
 	in.Certs = normalCerts(in.Certs)
 	ri, _ := LookupRole(in.Role)
 	a, _ := LookupArea(in.State)
-	b, err := lookupBase(ri, a)
+	st, err := lookupBase(ri, a)
 	if err != nil {
 		return Result{}, err
+	}
+	// b is where the person works: the state, or the metro area within it.
+	b, basis, level, related := st, MetroNone, 1.0, 0
+	m, hasMetro := LookupMetro(in.Metro)
+	if hasMetro {
+		b, basis, level, related = metroBase(st, m)
 	}
 	sh := profileShifts(b, in)
 	steps := profileSteps(b, in, sh)
 
 	r := Result{
-		Input:    in,
-		Spread:   b.pct,
-		SOC:      ri.SOC,
-		Fallback: b.fallback,
-		DataYear: wagePeriod,
-		Edition:  DataEdition,
-		RPP:      a.RPP,
+		Input:      in,
+		Spread:     b.pct,
+		SOC:        ri.SOC,
+		Fallback:   b.fallback,
+		DataYear:   wagePeriod,
+		Edition:    DataEdition,
+		RPP:        a.RPP,
+		RPPArea:    a.Name,
+		MetroBasis: basis,
+	}
+	if hasMetro {
+		r.Metro = m
+		if m.RPP > 0 {
+			r.RPP, r.RPPArea = m.RPP, m.Name
+		}
 	}
 	if p, ok := projectionRows[ri.SOC]; ok {
 		r.SOCTitle = p.Title
@@ -116,14 +130,19 @@ func Estimate(in Input) (Result, error) {
 	// The breakdown: read the wage off the distribution after each step; each factor's
 	// dollars are the change in the rounded running wage, so they add up exactly.
 	z := 0.0
-	median := b.pct.P50
-	prev := median
+	prev := st.pct.P50
 	baseEv := EvidenceOfficial
-	if b.fallback {
+	if st.fallback {
 		baseEv = EvidenceDerived
 	}
 	r.Factors = append(r.Factors, Factor{Kind: FactorBase, Dollars: prev, Applies: true, Evidence: baseEv,
-		Note: baseNote(b), Sources: []string{b.source}})
+		Note: baseNote(st), Sources: []string{st.source}})
+	if hasMetro {
+		f := locationFactor(st, b, m, basis, level, related)
+		r.Factors = append(r.Factors, f)
+		prev += f.Dollars
+	}
+	median := b.pct.P50
 	for _, s := range steps {
 		z += s.dz
 		w := USD(b.dist.quantile(clamp(z, -zEstimateMax, zEstimateMax)))
@@ -143,14 +162,40 @@ func Estimate(in Input) (Result, error) {
 	r.High = USD(b.dist.quantile(clamp(zEst+rangeHalfWidth, -zRangeMax, zRangeMax)))
 	r.Percentile = math.Round(1000*normCDF(zEst)) / 10
 	r.Hourly = math.Round(100*float64(r.Estimate)/hoursPerYear) / 100
-	r.PurchasingPower = USD(float64(r.Estimate) * 100 / a.RPP)
+	r.PurchasingPower = USD(float64(r.Estimate) * 100 / r.RPP)
 	r.Outlook = outlook(ri.SOC)
-	r.Confidence, r.Reasons = confidence(b, in, sh, z)
+	r.Confidence, r.Reasons = confidence(b, in, sh, z, basis)
 	r.FromPay = fromPay(in, a, r.Estimate)
 	r.Notes = roleNotes(ri, in)
 	r.Sources = citedSources(r)
 	r.Trajectories = trajectories(b, in)
 	return r, nil
+}
+
+// locationFactor is the step from the state's median (st) to the metro's (b): BLS's own
+// figure, the state's scaled by the metro's level for related occupations, or no move
+// where too little is published in the metro to say.
+func locationFactor(st, b base, m Metro, basis MetroBasis, level float64, related int) Factor {
+	f := Factor{Kind: FactorLocation, Dollars: b.pct.P50 - st.pct.P50, Applies: true}
+	if st.pct.P50 > 0 {
+		f.Percent = 100 * float64(f.Dollars) / float64(st.pct.P50)
+	}
+	metro, soc := argText("metro", m.Name), argText("soc", st.role.SOC)
+	switch basis {
+	case MetroPublished:
+		f.Evidence = EvidenceOfficial
+		f.Note = msg("note.location.metro", soc, metro, areaArg(st.area), periodArg("period", wagePeriod))
+		f.Sources = []string{srcWagesMetro, st.source}
+	case MetroScaled:
+		f.Evidence = EvidenceDerived
+		f.Note = msg("note.location.scaled", soc, metro, argInt("n", related), argPct("level", 100*level), areaArg(st.area))
+		f.Sources = []string{srcWagesMetro, st.source, "model-assumptions"}
+	default:
+		f.Applies, f.Dollars, f.Percent = false, 0, 0
+		f.Note = msg("note.location.state", soc, metro, areaArg(st.area))
+		f.Sources = []string{srcWagesMetro}
+	}
+	return f
 }
 
 func baseNote(b base) Message {
@@ -402,8 +447,9 @@ func trajectories(b base, in Input) []Trajectory {
 	return out
 }
 
-// confidence grades the estimate and says why.
-func confidence(b base, in Input, s shifts, z float64) (Confidence, []Message) {
+// confidence grades the estimate and says why. b is where the person works (the state or
+// the metro area), and basis how the metro's wages are known.
+func confidence(b base, in Input, s shifts, z float64, basis MetroBasis) (Confidence, []Message) {
 	c := ConfidenceHigh
 	var reasons []Message
 	add := func(level Confidence, key string) {
@@ -415,11 +461,21 @@ func confidence(b base, in Input, s shifts, z float64) (Confidence, []Message) {
 	if b.fallback {
 		add(ConfidenceLow, "reason.fallback")
 	}
+	switch basis {
+	case MetroScaled:
+		add(ConfidenceMedium, "reason.metro.scaled")
+	case MetroState:
+		add(ConfidenceMedium, "reason.metro.state")
+	}
 	if b.role.Proxy {
 		add(ConfidenceMedium, "reason.proxy")
 	}
 	if b.emp > 0 && b.emp < 1000 {
-		add(ConfidenceMedium, "reason.small")
+		if basis == MetroNone || basis == MetroState {
+			add(ConfidenceMedium, "reason.small")
+		} else {
+			add(ConfidenceMedium, "reason.small.metro")
+		}
 	}
 	if math.Abs(z) > zEstimateMax {
 		add(ConfidenceMedium, "reason.edge")
@@ -433,7 +489,9 @@ func confidence(b base, in Input, s shifts, z float64) (Confidence, []Message) {
 	if s.credited > 0 && s.transfer != 0 {
 		add(ConfidenceMedium, "reason.transfer")
 	}
-	if len(reasons) == 0 {
+	if len(reasons) == 0 && basis == MetroPublished {
+		reasons = append(reasons, msg("reason.official.metro"))
+	} else if len(reasons) == 0 {
 		reasons = append(reasons, msg("reason.official"))
 	}
 	return c, reasons
@@ -442,7 +500,11 @@ func confidence(b base, in Input, s shifts, z float64) (Confidence, []Message) {
 // citedSources collects, in catalogue order, the sources named anywhere in r.
 func citedSources(r Result) []Source {
 	ids := make([]string, 0, 16)
-	ids = append(ids, srcRPP, r.Outlook.Source, "ooh-wording")
+	rpp := srcRPP
+	if r.Metro.RPP > 0 {
+		rpp = srcRPPMetro
+	}
+	ids = append(ids, rpp, r.Outlook.Source, "ooh-wording")
 	for _, f := range r.Factors {
 		ids = append(ids, f.Sources...)
 	}

@@ -113,8 +113,9 @@ func checkResult(t *testing.T, in Input, r Result) {
 	if sum != r.Estimate {
 		t.Errorf("%+v: factors sum to %d, estimate %d", in, sum, r.Estimate)
 	}
-	if len(r.Factors) != 7 {
-		t.Errorf("%+v: %d factors, want 7", in, len(r.Factors))
+	// With a metro, the location step comes right after the base.
+	if want := 7 + btoi(in.Metro != ""); len(r.Factors) != want || (in.Metro != "") != (r.Factors[1].Kind == FactorLocation) {
+		t.Errorf("%+v: %d factors, want %d (location second with a metro)", in, len(r.Factors), want)
 	}
 	for _, x := range []float64{r.Hourly, r.Percentile, r.RPP, r.Outlook.GrowthPercent} {
 		if math.IsNaN(x) || math.IsInf(x, 0) {
@@ -325,4 +326,11 @@ func TestDeterministic(t *testing.T) {
 	if a.Estimate != b.Estimate || a.Low != b.Low || a.High != b.High {
 		t.Errorf("not deterministic: %+v vs %+v", a, b)
 	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

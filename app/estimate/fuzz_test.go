@@ -12,13 +12,17 @@ import (
 // education, and deterministic.
 func FuzzEstimate(f *testing.F) {
 	// Seeds: role index, area index, years, education index, employer index, cert bit set,
-	// background index, prior years, origin index (0: none).
-	f.Add(uint8(0), uint8(0), 0, uint8(0), uint8(0), uint16(0), uint8(0), 0, uint8(0))         // IT support, first area, entry
-	f.Add(uint8(4), uint8(1), 8, uint8(2), uint8(1), uint16(0x10), uint8(1), 0, uint8(0))      // EHR analyst with Epic, clinical
-	f.Add(uint8(7), uint8(50), 45, uint8(5), uint8(4), uint16(0x1ff), uint8(2), 45, uint8(30)) // every cert, maximum years
-	f.Add(uint8(3), uint8(1), 27, uint8(1), uint8(2), uint16(0x60), uint8(1), 3, uint8(1))     // HIT in a suppressed state
-	f.Add(uint8(5), uint8(36), 0, uint8(3), uint8(1), uint16(0), uint8(1), 12, uint8(1))       // a nurse moving into informatics
-	f.Fuzz(func(t *testing.T, ri, ai uint8, years int, ei, emi uint8, cb uint16, bi uint8, prior int, oi uint8) {
+	// background index, prior years, origin index (0: none), metro seed (0: the whole
+	// state; else one of the state's metros, by index).
+	f.Add(uint8(0), uint8(0), 0, uint8(0), uint8(0), uint16(0), uint8(0), 0, uint8(0), uint16(0))         // IT support, first area, entry
+	f.Add(uint8(4), uint8(1), 8, uint8(2), uint8(1), uint16(0x10), uint8(1), 0, uint8(0), uint16(0))      // EHR analyst with Epic, clinical
+	f.Add(uint8(7), uint8(50), 45, uint8(5), uint8(4), uint16(0x1ff), uint8(2), 45, uint8(30), uint16(0)) // every cert, maximum years
+	f.Add(uint8(3), uint8(1), 27, uint8(1), uint8(2), uint16(0x60), uint8(1), 3, uint8(1), uint16(0))     // HIT in a suppressed state
+	f.Add(uint8(5), uint8(36), 0, uint8(3), uint8(1), uint16(0), uint8(1), 12, uint8(1), uint16(0))       // a nurse moving into informatics
+	f.Add(uint8(4), uint8(21), 8, uint8(3), uint8(0), uint16(0), uint8(0), 0, uint8(0), uint16(3))        // a metro of a state
+	f.Add(uint8(9), uint8(45), 45, uint8(5), uint8(4), uint16(0x1ff), uint8(2), 45, uint8(9), uint16(77)) // a metro, everything at the top
+	f.Add(uint8(3), uint8(1), 0, uint8(0), uint8(2), uint16(0), uint8(1), 0, uint8(1), uint16(9))         // a metro of a suppressed state
+	f.Fuzz(func(t *testing.T, ri, ai uint8, years int, ei, emi uint8, cb uint16, bi uint8, prior int, oi uint8, mi uint16) {
 		in := Input{
 			Role:       roles[int(ri)%len(roles)].Slug,
 			State:      areas[int(ai)%len(areas)].Code,
@@ -27,6 +31,9 @@ func FuzzEstimate(f *testing.F) {
 			Employer:   employers[int(emi)%len(employers)],
 			Background: backgrounds[int(bi)%len(backgrounds)],
 			Prior:      clampYears(prior),
+		}
+		if ms := MetrosOf(in.State); len(ms) > 0 && int(mi)%(len(ms)+1) > 0 {
+			in.Metro = ms[int(mi)%(len(ms)+1)-1].Code
 		}
 		if all := Origins(); int(oi)%(len(all)+1) > 0 {
 			in.From = all[int(oi)%(len(all)+1)-1].Slug
@@ -120,6 +127,10 @@ func FuzzFromQuery(f *testing.F) {
 	f.Add("role=%ff%fe&edu=%00")
 	f.Add("prior=-3&from=registered-nurse&edu=some-college")
 	f.Add("prior=1e9&from=%3Cimg%3E&from=&certs=")
+	f.Add("state=MA&metro=14460")
+	f.Add("state=CA&metro=14460&metro=31080")
+	f.Add("metro=99999&state=NH")
+	f.Add("metro=&state=TX&metro=20580")
 	f.Fuzz(func(t *testing.T, raw string) {
 		q, err := url.ParseQuery(raw)
 		if err != nil {
@@ -135,13 +146,19 @@ func FuzzFromQuery(f *testing.F) {
 		}
 		// Over any valid base, a query yields a valid input, and the base's own query
 		// read over the default gives the base back.
-		base, _ := FromQuery(url.Values{ParamRole: {"it-manager"}, ParamState: {"NY"}, ParamYears: {"12"}, ParamPrior: {"4"}, ParamFrom: {"pharmacist"}})
+		base, _ := FromQuery(url.Values{ParamRole: {"it-manager"}, ParamState: {"NY"}, ParamMetro: {"35620"}, ParamYears: {"12"}, ParamPrior: {"4"}, ParamFrom: {"pharmacist"}})
+		if base.Metro != "35620" {
+			t.Fatalf("base lost its metro: %+v", base)
+		}
 		over, _ := FromQueryOver(base, q)
 		if err := Validate(over); err != nil {
 			t.Fatalf("FromQueryOver(base, %q) = %+v, invalid: %v", raw, over, err)
 		}
+		_, stateAsked := q[ParamState]
 		for _, p := range Params() {
-			if _, asked := q[p]; !asked && !reflect.DeepEqual(over.Query()[p], base.Query()[p]) {
+			// A new state the base's metro does not span drops the metro (and says so).
+			moved := p == ParamMetro && stateAsked && over.State != base.State && over.Metro == ""
+			if _, asked := q[p]; !asked && !moved && !reflect.DeepEqual(over.Query()[p], base.Query()[p]) {
 				t.Fatalf("FromQueryOver(base, %q) changed %s, which the query does not set: %v -> %v", raw, p, base.Query()[p], over.Query()[p])
 			}
 		}

@@ -23,6 +23,7 @@ const maxParam = 200
 const (
 	ParamRole       = "role"
 	ParamState      = "state"
+	ParamMetro      = "metro"
 	ParamYears      = "years"
 	ParamEducation  = "edu"
 	ParamEmployer   = "employer"
@@ -34,7 +35,7 @@ const (
 
 // Params lists the URL parameters of the contract, in form order.
 func Params() []string {
-	return []string{ParamRole, ParamState, ParamYears, ParamEducation, ParamEmployer,
+	return []string{ParamRole, ParamState, ParamMetro, ParamYears, ParamEducation, ParamEmployer,
 		ParamCerts, ParamBackground, ParamPrior, ParamFrom}
 }
 
@@ -50,10 +51,11 @@ type ErrorCode string
 
 // Error codes.
 const (
-	CodeUnknown ErrorCode = "unknown" // not one of the accepted values
-	CodeRange   ErrorCode = "range"   // a number outside its range
-	CodeFormat  ErrorCode = "format"  // not a whole number
-	CodeTooLong ErrorCode = "too-long"
+	CodeUnknown    ErrorCode = "unknown" // not one of the accepted values
+	CodeRange      ErrorCode = "range"   // a number outside its range
+	CodeFormat     ErrorCode = "format"  // not a whole number
+	CodeTooLong    ErrorCode = "too-long"
+	CodeNotInState ErrorCode = "not-in-state" // a metro area that does not span the chosen state
 )
 
 // InputError says which field was wrong and what a person should do. The UI translates it
@@ -73,6 +75,8 @@ func (e *InputError) Error() string {
 		return fmt.Sprintf("%s: %q is not a whole number of years: enter %d to %d; using %s", e.Field, e.Value, MinYears, MaxYears, e.Used)
 	case CodeTooLong:
 		return fmt.Sprintf("%s: the value is too long to be valid; using %s", e.Field, e.Used)
+	case CodeNotInState:
+		return fmt.Sprintf("%s: metro area %q is not in the chosen state: pick one of the state's metro areas; using %s", e.Field, e.Value, e.Used)
 	default:
 		return fmt.Sprintf("%s: %q is not a known value: pick one from the list; using %s", e.Field, e.Value, e.Used)
 	}
@@ -98,6 +102,11 @@ func Validate(in Input) error {
 	}
 	if _, ok := LookupArea(in.State); !ok {
 		errs = append(errs, &InputError{ParamState, CodeUnknown, shorten(in.State), d.State})
+	}
+	if m, ok := LookupMetro(in.Metro); in.Metro != "" && !ok {
+		errs = append(errs, &InputError{ParamMetro, CodeUnknown, shorten(in.Metro), wholeState})
+	} else if in.Metro != "" && !m.InState(in.State) {
+		errs = append(errs, &InputError{ParamMetro, CodeNotInState, in.Metro, wholeState})
 	}
 	if in.Years < MinYears || in.Years > MaxYears {
 		errs = append(errs, &InputError{ParamYears, CodeRange, strconv.Itoa(in.Years), strconv.Itoa(clampYears(in.Years))})
@@ -193,6 +202,7 @@ func FromQueryOver(base Input, q url.Values) (Input, []*InputError) {
 			unknown(ParamState, v, in.State)
 		}
 	}
+	in.Metro, errs = readMetro(q, in, errs)
 	if v, ok := get(ParamYears, strconv.Itoa(in.Years)); ok {
 		var e *InputError
 		in.Years, e = readYears(ParamYears, v, in.Years)
@@ -260,6 +270,54 @@ func FromQueryOver(base Input, q url.Values) (Input, []*InputError) {
 	return in, errs
 }
 
+// wholeState is how an InputError names the metro used when none is: the whole state.
+const wholeState = "the whole state"
+
+// metroName is how an InputError names the metro used: its code, or wholeState.
+func metroName(code string) string {
+	if code == "" {
+		return wholeState
+	}
+	return code
+}
+
+// readMetro reads the metro parameter over in (whose state is already read): a CBSA code
+// of a metro area spanning the state, or empty for the whole state. A bad one (unknown,
+// or not in the state) keeps in's metro, or the whole state if that is not in the state
+// either; so does a state changed to one the metro does not span, which is also reported,
+// so that a person who picks another state is told why the metro was dropped.
+func readMetro(q url.Values, in Input, errs []*InputError) (string, []*InputError) {
+	metro := in.Metro
+	inState := func(code string) bool { m, ok := LookupMetro(code); return ok && m.InState(in.State) }
+	vs, asked := q[ParamMetro]
+	if asked && len(vs) > 0 {
+		v := strings.TrimSpace(vs[len(vs)-1])
+		used := metro
+		if !inState(used) {
+			used = ""
+		}
+		switch m, known := LookupMetro(v); {
+		case len(v) > maxParam:
+			errs = append(errs, &InputError{Field: ParamMetro, Code: CodeTooLong, Used: metroName(used)})
+			return used, errs
+		case v == "":
+			return "", errs
+		case !known:
+			errs = append(errs, &InputError{ParamMetro, CodeUnknown, shorten(v), metroName(used)})
+			return used, errs
+		case !m.InState(in.State):
+			errs = append(errs, &InputError{ParamMetro, CodeNotInState, v, metroName(used)})
+			return used, errs
+		}
+		return v, errs
+	}
+	if metro != "" && !inState(metro) {
+		errs = append(errs, &InputError{ParamMetro, CodeNotInState, metro, wholeState})
+		return "", errs
+	}
+	return metro, errs
+}
+
 // originName is how an InputError names the origin used: its slug, or "none".
 func originName(o Origin) string {
 	if o == "" {
@@ -277,6 +335,9 @@ func repair(in Input) Input {
 	}
 	if _, ok := LookupArea(in.State); !ok {
 		in.State = d.State
+	}
+	if m, ok := LookupMetro(in.Metro); !ok || !m.InState(in.State) {
+		in.Metro = ""
 	}
 	in.Years = clampYears(in.Years)
 	if !contains(educations, in.Education) {
@@ -340,11 +401,14 @@ func isNumber(s string) bool {
 }
 
 // Query encodes in as URL parameters, in the contract's names and slugs. Every field but
-// prior and from is written, so a link keeps its meaning if the defaults change.
+// metro, prior and from is written, so a link keeps its meaning if the defaults change.
 func (in Input) Query() url.Values {
 	q := url.Values{}
 	q.Set(ParamRole, string(in.Role))
 	q.Set(ParamState, in.State)
+	if in.Metro != "" { // written only when set: absent means the whole state
+		q.Set(ParamMetro, in.Metro)
+	}
 	q.Set(ParamYears, strconv.Itoa(in.Years))
 	q.Set(ParamEducation, string(in.Education))
 	q.Set(ParamEmployer, string(in.Employer))

@@ -14,6 +14,11 @@ var messageText = map[string]string{
 	"note.base":          "The median wage of BLS occupation {soc} in {area}, {period}: half of the people in it earn more.",
 	"note.base.fallback": "BLS published no wages for occupation {soc} in {area}; national wages are scaled by the local pay level of related jobs.",
 
+	// Location: the metro area against the state.
+	"note.location.metro":  "The median wage of occupation {soc} in the {metro} metro area (BLS, {period}), against the median in {area} above.",
+	"note.location.scaled": "BLS published no wages for occupation {soc} in the {metro} metro area. The {area} wages are scaled by the metro’s pay level for {n} related occupations: {level} of the state’s.",
+	"note.location.state":  "BLS published wages for too few related occupations in the {metro} metro area to estimate its pay level, so the {area} wages for occupation {soc} are used.",
+
 	// Experience. The median worker of the model has ReferenceYears of experience.
 	"note.experience.below.one": "1 year of experience. The median worker in the occupation has about {ref} years, so fewer years place you lower; pay rises fastest in the first years.",
 	"note.experience.below":     "{years} years of experience. The median worker in the occupation has about {ref} years, so fewer years place you lower; pay rises fastest in the first years.",
@@ -51,14 +56,18 @@ var messageText = map[string]string{
 	"note.bg.clinical.nocount": "This role does not use clinical knowledge directly, so a clinical background does not change the estimate.",
 
 	// Confidence reasons.
-	"reason.fallback": "BLS did not publish wages for this occupation in this state; they are estimated from national wages.",
-	"reason.proxy":    "BLS has no separate wage figures for this role; those of its broader occupation group are used.",
-	"reason.small":    "Fewer than 1,000 people hold this occupation in this state, so the published wages are less precise.",
-	"reason.edge":     "This profile sits at the edge of the published wage range, where the figures are extrapolated.",
-	"reason.employer": "BLS publishes no industry wages for this occupation and employer type; a salary-survey gap is used instead.",
-	"reason.certs":    "Certification premiums rest on thin, self-reported survey evidence.",
-	"reason.transfer": "How much of the years in a previous field count is an assumption; no study measuring it was found.",
-	"reason.official": "Official BLS wages for this occupation and state, and no thinly evidenced factor applies.",
+	"reason.fallback":       "BLS did not publish wages for this occupation in this state; they are estimated from national wages.",
+	"reason.proxy":          "BLS has no separate wage figures for this role; those of its broader occupation group are used.",
+	"reason.small":          "Fewer than 1,000 people hold this occupation in this state, so the published wages are less precise.",
+	"reason.small.metro":    "Fewer than 1,000 people hold this occupation in this metro area, so the published wages are less precise.",
+	"reason.metro.scaled":   "BLS did not publish wages for this occupation in this metro area; they are estimated from the state’s wages and the metro’s pay level for related occupations.",
+	"reason.metro.state":    "BLS published too little for this metro area to estimate its pay level; the state’s wages are used for it.",
+	"reason.official.metro": "Official BLS wages for this occupation and metro area, and no thinly evidenced factor applies.",
+	"reason.edge":           "This profile sits at the edge of the published wage range, where the figures are extrapolated.",
+	"reason.employer":       "BLS publishes no industry wages for this occupation and employer type; a salary-survey gap is used instead.",
+	"reason.certs":          "Certification premiums rest on thin, self-reported survey evidence.",
+	"reason.transfer":       "How much of the years in a previous field count is an assumption; no study measuring it was found.",
+	"reason.official":       "Official BLS wages for this occupation and state, and no thinly evidenced factor applies.",
 
 	// The comparison with the person's current occupation.
 	"note.from":          "{from} in {area}: median pay {median} a year (BLS, {period}).",

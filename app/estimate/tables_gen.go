@@ -1678,6 +1678,8 @@ const (
 	srcWagesState    = "oews-2025-state"
 	srcRPP           = "rpp-2024"
 	srcProjections   = "ep-2024-2034"
+	srcWagesMetro    = "oews-2025-metro"
+	srcRPPMetro      = "rpp-2024-metro"
 )
 
 // DataEdition names the edition of the data behind every estimate. The UI shows it.

@@ -22,10 +22,11 @@ type Background string
 type Origin string
 
 // Input is one person's profile. Its field names and slug values are the public URL
-// contract: role, state, years, edu, employer, certs, bg, prior, from.
+// contract: role, state, metro, years, edu, employer, certs, bg, prior, from.
 type Input struct {
 	Role       Role       // occupation slug, see Roles
 	State      string     // USPS code of a state or DC, or "US" for the nation
+	Metro      string     // CBSA code of a metro area of the state (see MetrosOf), "" for the whole state
 	Years      int        // years of relevant experience, MinYears to MaxYears
 	Education  Education  // highest education completed
 	Employer   Employer   // employer type
@@ -56,6 +57,7 @@ type FactorKind string
 // The factors, in the order in which Result.Factors lists them and they add up.
 const (
 	FactorBase          FactorKind = "base"          // the occupation's median wage in the state
+	FactorLocation      FactorKind = "location"      // the metro's median against the state's (only with a metro)
 	FactorExperience    FactorKind = "experience"    // position in the distribution by years
 	FactorTransfer      FactorKind = "transfer"      // part of the years in a previous field
 	FactorEducation     FactorKind = "education"     // education against the role's typical entry education
@@ -65,11 +67,12 @@ const (
 )
 
 // Factor is one step of the breakdown. The Dollars of all factors, base first, add up
-// exactly to Result.Estimate.
+// exactly to Result.Estimate. With a metro, the base is the state's median and the
+// location step moves it to the metro's; the profile's steps then move within the metro.
 type Factor struct {
 	Kind     FactorKind
 	Dollars  int      // effect in whole dollars per year (the base's is the median itself)
-	Percent  float64  // effect relative to the base (the occupation median), in percent
+	Percent  float64  // effect relative to the median it starts from (the state's for location, else the area's), in percent
 	Applies  bool     // the factor moves the estimate for this profile (false: it is $0 by rule)
 	Evidence Evidence // how the figures behind it are known; EvidenceNone when it does not apply
 	Note     Message  // what drove it
@@ -175,14 +178,20 @@ type Result struct {
 	Low      int // likely range for people like this: low end (about their 25th percentile)
 	High     int // likely range for people like this: high end (about their 75th percentile)
 
-	Percentile float64     // where the estimate sits in the occupation's state distribution, 0–100
-	Spread     Percentiles // the occupation's published 10th–90th percentiles in the state
+	Percentile float64     // where the estimate sits in the occupation's distribution in the area, 0–100
+	Spread     Percentiles // the occupation's 10th–90th percentiles in the area (the metro's, if one is chosen)
 	Hourly     float64     // Estimate / 2080, dollars per hour
 
 	PurchasingPower int     // Estimate in national-average dollars: Estimate × 100 / RPP
-	RPP             float64 // BEA Regional Price Parity of the state (US = 100)
+	RPP             float64 // BEA Regional Price Parity of the metro, else of the state (US = 100)
+	RPPArea         string  // the English name of the area whose RPP is used: the metro or the state
 
-	Factors []Factor // base, experience, education, employer, certification, background
+	Factors []Factor // base, location (with a metro), experience, transfer, education, employer, certification, background
+
+	// Metro is the metro area the estimate is for (zero Code: the whole state), and
+	// MetroBasis how its wages are known. The location factor's note says it in words.
+	Metro      Metro
+	MetroBasis MetroBasis
 
 	Outlook Outlook
 
