@@ -14,6 +14,9 @@ GO      ?= go
 CACHE   ?= .cache
 WASM    := $(CACHE)/app.wasm
 SERVE   := $(CACHE)/serve
+# The wasm the site ships: app.wasm, app.wasm.xz and the xz decoder (npm).
+XZ_DECODER := node_modules/xz-decompress/dist/package/xz-decompress.min.js
+SITE_WASM  = -wasm $(WASM) -wasm-xz $(WASM).xz -xz-decoder $(XZ_DECODER)
 # apt-get runs through sudo unless we are root (CI runs as root).
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT     := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
@@ -36,8 +39,8 @@ help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
 		awk 'BEGIN {FS = ":.*## "} {printf "  %-12s %s\n", $$1, $$2}'
 
-build: wasm ## Write the deployable site for BASE to dist/
-	$(GO) run ./build -out $(DIST) -base '$(BASE)' -version '$(VERSION)' -domain '$(DOMAIN)' -wasm $(WASM)
+build: wasm node_modules ## Write the deployable site for BASE to dist/
+	$(GO) run ./build -out $(DIST) -base '$(BASE)' -version '$(VERSION)' -domain '$(DOMAIN)' $(SITE_WASM)
 
 serve: build ## Build everything and serve it on http://127.0.0.1:8080/hit-salary/
 	@mkdir -p $(CACHE)
@@ -60,7 +63,7 @@ test-wasm: node ## Pure packages' tests compiled to js/wasm, run by Node
 
 e2e: deps build ## Browser tests (headless Chromium) against a fresh dist/
 	@# The update test deploys a second version: build it here, from the same app.wasm.
-	@$(GO) run ./build -out $(CACHE)/dist-next -base '$(BASE)' -version e2e-next -wasm $(WASM) | tail -n 1
+	@$(GO) run ./build -out $(CACHE)/dist-next -base '$(BASE)' -version e2e-next $(SITE_WASM) | tail -n 1
 	HIT_DIST=$(abspath $(DIST)) HIT_DIST_NEXT=$(abspath $(CACHE)/dist-next) \
 		$(GO) test -count=1 -timeout 30m ./build/e2e/...
 

@@ -11,11 +11,13 @@ import (
 )
 
 // missingFromCacheJS lists the site's URLs the page has loaded (the page itself, without
-// its query, and every same-origin resource) that no cache of the origin holds.
+// its query, and every same-origin resource) that no cache of the origin holds. The one
+// exception is app.wasm.xz: the worker keeps it decoded as app.wasm, which a page it
+// controls asks for instead.
 const missingFromCacheJS = `(async () => {
 	const urls = new Set([location.origin + location.pathname]);
 	for (const e of performance.getEntriesByType('resource')) {
-		if (e.name.startsWith(location.origin + '/')) urls.add(e.name);
+		if (e.name.startsWith(location.origin + '/')) urls.add(e.name.endsWith('/web/app.wasm.xz') ? e.name.slice(0, -3) : e.name);
 	}
 	const missing = [];
 	for (const u of urls) if (!(await caches.match(u))) missing.push(u);

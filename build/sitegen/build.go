@@ -19,8 +19,18 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// wasmMagic starts every WebAssembly binary module.
-var wasmMagic = []byte("\x00asm")
+// wasmMagic starts every WebAssembly binary module, xzMagic every xz file.
+var (
+	wasmMagic = []byte("\x00asm")
+	xzMagic   = []byte("\xfd7zXZ\x00")
+)
+
+// Files the build writes for the compressed wasm (Config.WasmXZ).
+const (
+	wasmXZFile    = "web/app.wasm.xz"
+	xzDecoderFile = "web/xz-decompress.js"
+	wasmLoadFile  = "web/wasmload.js"
+)
 
 // File is one file of a built site.
 type File struct {
@@ -39,8 +49,9 @@ type Report struct {
 	// Files are the files written, sorted by path.
 	Files []File
 	// WasmSize and WasmGzip are app.wasm's size raw and gzip -9 compressed
-	// (roughly what GitHub Pages transfers).
-	WasmSize, WasmGzip int64
+	// (roughly what GitHub Pages transfers); WasmXZ is app.wasm.xz's size,
+	// 0 without one.
+	WasmSize, WasmGzip, WasmXZ int64
 	// Digest identifies the content of the build; it is part of the service
 	// worker's cache name.
 	Digest string
@@ -69,6 +80,9 @@ func (c Config) normalize() (Config, error) {
 	}
 	if c.Wasm == "" {
 		return c, errors.New("missing -wasm: build it with GOOS=js GOARCH=wasm go build -o app.wasm ./wasm and pass its path")
+	}
+	if (c.WasmXZ == "") != (c.XZDecoder == "") {
+		return c, errors.New("-wasm-xz and -xz-decoder go together: the page cannot load app.wasm.xz without the decoder")
 	}
 	if c.Out == "" {
 		return c, errors.New("missing -out directory")
@@ -131,9 +145,24 @@ func Build(ctx context.Context, c Config) (*Report, error) {
 	if !bytes.HasPrefix(wasm, wasmMagic) {
 		return nil, fmt.Errorf("-wasm %s is not a WebAssembly module (no \\0asm header)", c.Wasm)
 	}
+	var wasmXZ, decoder []byte
+	if c.WasmXZ != "" {
+		if wasmXZ, err = os.ReadFile(c.WasmXZ); err != nil {
+			return nil, fmt.Errorf("reading -wasm-xz: %w", err)
+		}
+		if !bytes.HasPrefix(wasmXZ, xzMagic) {
+			return nil, fmt.Errorf("-wasm-xz %s is not an xz file", c.WasmXZ)
+		}
+		if decoder, err = os.ReadFile(c.XZDecoder); err != nil {
+			return nil, fmt.Errorf("reading -xz-decoder (run npm ci): %w", err)
+		}
+	}
 	webFiles, err := listFiles(c.Web)
 	if err != nil {
 		return nil, fmt.Errorf("reading -web: %w", err)
+	}
+	if wasmXZ != nil && !slices.Contains(webFiles, strings.TrimPrefix(wasmLoadFile, "web/")) {
+		return nil, fmt.Errorf("-wasm-xz needs %s in -web %s (it loads app.wasm.xz)", wasmLoadFile, c.Web)
 	}
 
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
@@ -152,7 +181,7 @@ func Build(ctx context.Context, c Config) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := newHandler(c, webFiles, int64(len(wasm)), tmpl)
+	h := newHandler(c, webFiles, int64(len(wasm)), tmpl, wasmXZ != nil)
 	if err := app.GenerateStaticWebsite(stage, h, c.Pages...); err != nil {
 		return nil, fmt.Errorf("generating pages with go-app: %w", err)
 	}
@@ -175,6 +204,14 @@ func Build(ctx context.Context, c Config) (*Report, error) {
 	if err := writeFile(stage, "web/app.wasm", wasm); err != nil {
 		return nil, err
 	}
+	if wasmXZ != nil {
+		if err := writeFile(stage, wasmXZFile, wasmXZ); err != nil {
+			return nil, err
+		}
+		if err := writeFile(stage, xzDecoderFile, decoder); err != nil {
+			return nil, err
+		}
+	}
 	if err := writeFile(stage, ".nojekyll", nil); err != nil {
 		return nil, err
 	}
@@ -183,7 +220,7 @@ func Build(ctx context.Context, c Config) (*Report, error) {
 			return nil, err
 		}
 	}
-	if err := postProcess(stage, c); err != nil {
+	if err := postProcess(stage, c, wasmXZ != nil); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -202,7 +239,7 @@ func Build(ctx context.Context, c Config) (*Report, error) {
 	for _, p := range extraPaths(c.extra) {
 		static = append(static, p+"index.html")
 	}
-	if err := Verify(stage, VerifyOptions{Base: c.Base, Domain: c.Domain, Version: c.Version, Minified: c.Minify, Static: static}); err != nil {
+	if err := Verify(stage, VerifyOptions{Base: c.Base, Domain: c.Domain, Version: c.Version, Minified: c.Minify, Static: static, WasmXZ: wasmXZ != nil}); err != nil {
 		return nil, fmt.Errorf("checking the built site: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
@@ -217,6 +254,7 @@ func Build(ctx context.Context, c Config) (*Report, error) {
 
 	r := &Report{Out: out, Base: c.Base, Digest: digest, WasmSize: int64(len(wasm))}
 	r.WasmGzip = int64(len(Gzip(wasm)))
+	r.WasmXZ = int64(len(wasmXZ))
 	files, err := listFiles(out)
 	if err != nil {
 		return nil, err
@@ -363,15 +401,23 @@ func rewrite(dir, rel string, f func([]byte) ([]byte, error)) error {
 }
 
 // postProcess fixes go-app's manifest, worker, app.js and pages for the
-// base path.
-func postProcess(dir string, c Config) error {
+// base path, and, if xz, has the pages and the worker load app.wasm.xz.
+func postProcess(dir string, c Config, xz bool) error {
 	if err := rewrite(dir, "manifest.webmanifest", func(b []byte) ([]byte, error) {
 		return fixManifest(b, c.Base)
 	}); err != nil {
 		return err
 	}
 	if err := rewrite(dir, "app-worker.js", func(b []byte) ([]byte, error) {
-		return sw.FixPrecache(b, c.Base)
+		b, err := sw.FixPrecache(b, c.Base)
+		if err != nil {
+			return nil, err
+		}
+		decoder := ""
+		if xz {
+			decoder = xzDecoderFile
+		}
+		return sw.SetWasmDecoder(b, decoder)
 	}); err != nil {
 		return err
 	}
@@ -387,7 +433,7 @@ func postProcess(dir string, c Config) error {
 			continue
 		}
 		if err := rewrite(dir, f, func(b []byte) ([]byte, error) {
-			return fixHTML(b, c.Base, c.Domain)
+			return fixHTML(b, c.Base, c.Domain, xz)
 		}); err != nil {
 			return err
 		}
@@ -403,7 +449,9 @@ func minifyTree(dir string) error {
 		return err
 	}
 	for _, f := range files {
-		if _, ok := minifiable(f); !ok {
+		// The decoder ships as its authors minified it, license comment
+		// included.
+		if _, ok := minifiable(f); !ok || f == xzDecoderFile {
 			continue
 		}
 		if err := rewrite(dir, f, func(b []byte) ([]byte, error) {

@@ -30,8 +30,13 @@ func resolver(base string) app.ResourceResolver {
 // web/); they are precached for offline use. wasmSize is app.wasm's size in
 // bytes: GitHub Pages serves it gzip-compressed, so its Content-Length is not
 // the number of bytes the loader counts.
-func newHandler(c Config, webFiles []string, wasmSize int64, workerTemplate string) *app.Handler {
+func newHandler(c Config, webFiles []string, wasmSize int64, workerTemplate string, xz bool) *app.Handler {
 	cacheable := []string{"/" + iconSVG}
+	if xz {
+		// The page loads the decoder; the worker keeps app.wasm decoded, so
+		// app.wasm.xz itself is not precached.
+		cacheable = append(cacheable, "/"+xzDecoderFile)
+	}
 	for _, f := range webFiles {
 		cacheable = append(cacheable, "/web/"+f)
 	}

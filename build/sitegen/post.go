@@ -95,15 +95,21 @@ func fixManifest(data []byte, base string) ([]byte, error) {
 //     GitHub Pages answers with a redirect) get the slash;
 //   - the Content-Security-Policy and referrer policy metas go right after
 //     <meta charset>, before anything they govern;
+//   - if xz, the xz decoder and web/wasmload.js load right before go-app's
+//     scripts (deferred too, so they run first, in order), for go-app's
+//     loader to find hitInstantiateWasm;
 //   - attributes are sorted: go-app writes them in random order, which would
 //     make every build differ.
-func fixHTML(data []byte, base, domain string) ([]byte, error) {
+func fixHTML(data []byte, base, domain string, xz bool) ([]byte, error) {
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("parsing html: %w", err)
 	}
 	if err := insertPolicies(doc); err != nil {
 		return nil, err
+	}
+	if xz {
+		insertWasmLoader(doc, base)
 	}
 	short := strings.TrimSuffix(base, "/")
 	site := "https://" + domain + short
@@ -198,6 +204,35 @@ func insertPolicies(doc *html.Node) error {
 	charset.Parent.InsertBefore(csp, charset.NextSibling)
 	charset.Parent.InsertBefore(ref, csp.NextSibling)
 	return nil
+}
+
+// insertWasmLoader inserts the deferred scripts that load app.wasm.xz before
+// go-app's wasm_exec.js, in pages that have it (go-app pages, not static
+// ones).
+func insertWasmLoader(doc *html.Node, base string) {
+	var first *html.Node
+	var find func(*html.Node)
+	find = func(n *html.Node) {
+		if first != nil {
+			return
+		}
+		if n.Type == html.ElementNode && n.Data == "script" && attr(n, "src") == base+"wasm_exec.js" {
+			first = n
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			find(c)
+		}
+	}
+	find(doc)
+	if first == nil {
+		return
+	}
+	for _, src := range []string{xzDecoderFile, wasmLoadFile} {
+		s := &html.Node{Type: html.ElementNode, Data: "script", DataAtom: atom.Script,
+			Attr: []html.Attribute{{Key: "defer"}, {Key: "src", Val: base + src}}}
+		first.Parent.InsertBefore(s, first)
+	}
 }
 
 // lookup returns the value of attribute key of n and whether it is set.

@@ -29,6 +29,10 @@ type VerifyOptions struct {
 	Version string
 	// Minified requires minified text files.
 	Minified bool
+	// WasmXZ requires web/app.wasm.xz, its decoder and loader, loaded by
+	// every go-app page before go-app's scripts, and the worker set to keep
+	// app.wasm decoded.
+	WasmXZ bool
 	// Static are HTML files that are static pages, not go-app pages
 	// (Config.Extra): they need no app.js, loader or manifest.
 	Static []string
@@ -92,6 +96,16 @@ func (v *verifier) run() {
 	}
 	if wasm := v.read("web/app.wasm"); wasm != nil && !bytes.HasPrefix(wasm, wasmMagic) {
 		v.fail("web/app.wasm is not a WebAssembly module")
+	}
+	if v.o.WasmXZ {
+		if xz := v.read(wasmXZFile); xz != nil && !bytes.HasPrefix(xz, xzMagic) {
+			v.fail("%s is not an xz file", wasmXZFile)
+		}
+		for _, f := range []string{xzDecoderFile, wasmLoadFile} {
+			if !v.exists(f) {
+				v.fail("missing %s (it loads app.wasm.xz)", f)
+			}
+		}
 	}
 	files, err := listFiles(v.dir)
 	if err != nil {
@@ -211,6 +225,7 @@ func (v *verifier) checkHTML(rel string) {
 	static := slices.Contains(v.o.Static, rel)
 	ids := map[string]int{}
 	var lang, title, manifest, appJS, loader, csp, referrer bool
+	var scripts []string // src of every script, in document order
 	// afterCharset is the element after <meta charset>, where the CSP must
 	// be to govern everything that follows.
 	var afterCharset *html.Node
@@ -233,7 +248,9 @@ func (v *verifier) checkHTML(rel string) {
 			case "link":
 				manifest = manifest || linkRel == "manifest"
 			case "script":
-				appJS = appJS || attr(n, "src") == v.o.Base+"app.js"
+				src := attr(n, "src")
+				appJS = appJS || src == v.o.Base+"app.js"
+				scripts = append(scripts, src)
 			case "style":
 				if n.FirstChild != nil {
 					v.checkCSS(rel, pageURL, n.FirstChild.Data)
@@ -288,6 +305,15 @@ func (v *verifier) checkHTML(rel string) {
 		}
 	}
 	walk(doc)
+	if v.o.WasmXZ && !static {
+		// go-app's loader calls hitInstantiateWasm: the decoder and the
+		// loader must come first (all are deferred: they run in order).
+		want := []string{v.o.Base + xzDecoderFile, v.o.Base + wasmLoadFile, v.o.Base + "wasm_exec.js", v.o.Base + "app.js"}
+		i := slices.Index(scripts, want[0])
+		if i < 0 || len(scripts) < i+len(want) || !slices.Equal(scripts[i:i+len(want)], want) {
+			v.fail("%s: scripts %q: want %q in this order", rel, scripts, want)
+		}
+	}
 	for _, id := range slices.Sorted(maps.Keys(ids)) {
 		if n := ids[id]; n > 1 {
 			v.fail("%s: id %q used %d times", rel, id, n)
@@ -418,6 +444,15 @@ func (v *verifier) checkWorker() {
 	}
 	if bytes.Contains(data, []byte(sw.DigestToken)) {
 		v.fail("app-worker.js: digest placeholder not filled")
+	}
+	if bytes.Contains(data, []byte(sw.DecoderToken)) {
+		v.fail("app-worker.js: decoder placeholder not filled")
+	}
+	if v.o.WasmXZ != bytes.Contains(data, []byte(`"`+xzDecoderFile+`"`)) {
+		v.fail("app-worker.js: loads the xz decoder %v, want %v", !v.o.WasmXZ, v.o.WasmXZ)
+	}
+	if have[v.o.Base+wasmXZFile] {
+		v.fail("app-worker.js: precaches %s: the worker keeps app.wasm decoded instead", wasmXZFile)
 	}
 }
 

@@ -9,11 +9,24 @@
 // - install and activate run inside event.waitUntil, so a failed precache
 //   fails the install instead of activating a worker with an empty cache;
 // - it deletes only its own old caches (names start with cachePrefix, which
-//   holds the scope), never those of another app on the same origin.
+//   holds the scope), never those of another app on the same origin;
+// - it keeps app.wasm decoded from app.wasm.xz (see cacheWasm), so that a
+//   page it controls loads app.wasm from the cache and decodes nothing.
 const scopeURL = self.registration.scope;
 const cachePrefix = "goapp " + scopeURL + " ";
 const cacheName = cachePrefix + "{{.Version}}+" + "@@BUILD_DIGEST@@";
 const resourcesToCache = {{.ResourcesToCache}};
+const wasmURL = new URL("web/app.wasm", scopeURL).href;
+// The xz decoder's path under the scope, or "" when the site ships no
+// app.wasm.xz (filled in by build/sw.SetWasmDecoder).
+const wasmDecoder = "@@WASM_DECODER@@";
+if (wasmDecoder) {
+  try {
+    importScripts(new URL(wasmDecoder, scopeURL).href);
+  } catch (err) {
+    console.warn("app worker: no xz decoder, app.wasm is cached as served:", err);
+  }
+}
 
 self.addEventListener("install", (event) => {
   console.log("installing app worker {{.Version}}");
@@ -22,14 +35,35 @@ self.addEventListener("install", (event) => {
 
 async function installWorker() {
   const cache = await caches.open(cacheName);
+  const xz = globalThis["xz-decompress"];
+  const isWasm = (url) => new URL(url, scopeURL).href === wasmURL;
   // cache: "no-cache" revalidates every file with the server (ETag or
   // Last-Modified) before storing it: a new version never stores stale files
   // fetched for the previous one, yet a file the page has just downloaded,
-  // app.wasm above all, is not downloaded a second time on the first visit.
-  await cache.addAll(
-    resourcesToCache.map((url) => new Request(url, { cache: "no-cache" }))
-  );
+  // app.wasm(.xz) above all, is not downloaded a second time on the first
+  // visit.
+  const others = resourcesToCache.filter((url) => !(xz && isWasm(url)));
+  await Promise.all([
+    cache.addAll(others.map((url) => new Request(url, { cache: "no-cache" }))),
+    others.length < resourcesToCache.length ? cacheWasm(cache, xz) : null,
+  ]);
   await self.skipWaiting();
+}
+
+// cacheWasm stores app.wasm decoded from app.wasm.xz, the file the page
+// loads, or app.wasm as served if that fails.
+async function cacheWasm(cache, xz) {
+  try {
+    const res = await fetch(new Request(wasmURL + ".xz", { cache: "no-cache" }));
+    if (!res.ok || !res.body) {
+      throw new Error("HTTP " + res.status);
+    }
+    const wasm = await new Response(new xz.XzReadableStream(res.body)).arrayBuffer();
+    await cache.put(wasmURL, new Response(wasm, { headers: { "Content-Type": "application/wasm" } }));
+  } catch (err) {
+    console.warn("app worker: decoding app.wasm.xz failed, caching app.wasm:", err);
+    await cache.add(new Request(wasmURL, { cache: "no-cache" }));
+  }
 }
 
 self.addEventListener("activate", (event) => {

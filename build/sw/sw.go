@@ -49,7 +49,7 @@ func derive(upstream string) (string, error) {
 			"compare app.DefaultAppWorkerJS with build/sw/upstream_pwa.js and update build/sw/pwa.js", n)
 	}
 	t := strings.Replace(upstream, upstreamPWA, pwa, 1)
-	for _, want := range []string{"{{.Version}}", listPrefix + "{{.ResourcesToCache}};\n", DigestToken, "// Push Notifications"} {
+	for _, want := range []string{"{{.Version}}", listPrefix + "{{.ResourcesToCache}};\n", DigestToken, DecoderToken, "// Push Notifications"} {
 		if !strings.Contains(t, want) {
 			return "", fmt.Errorf("derived service worker lacks %q", want)
 		}
@@ -112,6 +112,23 @@ func Precache(worker []byte) ([]string, error) {
 		return nil, fmt.Errorf("service worker: parsing precache list: %w", err)
 	}
 	return list, nil
+}
+
+// DecoderToken is the placeholder in the worker that SetWasmDecoder fills.
+const DecoderToken = "@@WASM_DECODER@@"
+
+// SetWasmDecoder fills in the path, relative to the scope, of the xz decoder
+// script the worker loads to keep app.wasm decoded from app.wasm.xz (for
+// example "web/xz-decompress.js"), or "" for a site without app.wasm.xz.
+func SetWasmDecoder(worker []byte, decoder string) ([]byte, error) {
+	s := string(worker)
+	if n := strings.Count(s, DecoderToken); n != 1 {
+		return nil, fmt.Errorf("service worker: found the decoder placeholder %d times, want 1", n)
+	}
+	if strings.ContainsAny(decoder, "\"\\\n") || strings.HasPrefix(decoder, "/") || strings.Contains(decoder, "//") {
+		return nil, fmt.Errorf("service worker: decoder %q: want a relative path such as web/xz-decompress.js", decoder)
+	}
+	return []byte(strings.Replace(s, DecoderToken, decoder, 1)), nil
 }
 
 // SetDigest replaces DigestToken in a worker with digest. Any change to the

@@ -144,7 +144,7 @@ func TestSetDigest(t *testing.T) {
 
 // generateWorker returns the worker go-app serves for a handler using
 // Template, after FixPrecache and SetDigest, like build/sitegen does.
-func generateWorker(t *testing.T) []byte {
+func generateWorker(t *testing.T, decoder string) []byte {
 	t.Helper()
 	tmpl, err := Template()
 	if err != nil {
@@ -169,6 +169,10 @@ func generateWorker(t *testing.T) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
+	body, err = SetWasmDecoder(body, decoder)
+	if err != nil {
+		t.Fatal(err)
+	}
 	body, err = SetDigest(body, "0123456789ab")
 	if err != nil {
 		t.Fatal(err)
@@ -177,7 +181,9 @@ func generateWorker(t *testing.T) []byte {
 }
 
 // TestWorkerInNode runs the generated worker, as written and minified, in
-// Node against a fake service worker scope (testdata/harness.cjs).
+// Node against a fake service worker scope (testdata/harness.cjs). The "xz:"
+// scenarios run a worker that keeps app.wasm decoded from app.wasm.xz, with
+// the real decoder from node_modules (npm ci) and a real xz file.
 func TestWorkerInNode(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -186,13 +192,28 @@ func TestWorkerInNode(t *testing.T) {
 		}
 		t.Skipf("node not found: %v", err)
 	}
-	raw := generateWorker(t)
-	var mini bytes.Buffer
-	if err := (&js.Minifier{}).Minify(minify.New(), &mini, bytes.NewReader(raw), nil); err != nil {
-		t.Fatalf("minifying worker: %v", err)
-	}
 	dir := t.TempDir()
-	variants := map[string][]byte{"as generated": raw, "minified": mini.Bytes()}
+	decoder, err := filepath.Abs(filepath.Join("..", "..", "node_modules", "xz-decompress", "dist", "package", "xz-decompress.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	xzFile := filepath.Join(dir, "app.wasm.xz")
+	cmd := exec.Command("xz", "-9e", "--check=crc32", "-c")
+	cmd.Stdin = strings.NewReader("wasm")
+	xz, xzErr := cmd.Output()
+	if xzErr == nil {
+		xzErr = os.WriteFile(xzFile, xz, 0o644)
+	}
+	variants := map[string][]byte{}
+	for _, flavour := range []struct{ name, decoder string }{{"plain", ""}, {"xz", "web/xz-decompress.js"}} {
+		raw := generateWorker(t, flavour.decoder)
+		var mini bytes.Buffer
+		if err := (&js.Minifier{}).Minify(minify.New(), &mini, bytes.NewReader(raw), nil); err != nil {
+			t.Fatalf("minifying worker: %v", err)
+		}
+		variants[flavour.name+"/as generated"] = raw
+		variants[flavour.name+"/minified"] = mini.Bytes()
+	}
 	for _, scenario := range []string{
 		"install precaches the scope URL and every resource",
 		"install fails when a resource cannot be fetched",
@@ -203,14 +224,32 @@ func TestWorkerInNode(t *testing.T) {
 		"offline asset comes from the cache",
 		"another app's cache is never consulted",
 		"non-GET requests are left to the browser",
+		"xz: install keeps app.wasm decoded from app.wasm.xz",
+		"xz: a corrupt app.wasm.xz falls back to app.wasm",
 	} {
+		flavour := "plain"
+		if strings.HasPrefix(scenario, "xz:") {
+			flavour = "xz"
+		}
 		for _, variant := range []string{"as generated", "minified"} {
 			t.Run(variant+"/"+scenario, func(t *testing.T) {
-				file := filepath.Join(dir, strings.ReplaceAll(variant, " ", "-")+".js")
-				if err := os.WriteFile(file, variants[variant], 0o644); err != nil {
+				env := os.Environ()
+				if flavour == "xz" {
+					if _, err := os.Stat(decoder); err != nil || xzErr != nil {
+						if os.Getenv("CI") != "" {
+							t.Fatalf("the xz scenarios need xz and npm ci: %v %v", err, xzErr)
+						}
+						t.Skipf("no decoder or xz: %v %v", err, xzErr)
+					}
+					env = append(env, "XZ_FILE="+xzFile, "XZ_DECODER="+decoder, "XZ_WANT=wasm")
+				}
+				file := filepath.Join(dir, flavour+"-"+strings.ReplaceAll(variant, " ", "-")+".js")
+				if err := os.WriteFile(file, variants[flavour+"/"+variant], 0o644); err != nil {
 					t.Fatal(err)
 				}
-				out, err := exec.Command(node, "testdata/harness.cjs", file, scenario).CombinedOutput()
+				cmd := exec.Command(node, "testdata/harness.cjs", file, scenario)
+				cmd.Env = env
+				out, err := cmd.CombinedOutput()
 				if err != nil || strings.TrimSpace(string(out)) != "ok" {
 					t.Fatalf("node harness: %v\n%s", err, out)
 				}
@@ -232,6 +271,7 @@ func TestFixAppJS(t *testing.T) {
 		{name: "go-app v10.1.11 app.js", in: string(appJS)},
 		{name: "changed update check", in: strings.Replace(string(appJS), "if (!navigator.serviceWorker.controller) {", "if (!navigator.serviceWorker) {", 1), wantErr: "update check found 0 times"},
 		{name: "changed start-up", in: strings.Replace(string(appJS), "goappInitServiceWorker();\ngoappWatchForUpdate();", "goappWatchForUpdate();\ngoappInitServiceWorker();", 1), wantErr: "start-up found 0 times"},
+		{name: "changed wasm fetch", in: strings.Replace(string(appJS), "const response = await fetch(url);", "const response = await fetch(url, {});", 1), wantErr: "wasm fetch found 0 times"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -256,6 +296,16 @@ func TestFixAppJS(t *testing.T) {
 			if strings.Contains(string(got), "\ngoappInitServiceWorker();\n") ||
 				!strings.Contains(string(got), "\ngoappInitWebAssembly().finally(goappInitServiceWorker);\n") {
 				t.Errorf("patched app.js still registers the worker before the wasm starts")
+			}
+			// The wasm is loaded through web/wasmload.js when the page has it.
+			for _, want := range []string{
+				"(globalThis.hitInstantiateWasm ||",
+				`instantiateStreaming, fetchWithProgress, "/hit-salary/web/app.wasm", showProgress, go.importObject);`,
+				"async function fetchWithProgress(url, progess, fetchWasm = fetch) {\n  const response = await fetchWasm(url);",
+			} {
+				if !strings.Contains(string(got), want) {
+					t.Errorf("patched app.js lacks %q", want)
+				}
 			}
 		})
 	}

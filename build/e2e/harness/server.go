@@ -144,9 +144,11 @@ type Server struct {
 	site http.Handler  // serves the current directory
 	err  error         // why the directory given to NewServer cannot be served
 	gate chan struct{} // non-nil while .wasm answers are held back
-	srv  *http.Server
-	addr string // the address of the last Start, kept to restart on the same port
-	log  []Request
+	// tamper maps a URL path to what the server sends instead of the file.
+	tamper map[string][]byte
+	srv    *http.Server
+	addr   string // the address of the last Start, kept to restart on the same port
+	log    []Request
 }
 
 // NewServer returns a server for the site in dir. It does not listen until Start, which
@@ -234,7 +236,7 @@ func (s *Server) SetDir(dir string) error {
 	return nil
 }
 
-// HoldWasm makes every request for a .wasm file wait until release is called (or the
+// HoldWasm makes every request for a .wasm (or .wasm.xz) file wait until release is called (or the
 // request is cancelled). release may be called more than once.
 func (s *Server) HoldWasm() (release func()) {
 	gate := make(chan struct{})
@@ -252,6 +254,23 @@ func (s *Server) HoldWasm() (release func()) {
 			close(gate)
 		})
 	}
+}
+
+// Tamper makes the server answer GET path (a URL path, e.g. Base+"web/app.wasm.xz") with
+// status 200 and body instead of the file, with no caching, until the server is stopped
+// for good; a nil body serves the file again. For testing what the page does with a
+// corrupt download.
+func (s *Server) Tamper(path string, body []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if body == nil {
+		delete(s.tamper, path)
+		return
+	}
+	if s.tamper == nil {
+		s.tamper = map[string][]byte{}
+	}
+	s.tamper[path] = body
 }
 
 // Log returns the requests answered since the last ResetLog, oldest first.
@@ -285,17 +304,25 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	h, gate, err := s.site, s.gate, s.err
+	body, tampered := s.tamper[r.URL.Path]
 	s.mu.Unlock()
 	if h == nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	if gate != nil && strings.HasSuffix(r.URL.Path, ".wasm") {
+	if gate != nil && (strings.HasSuffix(r.URL.Path, ".wasm") || strings.HasSuffix(r.URL.Path, ".wasm.xz")) {
 		select {
 		case <-gate:
 		case <-r.Context().Done():
 			return
 		}
+	}
+	if tampered {
+		w.Header().Set("Content-Type", "application/octet-stream")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Header().Set("Content-Length", fmt.Sprint(len(body)))
+		w.Write(body)
+		return
 	}
 	h.ServeHTTP(w, r)
 }

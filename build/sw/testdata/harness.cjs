@@ -32,6 +32,13 @@ const site = {
   [scope + "role/nurse"]: "nurse page",
 };
 
+// For the xz scenarios: a real app.wasm.xz and the real decoder (npm
+// xz-decompress), from the Go test.
+if (process.env.XZ_FILE) {
+  site[scope + "web/app.wasm.xz"] = fs.readFileSync(process.env.XZ_FILE);
+  site[scope + "web/xz-decompress.js"] = fs.readFileSync(process.env.XZ_DECODER, "utf8");
+}
+
 let online = true;
 const fetched = [];
 const missing = new Set();
@@ -72,6 +79,9 @@ class FakeCache {
   }
   async put(req, res) {
     this.entries.set(urlOf(req), res);
+  }
+  async add(req) {
+    return this.addAll([req]);
   }
   async addAll(reqs) {
     const responses = await Promise.all(reqs.map((r) => fakeFetch(r)));
@@ -149,7 +159,19 @@ const context = vm.createContext({
   URL,
   Promise,
   console: quiet,
+  ReadableStream,
+  atob,
+  // importScripts runs a script of the fake site in the worker's scope.
+  importScripts(url) {
+    const code = site[abs(url)];
+    if (typeof code !== "string") {
+      throw new Error("importScripts: no script at " + abs(url));
+    }
+    imported.push(abs(url));
+    vm.runInContext(code, context);
+  },
 });
+const imported = [];
 vm.runInContext(fs.readFileSync(workerFile, "utf8"), context, { filename: workerFile });
 
 // dispatch fires an extendable event and returns the waitUntil promise.
@@ -194,6 +216,27 @@ async function body(res) {
 }
 
 const scenarios = {
+  async "xz: install keeps app.wasm decoded from app.wasm.xz"() {
+    assert.deepStrictEqual(imported, [scope + "web/xz-decompress.js"]);
+    await dispatch("install");
+    const cache = await ownCache();
+    const wasm = await cache.match(scope + "web/app.wasm");
+    assert.ok(wasm, "app.wasm not cached");
+    assert.strictEqual(await wasm.text(), process.env.XZ_WANT);
+    assert.strictEqual(wasm.headers.get("Content-Type"), "application/wasm");
+    const urls = fetched.map((f) => f.url);
+    assert.ok(urls.includes(scope + "web/app.wasm.xz"), "app.wasm.xz not fetched: " + urls);
+    assert.ok(!urls.includes(scope + "web/app.wasm"), "app.wasm downloaded besides app.wasm.xz: " + urls);
+  },
+
+  async "xz: a corrupt app.wasm.xz falls back to app.wasm"() {
+    const xz = site[scope + "web/app.wasm.xz"];
+    site[scope + "web/app.wasm.xz"] = xz.subarray(0, xz.length - 20);
+    await dispatch("install");
+    const wasm = await (await ownCache()).match(scope + "web/app.wasm");
+    assert.strictEqual(await wasm.text(), "wasm");
+  },
+
   async "install precaches the scope URL and every resource"() {
     await dispatch("install");
     const cache = await ownCache();

@@ -1,0 +1,103 @@
+package sitegen
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hit-salary/hit-salary/build/sw"
+)
+
+// fakeDecoder stands in for npm xz-decompress: minified, with a license
+// comment the build must keep.
+const fakeDecoder = "/*! decoder (c) authors. License: MIT */\nvar x=1;\n"
+
+// xzFixture is fixture with app.wasm.xz, the decoder and web/wasmload.js.
+func xzFixture(t *testing.T) Config {
+	t.Helper()
+	c := fixture(t)
+	dir := filepath.Dir(c.Wasm)
+	c.WasmXZ = filepath.Join(dir, "app.wasm.xz")
+	c.XZDecoder = filepath.Join(dir, "xz-decompress.min.js")
+	for name, body := range map[string]string{
+		c.WasmXZ:                            string(xzMagic) + "fake",
+		c.XZDecoder:                         fakeDecoder,
+		filepath.Join(c.Web, "wasmload.js"): "globalThis.hitInstantiateWasm = null;\n",
+	} {
+		if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return c
+}
+
+// TestBuildWasmXZ checks a build that ships app.wasm.xz: the files, the
+// script order in the pages, the worker set to decode, and Verify.
+func TestBuildWasmXZ(t *testing.T) {
+	for _, base := range []string{"/hit-salary/", "/"} {
+		t.Run(base, func(t *testing.T) {
+			c := xzFixture(t)
+			c.Base = base
+			r := mustBuild(t, c)
+			if r.WasmXZ != int64(len(xzMagic)+len("fake")) {
+				t.Errorf("report: app.wasm.xz %d bytes", r.WasmXZ)
+			}
+			if got := read(t, c.Out, xzDecoderFile); string(got) != fakeDecoder {
+				t.Errorf("%s = %q, want the decoder byte for byte (license comment kept)", xzDecoderFile, got)
+			}
+			page := string(read(t, c.Out, "index.html"))
+			order := []string{base + xzDecoderFile, base + wasmLoadFile, base + "wasm_exec.js", base + "app.js"}
+			last := -1
+			for _, src := range order {
+				i := strings.Index(page, "src="+src+">")
+				if i < 0 || i < last || !strings.Contains(page, "<script defer src="+src+">") {
+					t.Errorf("index.html: want deferred scripts %q in this order:\n%s", order, page)
+					break
+				}
+				last = i
+			}
+			worker := read(t, c.Out, "app-worker.js")
+			if !bytes.Contains(worker, []byte(`"`+xzDecoderFile+`"`)) {
+				t.Errorf("app-worker.js does not load the decoder")
+			}
+			list, err := sw.Precache(worker)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Contains(list, base+xzDecoderFile) || !slices.Contains(list, base+"web/app.wasm") || slices.Contains(list, base+wasmXZFile) {
+				t.Errorf("precache %q: want the decoder and app.wasm (kept decoded), not app.wasm.xz", list)
+			}
+			if err := Verify(c.Out, VerifyOptions{Base: base, Version: c.Version, Minified: true, WasmXZ: true}); err != nil {
+				t.Errorf("Verify: %v", err)
+			}
+			// The same site checked as one without xz fails: the options matter.
+			if err := Verify(c.Out, VerifyOptions{Base: base, Version: c.Version, Minified: true}); err == nil {
+				t.Errorf("Verify without WasmXZ accepts a worker that loads the decoder")
+			}
+		})
+	}
+}
+
+func TestBuildWasmXZErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		change  func(c *Config)
+		wantErr string
+	}{
+		{"decoder without the xz file", func(c *Config) { c.WasmXZ = "" }, "go together"},
+		{"not an xz file", func(c *Config) { os.WriteFile(c.WasmXZ, []byte("plain"), 0o644) }, "not an xz file"},
+		{"no loader in web/", func(c *Config) { os.Remove(filepath.Join(c.Web, "wasmload.js")) }, "wasmload.js"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := xzFixture(t)
+			tt.change(&c)
+			if _, err := Build(t.Context(), c); err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("Build: err = %v, want %q", err, tt.wantErr)
+			}
+		})
+	}
+}
