@@ -131,6 +131,7 @@ func FuzzFromQuery(f *testing.F) {
 	f.Add("state=CA&metro=14460&metro=31080")
 	f.Add("metro=99999&state=NH")
 	f.Add("metro=&state=TX&metro=20580")
+	f.Add("state=NH&metro=NONE")
 	f.Fuzz(func(t *testing.T, raw string) {
 		q, err := url.ParseQuery(raw)
 		if err != nil {

@@ -270,6 +270,10 @@ func FromQueryOver(base Input, q url.Values) (Input, []*InputError) {
 	return in, errs
 }
 
+// metroNone is the metro value that asks for the whole state, like an empty one (a form
+// option's value cannot be empty: go-app drops an empty value attribute).
+const metroNone = "none"
+
 // wholeState is how an InputError names the metro used when none is: the whole state.
 const wholeState = "the whole state"
 
@@ -282,7 +286,7 @@ func metroName(code string) string {
 }
 
 // readMetro reads the metro parameter over in (whose state is already read): a CBSA code
-// of a metro area spanning the state, or empty for the whole state. A bad one (unknown,
+// of a metro area spanning the state, or empty (or "none") for the whole state. A bad one (unknown,
 // or not in the state) keeps in's metro, or the whole state if that is not in the state
 // either; so does a state changed to one the metro does not span, which is also reported,
 // so that a person who picks another state is told why the metro was dropped.
@@ -300,7 +304,7 @@ func readMetro(q url.Values, in Input, errs []*InputError) (string, []*InputErro
 		case len(v) > maxParam:
 			errs = append(errs, &InputError{Field: ParamMetro, Code: CodeTooLong, Used: metroName(used)})
 			return used, errs
-		case v == "":
+		case v == "" || strings.EqualFold(v, metroNone):
 			return "", errs
 		case !known:
 			errs = append(errs, &InputError{ParamMetro, CodeUnknown, shorten(v), metroName(used)})

@@ -236,6 +236,7 @@ func TestFromQueryMetro(t *testing.T) {
 		{"script", Default(), "state=MA&metro=%3Cscript%3E", "MA", "", []string{"metro:unknown"}},
 		{"too long", Default(), "state=MA&metro=" + strings.Repeat("1", 300), "MA", "", []string{"metro:too-long"}},
 		{"empty is the whole state", boston, "metro=", "MA", "", nil},
+		{"none is the whole state", boston, "metro=None", "MA", "", nil},
 		{"a bad metro keeps the base's", boston, "metro=00000", "MA", "14460", []string{"metro:unknown"}},
 		{"a state change keeps a metro that spans it", boston, "state=NH", "NH", "14460", nil},
 		{"a state change drops a metro that does not span it, and says so", boston, "state=CA", "CA", "", []string{"metro:not-in-state"}},

@@ -472,4 +472,15 @@ var es = map[string]string{
 	"reason.small.metro":          "Menos de 1,000 personas ejercen esta ocupación en esta área metropolitana, así que los salarios publicados son menos precisos.",
 	"source.oews-2025-metro.note": "Solo sueldos y salarios; todas las industrias. Leídos de dos copias derivadas e independientes del archivo de la BLS que coinciden en cada celda común; las cuatro ocupaciones de información de salud y de gestión, solo para 22 grandes áreas metropolitanas.",
 	"source.rpp-2024-metro.note":  "Niveles de precios en relación con el promedio nacional (100); publicados el 19 de febrero de 2026.",
+
+	// Metro areas (issue 10).
+	"field.metro":         "Área metropolitana",
+	"help.metro":          "Opcional: el salario en un área metropolitana del estado, donde la BLS lo publica. Escriba las primeras letras de un nombre para ir a él.",
+	"help.metro.none":     "Elija un estado para escoger una de sus áreas metropolitanas.",
+	"help.metro.loading":  "Cargando las áreas metropolitanas del estado…",
+	"help.metro.failed":   "No se pudieron cargar las áreas metropolitanas, así que se usa todo el estado. Vuelva a cargar la página para intentarlo de nuevo.",
+	"metro.whole":         "Todo el estado",
+	"metro.whole.us":      "Todo el país",
+	"factor.location":     "Área metropolitana frente al estado",
+	"notice.not-in-state": "{field}: {value} no está en el estado elegido, así que se usa {used}.",
 }

@@ -11,7 +11,7 @@ import (
 // Form is every input of the estimator, each labelled, described and usable from the
 // keyboard. It has no submit button: each edit is reported at once through OnChange.
 // Its ids and names are the contract the end-to-end tests and web/carry.js rely on:
-// #role, #state, #years, #edu, #employer, input[name=certs]#cert-<slug>,
+// #role, #state, #metro, #years, #edu, #employer, input[name=certs]#cert-<slug>,
 // input[name=bg]#bg-<slug>, #prior and #from, inside form#scenario.
 type Form struct {
 	app.Compo
@@ -46,6 +46,7 @@ func (f *Form) Render() app.UI {
 			txt("p", "form__intro", t.T("form.intro")),
 			&selectInput{Lang: f.Lang, Param: estimate.ParamRole, Value: string(in.Role), Locked: f.locked(estimate.ParamRole), Form: f},
 			&selectInput{Lang: f.Lang, Param: estimate.ParamState, Value: in.State, Locked: f.locked(estimate.ParamState), Form: f},
+			&metroInput{Lang: f.Lang, State: in.State, Value: in.Metro, Locked: f.locked(estimate.ParamMetro) || f.locked(estimate.ParamState), Form: f},
 			&yearsInput{Lang: f.Lang, Param: estimate.ParamYears, Text: f.YearsText, Note: f.YearsNote, Used: in.Years, Locked: f.locked(estimate.ParamYears), Form: f},
 			&selectInput{Lang: f.Lang, Param: estimate.ParamEducation, Value: string(in.Education), Locked: f.locked(estimate.ParamEducation), Form: f},
 			&selectInput{Lang: f.Lang, Param: estimate.ParamEmployer, Value: string(in.Employer), Locked: f.locked(estimate.ParamEmployer), Form: f},

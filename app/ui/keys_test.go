@@ -62,6 +62,24 @@ func observed(t *testing.T) (kinds, evidence, argKeys map[string]bool) {
 			}
 		}
 	}
+	// Metro areas: each way the model knows a metro's wages (published, scaled, the
+	// state itself), in every metro of a few states.
+	for _, st := range []string{"MA", "TX", "AL"} {
+		for _, m := range estimate.MetrosOf(st) {
+			for _, ri := range estimate.Roles() {
+				r := mustEstimate(t, estimate.Input{Role: ri.Slug, State: st, Metro: m.Code, Years: 3,
+					Education: estimate.EduBachelor, Employer: estimate.EmployerAny, Background: estimate.BackgroundNew})
+				for _, m := range r.Reasons {
+					note(m)
+				}
+				for _, f := range r.Factors {
+					kinds[string(f.Kind)] = true
+					evidence[string(f.Evidence)] = true
+					note(f.Note)
+				}
+			}
+		}
+	}
 	delete(evidence, string(estimate.EvidenceNone))
 	return
 }
@@ -105,7 +123,7 @@ func dynamicKeys(t *testing.T) []string {
 		}
 	}
 	add("help.certs", "help.bg")
-	for _, code := range []estimate.ErrorCode{estimate.CodeUnknown, estimate.CodeRange, estimate.CodeFormat, estimate.CodeTooLong} {
+	for _, code := range []estimate.ErrorCode{estimate.CodeUnknown, estimate.CodeRange, estimate.CodeFormat, estimate.CodeTooLong, estimate.CodeNotInState} {
 		add("notice." + string(code))
 	}
 	for _, l := range []estimate.Confidence{estimate.ConfidenceHigh, estimate.ConfidenceMedium, estimate.ConfidenceLow} {

@@ -69,7 +69,11 @@ func problemText(t *text.Catalog, e *estimate.InputError, in estimate.Input) str
 	if !ok {
 		return e.Error()
 	}
-	return text.Fill(s, "field", field, "value", printable(e.Value), "used", used,
+	value := printable(e.Value)
+	if e.Field == estimate.ParamMetro && e.Code == estimate.CodeNotInState {
+		value = metroLabel(e.Value) // a known metro: its name says more than its code
+	}
+	return text.Fill(s, "field", field, "value", value, "used", used,
 		"min", strconv.Itoa(estimate.MinYears), "max", strconv.Itoa(estimate.MaxYears))
 }
 
@@ -92,6 +96,11 @@ func usedValue(t *text.Catalog, field string, in estimate.Input) string {
 	case estimate.ParamState:
 		a, _ := estimate.LookupArea(in.State)
 		return areaName(t, a)
+	case estimate.ParamMetro:
+		if in.Metro == "" {
+			return t.T("metro.whole")
+		}
+		return metroLabel(in.Metro)
 	case estimate.ParamYears:
 		return t.Int(in.Years)
 	case estimate.ParamEducation:

@@ -47,6 +47,7 @@ type Page struct {
 	source    string                 // sourcePrerender or sourceWasm
 	update    bool                   // a new version is ready: offer to reload
 	restored  bool                   // the scenario came from storage: write it to the URL
+	metroWait *metroStart            // a start waiting for the metro table (metro.go), or nil
 	release   []func()               // removes the browser listeners on dismount
 
 	// Typing in the years field writes the URL and storage once the typing pauses:
@@ -124,6 +125,7 @@ func (p *Page) OnMount(ctx app.Context) {
 		p.update = true
 	}
 	ctx.Defer(restoreFocus)
+	p.resumeMetro(ctx)
 	win := app.Window()
 	p.release = append(p.release,
 		listen(win, "focus", checkForUpdate),
@@ -150,6 +152,7 @@ func (p *Page) OnAppUpdate(ctx app.Context) {
 // start sets the scenario from URL parameters over the page's preset, or, when the URL
 // has none, from the stored scenario (not in embed mode), and computes the result.
 func (p *Page) start(q url.Values, stored, source string) {
+	q, stored, source = p.deferMetro(q, stored, source)
 	p.in, p.notices = scenarioFrom(p.route.Preset, q, p.route.Locked)
 	p.restored = false
 	if !hasScenario(q) && stored != "" && !p.route.Embed {
@@ -157,6 +160,9 @@ func (p *Page) start(q url.Values, stored, source string) {
 		if in, errs := scenarioFrom(p.route.Preset, sq, p.route.Locked); hasScenario(sq) && len(errs) == 0 {
 			p.in, p.restored = in, true
 		}
+	}
+	if p.metroWait != nil {
+		p.restored = false // written once the metro is read (resumeMetro)
 	}
 	p.yearsText, p.yearsNote = strconv.Itoa(p.in.Years), ""
 	p.priorText, p.priorNote = strconv.Itoa(p.in.Prior), ""
@@ -176,11 +182,14 @@ func (p *Page) apply(ch Change) {
 		p.priorText = clip(ch.Value, 12)
 		p.in.Prior, p.priorNote = parseYears(ch.Field, ch.Value, p.in.Prior)
 	default:
-		next, ok := applyChange(p.in, ch)
+		next, notices, ok := applyChange(p.in, ch)
 		if !ok {
 			return
 		}
 		p.in = next
+		if len(notices) > 0 {
+			p.notices = notices // a metro the new state does not have was dropped
+		}
 	}
 	prev, prevErr := p.res, p.resErr
 	p.recompute()

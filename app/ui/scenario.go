@@ -71,8 +71,9 @@ func scenarioFrom(preset estimate.Input, q url.Values, locked []string) (estimat
 // applyChange returns the scenario after one edit of a select, radio or checkbox, read
 // through the model's reader over the scenario on screen, so the form accepts exactly
 // what a deep link accepts. A value the form does not offer (a tampered page) leaves the
-// scenario as it was.
-func applyChange(in estimate.Input, ch Change) (estimate.Input, bool) {
+// scenario as it was. The problems it returns are with other fields the edit changed (a
+// new state drops a metro area it does not have), for the notice.
+func applyChange(in estimate.Input, ch Change) (estimate.Input, []*estimate.InputError, bool) {
 	q := url.Values{}
 	switch ch.Field {
 	case estimate.ParamCerts:
@@ -83,17 +84,19 @@ func applyChange(in estimate.Input, ch Change) (estimate.Input, bool) {
 			cs = append(cs, estimate.Cert(ch.Value))
 		}
 		q.Set(estimate.ParamCerts, joinCerts(cs))
-	case estimate.ParamRole, estimate.ParamState, estimate.ParamEducation,
+	case estimate.ParamRole, estimate.ParamState, estimate.ParamMetro, estimate.ParamEducation,
 		estimate.ParamEmployer, estimate.ParamBackground, estimate.ParamFrom:
 		q.Set(ch.Field, ch.Value)
 	default:
-		return in, false
+		return in, nil, false
 	}
 	out, errs := estimate.FromQueryOver(in, q)
-	if len(errs) > 0 {
-		return in, false
+	for _, e := range errs {
+		if e.Field == ch.Field {
+			return in, nil, false
+		}
 	}
-	return out, true
+	return out, errs, true
 }
 
 // parseYears reads a years field (experience or prior years) as typed, through the

@@ -30,6 +30,9 @@ func (s *Summary) Render() app.UI {
 		r := s.Result
 		area, _ := estimate.LookupArea(r.Input.State)
 		where := placeName(t, area)
+		if r.Metro.Code != "" {
+			where = r.Metro.Name // the metro area the figures are for
+		}
 		return h("section|id=summary|class=card summary|aria-labelledby=summary-title",
 			ht("h2|id=summary-title|class=summary__title|tabindex=-1",
 				t.F("summary.title", "role", roleName(t, r.Input.Role), "area", where)),
@@ -110,7 +113,7 @@ func purchasingPower(t *text.Catalog, r estimate.Result, a estimate.Area) string
 	if r.RPP > 100 {
 		key = "summary.power.dearer"
 	}
-	return t.F(key, "area", a.Name, "rpp", t.Decimal(r.RPP, 1),
+	return t.F(key, "area", r.RPPArea, "rpp", t.Decimal(r.RPP, 1),
 		"estimate", t.Money(r.Estimate), "power", t.Money(r.PurchasingPower))
 }
 
