@@ -373,4 +373,16 @@ var en = map[string]string{
 	"role.consultant.path.clinical": "Clinicians with EHR project or super-user experience join consulting firms, often with Epic certification.",
 	"role.consultant.path.it":       "Analysts and project managers with healthcare systems experience become consultants.",
 	"role.consultant.path.new":      "Usually after a few years as an analyst or on implementation teams.",
+
+	// Metro areas (issue 10): the metro select, its states and the notice of a metro
+	// that the chosen state does not have.
+	"field.metro":         "Metro area",
+	"help.metro":          "Optional: pay in one metropolitan area of the state, where BLS publishes it. Type the first letters of a name to jump to it.",
+	"help.metro.none":     "Choose a state to pick one of its metro areas.",
+	"help.metro.loading":  "Loading the state’s metro areas…",
+	"help.metro.failed":   "The metro areas could not be loaded, so the whole state is used. Reload the page to try again.",
+	"metro.whole":         "Whole state",
+	"metro.whole.us":      "The whole nation",
+	"factor.location":     "Metro area vs state",
+	"notice.not-in-state": "{field}: {value} is not in the chosen state, so {used} is used.",
 }
