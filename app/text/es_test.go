@@ -1,6 +1,7 @@
 package text
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -80,5 +81,56 @@ func TestSpanishNumbers(t *testing.T) {
 				t.Errorf("got %q, want %q", tt.got, tt.want)
 			}
 		})
+	}
+}
+
+// TestLoadRoundTrip checks the browser's path: the JSON the build writes loads back into
+// the same strings, and a bad file is refused or trimmed, never installed as it is.
+func TestLoadRoundTrip(t *testing.T) {
+	data, err := JSON(Spanish)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := For(Spanish)
+	saved := c.strings
+	defer func() { c.strings = saved }()
+	if err := Load(Spanish, data); err != nil {
+		t.Fatalf("Load(JSON(es)): %v", err)
+	}
+	if len(c.strings) != len(es) || c.T("app.heading") != es["app.heading"] {
+		t.Errorf("Load(JSON(es)) has %d strings, want %d", len(c.strings), len(es))
+	}
+	for _, tt := range []struct {
+		name, data string
+		partial    bool
+	}{
+		{"not JSON", `<html>`, false},
+		{"not an object", `["a"]`, false},
+		{"nothing usable", `{"no.such.key": "x"}`, false},
+		{"unknown key", `{"app.heading": "¿Cuánto?", "no.such.key": "x"}`, true},
+		{"placeholder changed", `{"app.heading": "¿Cuánto?", "summary.range": "{lo} a {hi}"}`, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c.strings = saved
+			err := Load(Spanish, []byte(tt.data))
+			var pe *PartialError
+			if isPartial := errors.As(err, &pe); err == nil || isPartial != tt.partial {
+				t.Fatalf("Load(%s) = %v, want an error (partial %v)", tt.data, err, tt.partial)
+			}
+			if !tt.partial && c.strings == nil {
+				return
+			}
+			if tt.partial {
+				if _, ok := c.strings["no.such.key"]; ok {
+					t.Error("an unknown key was loaded")
+				}
+				if got := c.F("summary.range", "low", "1", "high", "2"); strings.Contains(got, "{") {
+					t.Errorf("a sentence lost its placeholders: %q", got)
+				}
+			}
+		})
+	}
+	if err := Load(English, data); err == nil {
+		t.Error("Load(en) succeeded: English is compiled in")
 	}
 }

@@ -47,7 +47,9 @@ var catalogs = map[Lang]*Catalog{
 	English: {lang: English, strings: en, num: numberFormat{
 		group: ",", decimal: ".", minus: "\u2212", plus: "+", money: "${n}", percent: "{n}%",
 	}},
-	Spanish: {lang: Spanish, strings: es, num: spanishNumbers},
+	// Spanish strings join natively (es_native.go); the browser loads them on demand
+	// (Load), so English readers do not download them inside app.wasm.
+	Spanish: {lang: Spanish, num: spanishNumbers},
 }
 
 // spanishNumbers is how the Spanish catalogue writes numbers, for Spanish readers in the

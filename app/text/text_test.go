@@ -123,26 +123,3 @@ func TestCatalogues(t *testing.T) {
 		}
 	}
 }
-
-// placeholders lists the {names} of s, sorted and joined.
-func placeholders(s string) string {
-	var out []string
-	for {
-		i := strings.IndexByte(s, '{')
-		if i < 0 {
-			break
-		}
-		j := strings.IndexByte(s[i:], '}')
-		if j < 0 {
-			break
-		}
-		out = append(out, s[i:i+j+1])
-		s = s[i+j+1:]
-	}
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j] < out[j-1]; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return strings.Join(out, "")
-}
