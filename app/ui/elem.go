@@ -6,6 +6,21 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
+// How to write an element, the one way used in app/ui:
+//
+//   - an element with constant attributes is a spec string for hs (the element, to chain
+//     methods), h (with a body) or ht (with text only): the tag, then "|name=value" for
+//     each attribute, e.g. h("td|role=cell|class=num", body...). Names hold no "|" or "=";
+//     a value holds no "|" but may hold "=" (the first "=" splits); an empty value sets
+//     nothing, as go-app drops empty attributes;
+//   - values that change (text, a varying id, ARIA states, events) are methods of the
+//     element hs returns: hs("button|type=button").ID(id).Aria("pressed", on).OnClick(f);
+//   - elc, txt and box are the tag-and-class shorthands, void the self-closing elements
+//     (input), fact one term and value of a description list;
+//   - never app.Div, app.Span and the other typed elements (see el).
+//
+// TestElementSpec (elem_test.go) is the parser's table of cases.
+
 // el is an HTML element with the given tag. Build every element of the UI through el
 // (or void), never app.Div, app.Span, ...: each go-app element type links its own copy
 // of every method used, and one generic type instead of ~40 saved 87 KiB of gzipped
