@@ -64,7 +64,7 @@ test-wasm: node ## Pure packages' tests compiled to js/wasm, run by Node
 e2e: deps build ## Browser tests (headless Chromium) against a fresh dist/
 	@# The update test deploys a second version: build it here, from the same app.wasm.
 	@$(GO) run ./build -out $(CACHE)/dist-next -base '$(BASE)' -version e2e-next $(SITE_WASM) | tail -n 1
-	HIT_DIST=$(abspath $(DIST)) HIT_DIST_NEXT=$(abspath $(CACHE)/dist-next) \
+	HIT_DIST=$(abspath $(DIST)) HIT_DIST_NEXT=$(abspath $(CACHE)/dist-next) HIT_BASE='$(BASE)' \
 		$(GO) test -count=1 -timeout 30m ./build/e2e/...
 
 bench: build deps ## Measure the built site (size, start-up, input latency) with go run ./build/bench

@@ -1,4 +1,10 @@
-package sitegen
+// Package pages serves a built HIT Salary site under its base path the way
+// GitHub Pages serves a project site, for `make serve` (build/serve), the
+// end-to-end tests and the benchmark (build/e2e/harness). It also holds what
+// those share with the generator, build/sitegen: the default base path and
+// its normalization. It uses the standard library only, so that serving
+// files does not link go-app or the minifier.
+package pages
 
 import (
 	"bytes"
@@ -276,7 +282,8 @@ func (s *server) content(root *os.Root, name string, fi fs.FileInfo, gz bool) ([
 }
 
 // Gzip returns b compressed with gzip at the best compression level: the
-// encoding the handlers send, and the size Build reports for app.wasm.
+// encoding the handlers send, and the size sitegen.Build reports for
+// app.wasm.
 func Gzip(b []byte) []byte {
 	var buf bytes.Buffer
 	// Writes to a bytes.Buffer cannot fail, and the level is valid.
@@ -312,4 +319,35 @@ func CheckServable(dir string) error {
 		return ErrNoSite
 	}
 	return nil
+}
+
+// DefaultBase is the base path of the GitHub Pages project site: the one
+// default of the Makefile's BASE, the build tool, build/serve and the tests
+// (which take HIT_BASE).
+const DefaultBase = "/hit-salary/"
+
+// NormalizeBase returns base as a path with a leading and a trailing slash
+// ("hit-salary" → "/hit-salary/"), or an error if it is not a plain path.
+func NormalizeBase(base string) (string, error) {
+	if base == "" {
+		return "", errors.New("base path is empty: use \"/\" for the site root")
+	}
+	b := "/" + strings.Trim(base, "/") + "/"
+	if b == "//" {
+		b = "/"
+	}
+	for _, r := range b {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./~", r)) {
+			return "", fmt.Errorf("base path %q: use letters, digits, '-', '_', '.', '~' and '/' only", base)
+		}
+	}
+	if strings.Contains(b, "//") {
+		return "", fmt.Errorf("base path %q: empty segment", base)
+	}
+	for _, seg := range strings.Split(strings.Trim(b, "/"), "/") {
+		if seg == "." || seg == ".." {
+			return "", fmt.Errorf("base path %q: no . or .. segments", base)
+		}
+	}
+	return b, nil
 }

@@ -19,7 +19,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/hit-salary/hit-salary/build/sitegen"
+	"github.com/hit-salary/hit-salary/build/pages"
 )
 
 func main() {
@@ -36,7 +36,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stdout)
 	dir := fs.String("dir", "dist", "`directory` of the built site")
-	base := fs.String("base", sitegen.DefaultBase, "base `path` the site is served under")
+	base := fs.String("base", pages.DefaultBase, "base `path` the site is served under")
 	addr := fs.String("addr", "127.0.0.1:8080", "`address` to listen on (port 0 picks a free port)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -47,14 +47,14 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", fs.Args())
 	}
-	if err := sitegen.CheckServable(*dir); err != nil {
+	if err := pages.CheckServable(*dir); err != nil {
 		return fmt.Errorf("%s: %w", *dir, err)
 	}
-	b, err := sitegen.NormalizeBase(*base)
+	b, err := pages.NormalizeBase(*base)
 	if err != nil {
 		return err
 	}
-	h, err := sitegen.Serve(*dir, b)
+	h, err := pages.Serve(*dir, b)
 	if err != nil {
 		return err
 	}

@@ -1,12 +1,13 @@
 package sitegen
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"path"
 	"strings"
+
+	"github.com/hit-salary/hit-salary/build/pages"
 )
 
 // App identity, shown in the page head, the manifest and install prompts.
@@ -29,7 +30,13 @@ const (
 )
 
 // DefaultBase is the base path of the GitHub Pages project site.
-const DefaultBase = "/hit-salary/"
+const DefaultBase = pages.DefaultBase
+
+// NormalizeBase is pages.NormalizeBase.
+func NormalizeBase(base string) (string, error) { return pages.NormalizeBase(base) }
+
+// Gzip is pages.Gzip: the encoding the site is served with.
+func Gzip(b []byte) []byte { return pages.Gzip(b) }
 
 // Config describes one build of the site.
 type Config struct {
@@ -106,32 +113,6 @@ func ParseArgs(args []string, out io.Writer) (Config, error) {
 		return c, fmt.Errorf("unexpected arguments %q: all options are flags", fs.Args())
 	}
 	return c, nil
-}
-
-// NormalizeBase returns base as a path with a leading and a trailing slash
-// ("hit-salary" → "/hit-salary/"), or an error if it is not a plain path.
-func NormalizeBase(base string) (string, error) {
-	if base == "" {
-		return "", errors.New("base path is empty: use \"/\" for the site root")
-	}
-	b := "/" + strings.Trim(base, "/") + "/"
-	if b == "//" {
-		b = "/"
-	}
-	for _, r := range b {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./~", r)) {
-			return "", fmt.Errorf("base path %q: use letters, digits, '-', '_', '.', '~' and '/' only", base)
-		}
-	}
-	if strings.Contains(b, "//") {
-		return "", fmt.Errorf("base path %q: empty segment", base)
-	}
-	for _, seg := range strings.Split(strings.Trim(b, "/"), "/") {
-		if seg == "." || seg == ".." {
-			return "", fmt.Errorf("base path %q: no . or .. segments", base)
-		}
-	}
-	return b, nil
 }
 
 // normalizePages checks and de-duplicates the pages to pre-render.

@@ -1,14 +1,16 @@
-// Package sitegen builds and serves the HIT Salary static website.
+// Package sitegen generates the HIT Salary static website.
 //
 // Build generates the pre-rendered pages and go-app's files with
-// app.GenerateStaticWebsite, adds the icons, the hand-written assets of web/
-// and the prebuilt app.wasm, fixes what go-app gets wrong under a GitHub Pages
-// sub-path (service worker, manifest scope, og: tags), minifies every text
-// file, checks the result with Verify and only then replaces the output
-// directory. NewHandler answers HTTP requests for a built site under its
-// base path the way GitHub Pages does, for local use (Serve, with caching
-// suited to development) and for the end-to-end tests and the benchmark
-// (build/e2e/harness, with Pages' caching and test controls around it).
+// app.GenerateStaticWebsite, adds the icons, the hand-written assets of web/,
+// the prebuilt app.wasm (and app.wasm.xz with its decoder), fixes what go-app
+// gets wrong under a GitHub Pages sub-path (service worker, manifest scope,
+// og: tags), minifies every text file, checks the result with Verify and only
+// then replaces the output directory. Config.Extra adds static pages (the
+// methodology).
+//
+// Serving a built site is build/pages' job (standard library only, so that
+// build/serve, the end-to-end harness and the benchmark link neither go-app
+// nor the minifier).
 //
 // The package does not import the UI: the caller (build/main.go) registers
 // the routes with go-app and passes the pages, styles and scripts in Config.

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hit-salary/hit-salary/build/pages"
 )
 
 // serveCase is one request to Serve and what must come back.
@@ -31,7 +33,7 @@ func TestServe(t *testing.T) {
 	for _, base := range []string{"/hit-salary/", "/"} {
 		c.Base = base
 		mustBuild(t, c)
-		h, err := Serve(c.Out, base)
+		h, err := pages.Serve(c.Out, base)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -111,37 +113,13 @@ func TestServe(t *testing.T) {
 	}
 }
 
-func TestAcceptsGzip(t *testing.T) {
-	tests := []struct {
-		header string
-		want   bool
-	}{
-		{"", false},
-		{"gzip", true},
-		{"br, gzip;q=0.5", true},
-		{"gzip;q=0", false},
-		{"deflate", false},
-		{"GZIP", true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.header, func(t *testing.T) {
-			r := httptest.NewRequest("GET", "/", nil)
-			r.Header.Set("Accept-Encoding", tt.header)
-			if got := acceptsGzip(r); got != tt.want {
-				t.Errorf("acceptsGzip(%q) = %v, want %v", tt.header, got, tt.want)
-			}
-		})
-	}
-}
-
 func TestServeBadDir(t *testing.T) {
-	if _, err := Serve(t.TempDir()+"/missing", "/x/"); err == nil {
+	if _, err := pages.Serve(t.TempDir()+"/missing", "/x/"); err == nil {
 		t.Errorf("Serve on a missing directory: no error")
 	}
-	if _, err := Serve(t.TempDir(), "/a b/"); err == nil {
+	if _, err := pages.Serve(t.TempDir(), "/a b/"); err == nil {
 		t.Errorf("Serve with a bad base: no error")
 	}
-	var _ http.Handler = (*server)(nil)
 }
 
 // TestServeAfterRebuild rebuilds the site while a handler serves it: Build
@@ -151,7 +129,7 @@ func TestServeAfterRebuild(t *testing.T) {
 	c := fixture(t)
 	c.Version = "v1"
 	mustBuild(t, c)
-	h, err := Serve(c.Out, c.Base)
+	h, err := pages.Serve(c.Out, c.Base)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +174,7 @@ func TestServeHeaders(t *testing.T) {
 	dir := writeSite(t, map[string]string{"index.html": page, "404.html": notFound, "favicon.ico": "icon", "logo.png": "png"})
 	tests := []struct {
 		name        string
-		opts        ServeOptions
+		opts        pages.ServeOptions
 		path        string
 		gzip        bool
 		ifNoneMatch func(etag string) string // nil: no If-None-Match
@@ -208,8 +186,8 @@ func TestServeHeaders(t *testing.T) {
 	}{
 		{name: "default caching", path: "/s/", wantStatus: 200, wantCache: "no-cache", wantVary: true, wantBody: page},
 		{name: "gzip", path: "/s/", gzip: true, wantStatus: 200, wantCache: "no-cache", wantVary: true, wantGzip: true, wantBody: page},
-		{name: "Pages caching", opts: ServeOptions{CacheControl: "max-age=600"}, path: "/s/", wantStatus: 200, wantCache: "max-age=600", wantVary: true, wantBody: page},
-		{name: "NoGzip ignores Accept-Encoding", opts: ServeOptions{NoGzip: true}, path: "/s/", gzip: true, wantStatus: 200, wantCache: "no-cache", wantBody: page},
+		{name: "Pages caching", opts: pages.ServeOptions{CacheControl: "max-age=600"}, path: "/s/", wantStatus: 200, wantCache: "max-age=600", wantVary: true, wantBody: page},
+		{name: "NoGzip ignores Accept-Encoding", opts: pages.ServeOptions{NoGzip: true}, path: "/s/", gzip: true, wantStatus: 200, wantCache: "no-cache", wantBody: page},
 		{name: "icon gzip-encoded like Pages", path: "/s/favicon.ico", gzip: true, wantStatus: 200, wantCache: "no-cache", wantVary: true, wantGzip: true, wantBody: "icon"},
 		{name: "png as it is", path: "/s/logo.png", gzip: true, wantStatus: 200, wantCache: "no-cache", wantBody: "png"},
 		{name: "revalidation, unchanged", path: "/s/", ifNoneMatch: func(e string) string { return e }, wantStatus: 304, wantCache: "no-cache", wantVary: true},
@@ -219,7 +197,7 @@ func TestServeHeaders(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h, err := NewHandler(dir, "/s/", tt.opts)
+			h, err := pages.NewHandler(dir, "/s/", tt.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -304,7 +282,7 @@ func TestServeETagSameModTime(t *testing.T) {
 	for _, gz := range []bool{false, true} {
 		t.Run(fmt.Sprintf("gzip=%v", gz), func(t *testing.T) {
 			get := func(dir, inm string) *httptest.ResponseRecorder {
-				h, err := NewHandler(dir, "/", ServeOptions{})
+				h, err := pages.NewHandler(dir, "/", pages.ServeOptions{})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -6,10 +6,26 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+
+	"github.com/hit-salary/hit-salary/build/pages"
 )
 
-// Base is the sub-path the site is published under (GitHub Pages project site).
-const Base = "/hit-salary/"
+// Base is the base path the built site is served under: $HIT_BASE (the Makefile passes
+// its BASE, so `make e2e BASE=/` tests a site built for the root), else
+// pages.DefaultBase. A base that does not normalize is kept as it is: NewServer reports
+// it.
+var Base = baseFromEnv()
+
+func baseFromEnv() string {
+	b := os.Getenv("HIT_BASE")
+	if b == "" {
+		return pages.DefaultBase
+	}
+	if n, err := pages.NormalizeBase(b); err == nil {
+		return n
+	}
+	return b
+}
 
 // Root returns the repository root: the nearest directory at or above the working
 // directory that holds go.mod.

@@ -10,7 +10,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/hit-salary/hit-salary/build/sitegen"
+	"github.com/hit-salary/hit-salary/build/pages"
 )
 
 // Options configures a Server.
@@ -127,8 +127,8 @@ type Request struct {
 }
 
 // Server serves a built site under Base on 127.0.0.1 like GitHub Pages serves a project
-// site, with sitegen.NewHandler: the directory is the root of the sub-path, "/hit-salary"
-// redirects to "/hit-salary/", a directory answers with its index.html, a missing file
+// site, with pages.NewHandler: the directory is the root of the base path, "/hit-salary"
+// redirects to "/hit-salary/" (for the default Base), a directory answers with its index.html, a missing file
 // with the site's 404.html and status 404, and every answer carries Cache-Control
 // max-age=600, a content ETag and Last-Modified, so that revalidation works as it does
 // there.
@@ -164,7 +164,7 @@ func NewServer(dir string, opts Options) *Server {
 
 // handler returns the site handler for dir.
 func (s *Server) handler(dir string) (http.Handler, error) {
-	return sitegen.NewHandler(dir, Base, sitegen.ServeOptions{CacheControl: s.opts.CacheControl, NoGzip: !s.opts.Gzip})
+	return pages.NewHandler(dir, Base, pages.ServeOptions{CacheControl: s.opts.CacheControl, NoGzip: !s.opts.Gzip})
 }
 
 // Start listens on addr ("127.0.0.1:0" picks a free port) and serves until Stop. After a
@@ -327,8 +327,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	h.ServeHTTP(w, r)
 }
 
-// Gzip returns b compressed as the server sends it when gzip is on (sitegen.Gzip).
-func Gzip(b []byte) []byte { return sitegen.Gzip(b) }
+// Gzip returns b compressed as the server sends it when gzip is on (pages.Gzip).
+func Gzip(b []byte) []byte { return pages.Gzip(b) }
 
 // countingWriter records the status and the number of body bytes written.
 type countingWriter struct {
