@@ -276,6 +276,9 @@ var es = map[string]string{
 	// First use, keyboard, links and print.
 	"app.title.scenario":       "Salario de {role} en {area} · HIT Salary",
 	"skip.form":                "Saltar a sus datos",
+	"lang.switch":              "Idioma",
+	"lang.name.en":             "English",
+	"lang.name.es":             "Español",
 	"summary.example":          "Un ejemplo.",
 	"summary.example.body":     "Estas cifras son de un perfil inicial, todavía no de usted.",
 	"summary.example.change":   "Cambie sus datos",

@@ -145,6 +145,9 @@ func dynamicKeys(t *testing.T) []string {
 	}
 	// Every sentence the model can say: the UI renders them all through t.Message.
 	add(estimate.MessageKeys()...)
+	for _, l := range text.Langs() { // the language switcher names each language
+		add("lang.name." + string(l))
+	}
 	for _, s := range estimate.AllSources() { // the source list shows each caveat by key
 		if s.Note != "" {
 			add(text.SourceNoteKey(s.ID))

@@ -83,9 +83,7 @@ func (p *Page) OnInit() {
 	if p.route.Path == "" {
 		p.route = routes()[0]
 	}
-	if p.lang == "" {
-		p.lang = text.English
-	}
+	p.lang = p.chooseLang()
 	if p.store == nil {
 		p.store = localStore{}
 	}
@@ -103,6 +101,7 @@ func (p *Page) OnPreRender(ctx app.Context) {
 	defer recoverTo(ctx, p.fail)
 	p.start(parseQuery(ctx.Page().URL().RawQuery), "", sourcePrerender)
 	t := p.tr()
+	ctx.Page().SetLang(string(p.lang))
 	p.setTitle(ctx)
 	ctx.Page().SetDescription("%s", t.T("app.description"))
 }
@@ -120,6 +119,7 @@ func (p *Page) OnMount(ctx app.Context) {
 		// bookmarking it gives this page, not the bad values again.
 		replaceQuery(ctx, queryString(p.in))
 	}
+	ctx.Page().SetLang(string(p.lang))
 	p.setTitle(ctx)
 	if ctx.AppUpdateAvailable() {
 		p.update = true
@@ -323,7 +323,8 @@ func (p *Page) render(t *text.Catalog) app.UI {
 	return hs("div|id=app").Class(class).Lang(string(p.lang)).Body(
 		// The first stop of the keyboard: past the heading, straight to the form.
 		focusLink("skip-link", formTitleID, t.T("skip.form")),
-		&masthead{Lang: p.lang},
+		&masthead{Lang: p.lang, Query: p.langQuery()},
+		p.renderPrintLink(t),
 		box("div", "banners",
 			app.If(p.update, func() app.UI {
 				return &UpdateBanner{Lang: p.lang, OnReload: p.onReload}
@@ -367,13 +368,15 @@ func (p *Page) render(t *text.Catalog) app.UI {
 type masthead struct {
 	app.Compo
 
-	Lang text.Lang // language of every string
+	Lang  text.Lang // language of every string
+	Query string    // the scenario, carried over by the language links
 }
 
 // Render draws the masthead.
 func (c *masthead) Render() app.UI {
 	t := text.For(c.Lang)
 	return box("header", "masthead",
+		&langSwitch{Lang: c.Lang, Query: c.Query},
 		txt("p", "masthead__name", t.T("app.name")),
 		txt("h1", "masthead__title", t.T("app.heading")),
 		txt("p", "masthead__lead", t.T("app.lead")),
@@ -434,8 +437,7 @@ func (p *Page) renderPeek(t *text.Catalog) app.UI {
 	)
 }
 
-// renderPrint is the two print buttons and, for the printed page only, the scenario's
-// address as text (in the browser, where the address is known).
+// renderPrint is the two print buttons.
 func (p *Page) renderPrint(t *text.Catalog) app.UI {
 	if p.resErr != nil {
 		return nil
@@ -446,10 +448,16 @@ func (p *Page) renderPrint(t *text.Catalog) app.UI {
 			app.Text(" "),
 			hs("button|type=button|class=button button--quiet").OnClick(p.onPrintFull).Text(t.T("print.full")),
 		),
-		app.If(app.IsClient, func() app.UI {
-			return txt("p", "print-only print-link", t.T("print.link")+" "+scenarioURL(queryString(p.in)))
-		}),
 	)
+}
+
+// renderPrintLink is the scenario's address as text, for the printed page only (in the
+// browser, where the address is known): under the heading of the sheet.
+func (p *Page) renderPrintLink(t *text.Catalog) app.UI {
+	if p.resErr != nil || app.IsServer {
+		return nil
+	}
+	return txt("p", "print-only print-link", t.T("print.link")+" "+scenarioURL(queryString(p.in)))
 }
 
 func (p *Page) onPrintSheet(ctx app.Context, e app.Event) {

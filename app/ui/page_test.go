@@ -146,7 +146,7 @@ func ids(ns []*node) []string {
 }
 
 func TestRoutes(t *testing.T) {
-	if got, want := Pages(), []string{"/"}; !reflect.DeepEqual(got, want) {
+	if got, want := Pages(), []string{"/", "/es"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Pages() = %v, want %v", got, want)
 	}
 	seen := map[string]bool{}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/hit-salary/hit-salary/app/estimate"
+	"github.com/hit-salary/hit-salary/app/text"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -12,12 +13,15 @@ type route struct {
 	Preset estimate.Input // the scenario shown before the URL is read
 	Embed  bool           // compact layout for iframes of school portals; no storage restore
 	Locked []string       // URL parameter names whose value the page fixes to Preset
+	Lang   text.Lang      // the page's own language; "" lets the reader choose (lang.go)
 }
 
 // routes lists the pages, the first being the home page.
 func routes() []route {
 	return []route{
 		{Path: "/", Preset: estimate.Default()},
+		// The Spanish home page, pre-rendered in Spanish (<base>es).
+		{Path: "/es", Preset: estimate.Default(), Lang: text.Spanish},
 	}
 }
 
@@ -29,7 +33,7 @@ func Register() {
 	}
 }
 
-// Pages returns the paths to pre-render, in a stable order: today "/".
+// Pages returns the paths to pre-render, in a stable order: "/" and the Spanish "/es".
 func Pages() []string {
 	rs := routes()
 	out := make([]string, len(rs))
