@@ -68,7 +68,7 @@ e2e: deps build ## Browser tests (headless Chromium) against a fresh dist/
 		$(GO) test -count=1 -timeout 30m ./build/e2e/...
 
 bench: build deps ## Measure the built site (size, start-up, input latency) with go run ./build/bench
-	HIT_DIST=$(abspath $(DIST)) $(GO) run ./build/bench
+	HIT_DIST=$(abspath $(DIST)) HIT_BASE='$(BASE)' $(GO) run ./build/bench
 
 fuzz: ## Run each fuzz target of app/estimate for FUZZTIME (default 20s)
 	@targets="$$($(GO) test -list 'Fuzz.*' ./app/estimate | grep '^Fuzz' || true)"; \
@@ -95,8 +95,8 @@ deps: chromium node node_modules xz ## Install Chromium, Node, xz and the npm pa
 apt-update:
 	$(APT) update -qq
 
-chromium: ## Install Debian's chromium unless /usr/bin/chromium exists
-	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \
+chromium: ## Install Debian's chromium unless /usr/bin/chromium (or $$CHROME_PATH) exists
+	@if [ -x /usr/bin/chromium ] || [ -n "$${CHROME_PATH:-}" -a -x "$${CHROME_PATH:-}" ]; then exit 0; fi; \
 	echo "installing chromium"; \
 	$(MAKE) --no-print-directory apt-update; \
 	$(APT) install -y -qq --no-install-recommends chromium fonts-liberation fonts-dejavu-core
