@@ -176,24 +176,23 @@ func Estimate(in Input) (Result, error) {
 // figure, the state's scaled by the metro's level for related occupations, or no move
 // where too little is published in the metro to say.
 func locationFactor(st, b base, m Metro, basis MetroBasis, level float64, related int) Factor {
-	f := Factor{Kind: FactorLocation, Dollars: b.pct.P50 - st.pct.P50, Applies: true}
-	if st.pct.P50 > 0 {
-		f.Percent = 100 * float64(f.Dollars) / float64(st.pct.P50)
-	}
-	metro, soc := argText("metro", m.Name), argText("soc", st.role.SOC)
+	f := Factor{Kind: FactorLocation, Sources: []string{srcWagesMetro}}
+	args := []Arg{argText("soc", st.role.SOC), argText("metro", m.Name), areaArg(st.area)}
+	key := "note.location.state"
 	switch basis {
 	case MetroPublished:
-		f.Evidence = EvidenceOfficial
-		f.Note = msg("note.location.metro", soc, metro, areaArg(st.area), periodArg("period", wagePeriod))
-		f.Sources = []string{srcWagesMetro, st.source}
+		key, f.Evidence = "note.location.metro", EvidenceOfficial
+		f.Sources = append(f.Sources, st.source)
+		args = append(args, periodArg("period", wagePeriod))
 	case MetroScaled:
-		f.Evidence = EvidenceDerived
-		f.Note = msg("note.location.scaled", soc, metro, argInt("n", related), argPct("level", 100*level), areaArg(st.area))
-		f.Sources = []string{srcWagesMetro, st.source, "model-assumptions"}
-	default:
-		f.Applies, f.Dollars, f.Percent = false, 0, 0
-		f.Note = msg("note.location.state", soc, metro, areaArg(st.area))
-		f.Sources = []string{srcWagesMetro}
+		key, f.Evidence = "note.location.scaled", EvidenceDerived
+		f.Sources = append(f.Sources, st.source, "model-assumptions")
+		args = append(args, argInt("n", related), argPct("level", 100*level))
+	}
+	f.Note = msg(key, args...)
+	if f.Applies = basis != MetroState; f.Applies {
+		f.Dollars = b.pct.P50 - st.pct.P50
+		f.Percent = 100 * float64(f.Dollars) / float64(st.pct.P50)
 	}
 	return f
 }
@@ -461,21 +460,16 @@ func confidence(b base, in Input, s shifts, z float64, basis MetroBasis) (Confid
 	if b.fallback {
 		add(ConfidenceLow, "reason.fallback")
 	}
-	switch basis {
-	case MetroScaled:
-		add(ConfidenceMedium, "reason.metro.scaled")
-	case MetroState:
-		add(ConfidenceMedium, "reason.metro.state")
+	// With a metro, the figures are the metro's except where the state's stand in.
+	metro := basis == MetroPublished || basis == MetroScaled
+	if basis == MetroScaled || basis == MetroState {
+		add(ConfidenceMedium, "reason.metro."+string(basis))
 	}
 	if b.role.Proxy {
 		add(ConfidenceMedium, "reason.proxy")
 	}
 	if b.emp > 0 && b.emp < 1000 {
-		if basis == MetroNone || basis == MetroState {
-			add(ConfidenceMedium, "reason.small")
-		} else {
-			add(ConfidenceMedium, "reason.small.metro")
-		}
+		add(ConfidenceMedium, metroKey("reason.small", metro))
 	}
 	if math.Abs(z) > zEstimateMax {
 		add(ConfidenceMedium, "reason.edge")
@@ -489,12 +483,18 @@ func confidence(b base, in Input, s shifts, z float64, basis MetroBasis) (Confid
 	if s.credited > 0 && s.transfer != 0 {
 		add(ConfidenceMedium, "reason.transfer")
 	}
-	if len(reasons) == 0 && basis == MetroPublished {
-		reasons = append(reasons, msg("reason.official.metro"))
-	} else if len(reasons) == 0 {
-		reasons = append(reasons, msg("reason.official"))
+	if len(reasons) == 0 {
+		reasons = append(reasons, msg(metroKey("reason.official", metro)))
 	}
 	return c, reasons
+}
+
+// metroKey is a reason's key for a metro area's figures ("<key>.metro") or a state's.
+func metroKey(key string, metro bool) string {
+	if metro {
+		return key + ".metro"
+	}
+	return key
 }
 
 // citedSources collects, in catalogue order, the sources named anywhere in r.

@@ -12,6 +12,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -254,6 +255,8 @@ func metroTables(webOut, goOut string) error {
 # empty: not published). Read by estimate.ParseMetroTable.
 `)
 	fmt.Fprintf(&b, "#! wages: %s\n#! rpp: %s\n", wp, rp)
+	// By name: the order in which the app lists them (ParseMetroTable keeps it).
+	sort.SliceStable(list, func(i, j int) bool { return list[i][1] < list[j][1] })
 	for _, m := range list {
 		if strings.ContainsAny(m[1], "|\n`") {
 			return fmt.Errorf("metro %s: name %q has a separator", m[0], m[1])

@@ -291,35 +291,32 @@ func metroName(code string) string {
 // either; so does a state changed to one the metro does not span, which is also reported,
 // so that a person who picks another state is told why the metro was dropped.
 func readMetro(q url.Values, in Input, errs []*InputError) (string, []*InputError) {
-	metro := in.Metro
-	inState := func(code string) bool { m, ok := LookupMetro(code); return ok && m.InState(in.State) }
 	vs, asked := q[ParamMetro]
-	if asked && len(vs) > 0 {
-		v := strings.TrimSpace(vs[len(vs)-1])
-		used := metro
-		if !inState(used) {
-			used = ""
+	used := in.Metro
+	if m, ok := LookupMetro(used); used != "" && (!ok || !m.InState(in.State)) {
+		used = ""
+		if !asked { // the state moved away from the metro: say why it is gone
+			return "", append(errs, &InputError{ParamMetro, CodeNotInState, in.Metro, wholeState})
 		}
-		switch m, known := LookupMetro(v); {
-		case len(v) > maxParam:
-			errs = append(errs, &InputError{Field: ParamMetro, Code: CodeTooLong, Used: metroName(used)})
-			return used, errs
-		case v == "" || strings.EqualFold(v, metroNone):
-			return "", errs
-		case !known:
-			errs = append(errs, &InputError{ParamMetro, CodeUnknown, shorten(v), metroName(used)})
-			return used, errs
-		case !m.InState(in.State):
-			errs = append(errs, &InputError{ParamMetro, CodeNotInState, v, metroName(used)})
-			return used, errs
-		}
-		return v, errs
 	}
-	if metro != "" && !inState(metro) {
-		errs = append(errs, &InputError{ParamMetro, CodeNotInState, metro, wholeState})
+	if len(vs) == 0 {
+		return used, errs
+	}
+	v := strings.TrimSpace(vs[len(vs)-1])
+	code := CodeUnknown
+	switch m, known := LookupMetro(v); {
+	case v == "" || strings.EqualFold(v, metroNone):
 		return "", errs
+	case known && m.InState(in.State):
+		return v, errs
+	case len(v) > maxParam:
+		code, v = CodeTooLong, ""
+	case known:
+		code = CodeNotInState
+	default:
+		v = shorten(v)
 	}
-	return metro, errs
+	return used, append(errs, &InputError{ParamMetro, code, v, metroName(used)})
 }
 
 // originName is how an InputError names the origin used: its slug, or "none".

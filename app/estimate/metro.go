@@ -1,9 +1,7 @@
 package estimate
 
 import (
-	"bytes"
 	"errors"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -93,87 +91,67 @@ func metroWage(code, soc string) (wageRow, bool) {
 // lines starting with # are comments, "#! key: value" lines are metadata (the wage and
 // price periods must be this edition's); a metro line is code|name|states|rpp (states
 // space-separated, rpp empty where BEA has none), followed by its wage lines,
-// soc|p10|p25|p50|p75|p90|employment (empty wages: not published). It refuses a table of
-// another data edition, so a stale cached copy is never mixed with this model's tables.
+// soc|p10|p25|p50|p75|p90|employment (empty wages: not published). Metros come in the
+// order Metros lists them (by name; gen.go sorts them). It refuses a table of another
+// data edition, so a stale cached copy is never mixed with this model's tables. It is
+// written to be small in the browser's app (plain loops, one error path).
 func ParseMetroTable(data []byte) (*MetroTable, error) {
 	t := &MetroTable{byCode: map[string]int{}, wages: map[areaSOC]wageRow{}}
-	meta := map[string]string{}
+	edition := 0
 	cur := ""
-	for n, line := range bytes.Split(data, []byte("\n")) {
-		s := strings.TrimRight(string(line), "\r")
-		bad := func(what string) error { return fmt.Errorf("estimate: metro table line %d: %s", n+1, what) }
-		switch {
-		case s == "":
-			continue
-		case strings.HasPrefix(s, "#! "):
-			k, v, _ := strings.Cut(strings.TrimPrefix(s, "#! "), ": ")
-			meta[k] = strings.TrimSpace(v)
-			continue
-		case s[0] == '#':
+	line := 0
+	for rest := string(data); rest != ""; {
+		var s string
+		s, rest, _ = strings.Cut(rest, "\n")
+		line++
+		if s == "#! wages: "+wagePeriod || s == "#! rpp: "+rppPeriod {
+			edition++
+		}
+		if s == "" || s[0] == '#' {
 			continue
 		}
 		f := strings.Split(s, "|")
+		ok := false
 		switch len(f) {
 		case 4:
-			if len(f[0]) != 5 || !digits(f[0]) || f[1] == "" || f[2] == "" {
-				return nil, bad("not a metro")
-			}
-			if _, dup := t.byCode[f[0]]; dup {
-				return nil, bad("metro " + f[0] + " twice")
-			}
 			m := Metro{Code: f[0], Name: f[1], States: strings.Fields(f[2])}
+			_, dup := t.byCode[m.Code]
+			ok = len(m.Code) == 5 && digits(m.Code) && m.Name != "" && len(m.States) > 0 && !dup
 			for _, st := range m.States {
-				if a, ok := LookupArea(st); !ok || a.Code == "US" {
-					return nil, bad("unknown state " + st)
-				}
+				a, known := LookupArea(st)
+				ok = ok && known && a.Code != "US"
 			}
 			if f[3] != "" {
 				v, err := strconv.ParseFloat(f[3], 64)
-				if err != nil || v < 50 || v > 200 {
-					return nil, bad("price parity " + f[3])
-				}
+				ok = ok && err == nil && v >= 50 && v <= 200
 				m.RPP = v
 			}
 			t.byCode[m.Code] = len(t.metros)
 			t.metros = append(t.metros, m)
 			cur = m.Code
 		case 7:
-			if cur == "" {
-				return nil, bad("wages before any metro")
-			}
 			var v [6]int
+			ok = cur != ""
 			for i := range v {
-				if f[1+i] == "" {
-					continue
+				if f[1+i] != "" {
+					x, err := strconv.Atoi(f[1+i])
+					ok = ok && err == nil && x >= 0
+					v[i] = x
 				}
-				x, err := strconv.Atoi(f[1+i])
-				if err != nil || x < 0 {
-					return nil, bad("number " + f[1+i])
-				}
-				v[i] = x
 			}
 			p := Percentiles{v[0], v[1], v[2], v[3], v[4]}
-			if p.P10 > 0 && !(p.P10 <= p.P25 && p.P25 <= p.P50 && p.P50 <= p.P75 && p.P75 <= p.P90) {
-				return nil, bad("percentiles out of order")
-			}
 			if p.P10 == 0 || p.P25 == 0 || p.P50 == 0 || p.P75 == 0 || p.P90 == 0 {
 				p = Percentiles{} // a partly published row is not a distribution
 			}
+			ok = ok && p.P10 <= p.P25 && p.P25 <= p.P50 && p.P50 <= p.P75 && p.P75 <= p.P90
 			t.wages[areaSOC{cur, f[0]}] = wageRow{Pct: p, Employment: v[5], Source: srcWagesMetro}
-		default:
-			return nil, bad(fmt.Sprintf("%d fields", len(f)))
+		}
+		if !ok {
+			return nil, errors.New("estimate: metro table line " + strconv.Itoa(line) + " is not valid: " + shorten(s))
 		}
 	}
-	if meta["wages"] != wagePeriod || meta["rpp"] != rppPeriod {
-		return nil, fmt.Errorf("estimate: metro table is for wages %q and prices %q, the model for %q and %q",
-			meta["wages"], meta["rpp"], wagePeriod, rppPeriod)
-	}
-	if len(t.metros) == 0 {
-		return nil, errors.New("estimate: metro table is empty")
-	}
-	slices.SortStableFunc(t.metros, func(a, b Metro) int { return strings.Compare(a.Name, b.Name) })
-	for i, m := range t.metros {
-		t.byCode[m.Code] = i
+	if edition != 2 || len(t.metros) == 0 {
+		return nil, errors.New("estimate: the metro table is empty or not for wages " + wagePeriod + " and prices " + rppPeriod)
 	}
 	return t, nil
 }

@@ -198,7 +198,13 @@ func TestMetrosOf(t *testing.T) {
 	if len(MetrosOf("US")) != 0 || len(MetrosOf("ZZ")) != 0 {
 		t.Error("the nation or an unknown state has metros")
 	}
-	if n := len(Metros()); n != 387 {
+	all := Metros()
+	for i := 1; i < len(all); i++ {
+		if all[i-1].Name > all[i].Name {
+			t.Errorf("Metros() not by name: %q before %q", all[i-1].Name, all[i].Name)
+		}
+	}
+	if n := len(all); n != 387 {
 		t.Errorf("%d metros, want the 393 OEWS MSAs less Puerto Rico's 6", n)
 	}
 	for _, m := range Metros() {

@@ -46,7 +46,7 @@ func (f *Form) Render() app.UI {
 			txt("p", "form__intro", t.T("form.intro")),
 			&selectInput{Lang: f.Lang, Param: estimate.ParamRole, Value: string(in.Role), Locked: f.locked(estimate.ParamRole), Form: f},
 			&selectInput{Lang: f.Lang, Param: estimate.ParamState, Value: in.State, Locked: f.locked(estimate.ParamState), Form: f},
-			&metroInput{Lang: f.Lang, State: in.State, Value: in.Metro, Locked: f.locked(estimate.ParamMetro) || f.locked(estimate.ParamState), Form: f},
+			&selectInput{Lang: f.Lang, Param: estimate.ParamMetro, State: in.State, Value: in.Metro, Locked: f.locked(estimate.ParamMetro) || f.locked(estimate.ParamState), Form: f},
 			&yearsInput{Lang: f.Lang, Param: estimate.ParamYears, Text: f.YearsText, Note: f.YearsNote, Used: in.Years, Locked: f.locked(estimate.ParamYears), Form: f},
 			&selectInput{Lang: f.Lang, Param: estimate.ParamEducation, Value: string(in.Education), Locked: f.locked(estimate.ParamEducation), Form: f},
 			&selectInput{Lang: f.Lang, Param: estimate.ParamEmployer, Value: string(in.Employer), Locked: f.locked(estimate.ParamEmployer), Form: f},
@@ -68,6 +68,7 @@ func (f *Form) locked(param string) bool { return slices.Contains(f.Locked, para
 var selectIDs = map[string]string{
 	estimate.ParamRole:      "role",
 	estimate.ParamState:     "state",
+	estimate.ParamMetro:     "metro",
 	estimate.ParamEducation: "edu",
 	estimate.ParamEmployer:  "employer",
 	estimate.ParamFrom:      "from",
@@ -82,8 +83,11 @@ type selectInput struct {
 	Lang   text.Lang // language of every string
 	Param  string    // the URL parameter it edits
 	Value  string    // the selected value
+	State  string    // for the metro select: the state whose metro areas are offered
 	Locked bool      // shown but not editable (embed pages)
 	Form   *Form     // the form the edits go to (the same pointer every render)
+
+	metrosFailed bool // the metro select: the metro table could not be had (metro.go)
 }
 
 // Render draws the field.
@@ -93,6 +97,10 @@ func (c *selectInput) Render() app.UI {
 		id := selectIDs[c.Param]
 		help := id + "-help"
 		describedBy := help
+		helpKey, disabled := "help."+c.Param, c.Locked
+		if c.Param == estimate.ParamMetro {
+			helpKey, disabled = c.metroHelp(), c.Locked || len(estimate.MetrosOf(c.State)) == 0
+		}
 		var lockNote app.UI
 		if c.Locked {
 			describedBy += " " + id + "-locked"
@@ -100,13 +108,17 @@ func (c *selectInput) Render() app.UI {
 		}
 		sel := el("select").ID(id).Attr("name", c.Param).Aria("describedby", describedBy).
 			OnChange(c.onChange).Body(c.options(t)...)
-		if c.Locked {
+		if disabled {
 			sel = sel.Attr("disabled", true)
+		}
+		helpText := el("p").ID(help).Class("help").Text(t.T(helpKey))
+		if c.Param == estimate.ParamMetro {
+			helpText = helpText.Aria("live", "polite") // it says when the metros are loading or failed
 		}
 		return box("div", "field",
 			el("label").Attr("for", id).Class("field__label").Text(t.T("field."+c.Param)),
 			sel,
-			el("p").ID(help).Class("help").Text(t.T("help."+c.Param)),
+			helpText,
 			lockNote,
 		)
 	})
@@ -136,6 +148,8 @@ func (c *selectInput) options(t *text.Catalog) []app.UI {
 		for _, e := range estimate.Employers() {
 			out = append(out, option(string(e), t.T("employer."+string(e)), string(e) == c.Value))
 		}
+	case estimate.ParamMetro:
+		out = c.metroOptions(t)
 	case estimate.ParamFrom:
 		out = append(out, option("", t.T("from.none"), c.Value == ""))
 		groups := map[string][]app.UI{}

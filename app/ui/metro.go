@@ -67,37 +67,36 @@ func loadMetros(ctx app.Context, done func(ctx app.Context, ok bool)) {
 }
 
 // fetchText fetches a same-origin URL with the browser's fetch (go-app's wasm has no
-// net/http) and calls done once with the body, or with ok false.
+// net/http) and calls done once with the body, or with ok false. One handler takes the
+// response, then its text.
 func fetchText(u string, done func(body string, ok bool)) {
-	var funcs []app.Func
+	var step, fail app.Func
+	finished := false
 	finish := func(body string, ok bool) {
-		for _, f := range funcs {
-			f.Release()
+		if !finished {
+			finished = true
+			step.Release()
+			fail.Release()
+			done(body, ok)
 		}
-		done(body, ok)
 	}
-	onText := app.FuncOf(func(_ app.Value, args []app.Value) any {
-		finish(args[0].String(), true)
+	step = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		switch v := args[0]; {
+		case finished:
+		case v.Type() == app.TypeString:
+			finish(v.String(), true)
+		case v.Truthy() && v.Get("ok").Bool():
+			return v.Call("text")
+		default:
+			finish("", false)
+		}
 		return nil
 	})
-	onResponse := app.FuncOf(func(_ app.Value, args []app.Value) any {
-		if !args[0].Get("ok").Bool() {
-			return app.Window().Get("Promise").Call("reject", "HTTP "+args[0].Get("status").String())
-		}
-		return args[0].Call("text")
-	})
-	onError := app.FuncOf(func(_ app.Value, args []app.Value) any {
-		app.Logf("hit-salary: fetching %s failed", u)
+	fail = app.FuncOf(func(app.Value, []app.Value) any {
 		finish("", false)
 		return nil
 	})
-	funcs = []app.Func{onText, onResponse, onError}
-	defer func() {
-		if r := recover(); r != nil {
-			finish("", false)
-		}
-	}()
-	app.Window().Call("fetch", u).Call("then", onResponse).Call("then", onText).Call("catch", onError)
+	app.Window().Call("fetch", u).Call("then", step).Call("then", step).Call("catch", fail)
 }
 
 // metroStart is a start of the page put off until the metro table is in: the URL or the
@@ -121,27 +120,24 @@ func (p *Page) deferMetro(q url.Values, stored, source string) (url.Values, stri
 	if estimate.MetrosLoaded() { // always, natively: the table is compiled in
 		return q, stored, source
 	}
-	sq := parseQuery(stored)
-	urlMetro := q.Get(estimate.ParamMetro) != ""
-	storedMetro := !hasScenario(q) && sq.Get(estimate.ParamMetro) != ""
-	if !urlMetro && !storedMetro {
+	read := q
+	if !hasScenario(q) {
+		read = parseQuery(stored)
+	}
+	if read.Get(estimate.ParamMetro) == "" {
 		return q, stored, source
 	}
 	p.metroWait = &metroStart{q: q, stored: stored, source: source}
-	strip := func(v url.Values) url.Values {
-		out := url.Values{}
-		for k, vs := range v {
-			if k != estimate.ParamMetro {
-				out[k] = vs
-			}
-		}
-		out.Set(estimate.ParamMetro, "") // still a scenario, read as the whole state
-		return out
+	// The same scenario without its metro: metro= (empty) reads as the whole state.
+	without := url.Values{}
+	for k, vs := range read {
+		without[k] = vs
 	}
-	if urlMetro {
-		return strip(q), stored, sourceMetroWait
+	without.Set(estimate.ParamMetro, "")
+	if hasScenario(q) {
+		return without, stored, sourceMetroWait
 	}
-	return q, strip(sq).Encode(), sourceMetroWait
+	return q, without.Encode(), sourceMetroWait
 }
 
 // resumeMetro runs a start put off by deferMetro once the table is in (or could not be
@@ -169,87 +165,58 @@ func (p *Page) resumeMetro(ctx app.Context) {
 	})
 }
 
-// metroInput is the metro-area select: "Whole state" first, then the metro areas of the
-// chosen state by name (a native select: typing the first letters of a name jumps to
-// it). It asks for the metro table when a state is chosen and renders again when it is
-// in. Its id and name are "metro".
-type metroInput struct {
-	app.Compo
+// The metro select is a selectInput (estimate.ParamMetro, id "metro"): "Whole state"
+// first, then the metro areas of the chosen state by name, in a native select, where
+// typing the first letters of a name jumps to it. It asks for the metro table when a
+// state is chosen and renders again when the table is in.
 
-	Lang   text.Lang // language of every string
-	State  string    // the chosen state, whose metro areas are offered
-	Value  string    // the chosen metro's CBSA code, "" for the whole state
-	Locked bool      // shown but not editable (embed pages)
-	Form   *Form     // the form the edits go to
+// OnMount asks for the metro table if this is the metro select of a state.
+func (c *selectInput) OnMount(ctx app.Context) { c.ensureMetros(ctx) }
 
-	failed bool // the table could not be had
-}
+// OnUpdate asks for the metro table when the state changes.
+func (c *selectInput) OnUpdate(ctx app.Context) { c.ensureMetros(ctx) }
 
-// OnMount asks for the table if the state has metro areas to offer.
-func (c *metroInput) OnMount(ctx app.Context) { c.ensure(ctx) }
-
-// OnUpdate asks for the table when the state changes.
-func (c *metroInput) OnUpdate(ctx app.Context) { c.ensure(ctx) }
-
-func (c *metroInput) ensure(ctx app.Context) {
-	if estimate.MetrosLoaded() || app.IsServer || !c.hasMetros() {
+func (c *selectInput) ensureMetros(ctx app.Context) {
+	if c.Param != estimate.ParamMetro || estimate.MetrosLoaded() || !stateHasMetros(c.State) {
 		return
 	}
-	loadMetros(ctx, func(_ app.Context, ok bool) { c.failed = !ok })
+	loadMetros(ctx, func(_ app.Context, ok bool) { c.metrosFailed = !ok })
 }
 
-// hasMetros reports whether the area can have metro areas: the nation is not one state.
-func (c *metroInput) hasMetros() bool {
-	a, ok := estimate.LookupArea(c.State)
+// stateHasMetros reports whether an area can have metro areas: the nation is not one state.
+func stateHasMetros(code string) bool {
+	a, ok := estimate.LookupArea(code)
 	return ok && a.Code != "US"
 }
 
-// Render draws the field.
-func (c *metroInput) Render() app.UI {
-	t := text.For(c.Lang)
-	return safeRender(t, func() app.UI {
-		const id = "metro"
-		help, describedBy := "help.metro", id+"-help"
-		whole := t.T("metro.whole")
-		metros := estimate.MetrosOf(c.State)
-		switch {
-		case !c.hasMetros():
-			help, whole = "help.metro.none", t.T("metro.whole.us")
-		case c.failed:
-			help = "help.metro.failed"
-		case !estimate.MetrosLoaded():
-			help = "help.metro.loading"
-		}
-		opts := make([]app.UI, 0, len(metros)+1)
-		// "none", not "": go-app drops an empty value attribute, and the option's value
-		// would then be its label.
-		opts = append(opts, option("none", whole, c.Value == ""))
-		for _, m := range metros {
-			opts = append(opts, option(m.Code, m.Name, m.Code == c.Value))
-		}
-		var lockNote app.UI
-		if c.Locked {
-			describedBy += " " + id + "-locked"
-			lockNote = el("p").ID(id + "-locked").Class("help help--locked").Text(t.T("form.locked"))
-		}
-		sel := el("select").ID(id).Attr("name", estimate.ParamMetro).Aria("describedby", describedBy).
-			OnChange(c.onChange).Body(opts...)
-		if c.Locked || len(metros) == 0 {
-			sel = sel.Attr("disabled", true)
-		}
-		return box("div", "field",
-			el("label").Attr("for", id).Class("field__label").Text(t.T("field.metro")),
-			sel,
-			// Polite: the loading and failure states are announced without moving focus.
-			el("p").ID(id+"-help").Class("help").Aria("live", "polite").Text(t.T(help)),
-			lockNote,
-		)
-	})
+// metroHelp is the text key of the metro select's help: what it is for, or why it
+// offers nothing yet.
+func (c *selectInput) metroHelp() string {
+	switch {
+	case !stateHasMetros(c.State):
+		return "help.metro.none"
+	case c.metrosFailed:
+		return "help.metro.failed"
+	case !estimate.MetrosLoaded():
+		return "help.metro.loading"
+	}
+	return "help.metro"
 }
 
-func (c *metroInput) onChange(ctx app.Context, e app.Event) {
-	defer recoverTo(ctx, c.Form.fault)
-	c.Form.emit(ctx, Change{Field: estimate.ParamMetro, Value: ctx.JSSrc().Get("value").String()})
+// metroOptions are the metro select's options. The whole state's value is "none", not
+// "": go-app drops an empty value attribute, and the option's value would be its label.
+func (c *selectInput) metroOptions(t *text.Catalog) []app.UI {
+	whole := "metro.whole"
+	if !stateHasMetros(c.State) {
+		whole = "metro.whole.us"
+	}
+	metros := estimate.MetrosOf(c.State)
+	out := make([]app.UI, 0, len(metros)+1)
+	out = append(out, option("none", t.T(whole), c.Value == ""))
+	for _, m := range metros {
+		out = append(out, option(m.Code, m.Name, m.Code == c.Value))
+	}
+	return out
 }
 
 // metroLabel names a metro in a sentence: its BLS title, or the code if the table does
