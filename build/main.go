@@ -15,6 +15,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -51,6 +52,12 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	cfg.Scripts = ui.Scripts()
 	root := filepath.Dir(filepath.Clean(cfg.Web))
 	cfg.Extra = func(base string) (map[string][]byte, error) { return docPages(root, base) }
+	web, cleanup, err := webWithCatalogs(cfg.Web)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	cfg.Web = web
 	r, err := sitegen.Build(ctx, cfg)
 	if err != nil {
 		return err
@@ -75,6 +82,43 @@ func docPages(root, base string) (map[string][]byte, error) {
 		out[strings.TrimPrefix(page, "/")] = html
 	}
 	return out, nil
+}
+
+// webWithCatalogs returns a copy of the web folder with the strings of every language
+// the browser loads on demand added (text.File, for example web/text-es.json, made by
+// text.JSON from app/text), so the site generator copies, minifies and precaches them
+// like the hand-written assets. cleanup removes the copy.
+func webWithCatalogs(web string) (dir string, cleanup func(), err error) {
+	dir, err = os.MkdirTemp("", "hit-salary-web-")
+	if err != nil {
+		return "", nil, err
+	}
+	cleanup = func() { os.RemoveAll(dir) }
+	defer func() {
+		if err != nil {
+			cleanup()
+		}
+	}()
+	if err := os.CopyFS(dir, os.DirFS(web)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return "", nil, fmt.Errorf("copying -web: %w", err)
+	}
+	for _, l := range text.Langs() {
+		if l == text.English {
+			continue
+		}
+		name := strings.TrimPrefix(text.File(l), "web/")
+		if _, err := os.Stat(filepath.Join(web, name)); err == nil {
+			return "", nil, fmt.Errorf("-web holds %s, which the build generates from app/text: remove it", name)
+		}
+		data, err := text.JSON(l)
+		if err != nil {
+			return "", nil, err
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			return "", nil, err
+		}
+	}
+	return dir, cleanup, nil
 }
 
 // report prints what was built: every file with its size, and app.wasm's

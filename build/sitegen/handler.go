@@ -43,6 +43,13 @@ func newHandler(c Config, webFiles []string, wasmSize int64, workerTemplate stri
 	for _, p := range extraPaths(c.extra) {
 		cacheable = append(cacheable, "/"+p)
 	}
+	// Every pre-rendered page, such as the Spanish home page /es, so the service
+	// worker answers a navigation to it offline with that page ("/" is go-app's).
+	for _, p := range c.Pages {
+		if p != "/" {
+			cacheable = append(cacheable, p)
+		}
+	}
 	return &app.Handler{
 		Name:            Name,
 		ShortName:       ShortName,
