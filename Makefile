@@ -95,7 +95,7 @@ deps: chromium node node_modules xz ## Install Chromium, Node, xz and the npm pa
 apt-update:
 	$(APT) update -qq
 
-chromium: ## Install Debian's chromium unless /usr/bin/chromium (or $$CHROME_PATH) exists
+chromium: ## Install Debian's chromium unless /usr/bin/chromium (or CHROME_PATH) exists
 	@if [ -x /usr/bin/chromium ] || [ -n "$${CHROME_PATH:-}" -a -x "$${CHROME_PATH:-}" ]; then exit 0; fi; \
 	echo "installing chromium"; \
 	$(MAKE) --no-print-directory apt-update; \

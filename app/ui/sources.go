@@ -45,16 +45,17 @@ func (c *SourceList) Render() app.UI {
 		items := make([]app.UI, 0, len(c.Sources))
 		for i, s := range c.Sources {
 			var link app.UI
-			switch page, isDoc := docPages[s.URL]; {
-			case isDoc:
-				link = box("p", "source__link",
-					app.Text(t.T("sources.opens.site")+" "),
-					pageLink("source__url", page, t.T("footer.methodology")))
+			switch {
 			case isWebURL(s.URL):
 				link = box("p", "source__link",
-					app.Text(opensText(t, s.URL)+" "),
+					txt("span", "source__opens", opensText(t, s.URL)+" "),
 					elc("a", "source__url").Attr("href", s.URL).Attr("target", "_blank").Attr("rel", "noopener noreferrer").
 						Text(s.URL))
+			case "/"+s.URL == MethodologyPath:
+				// A page of this site (the model's URLs are relative to the site's base).
+				link = box("p", "source__link",
+					txt("span", "source__opens", t.T("sources.opens.site")+" "),
+					pageLink("source__url", MethodologyPath, t.T("footer.methodology")))
 			case s.URL != "":
 				link = txt("span", "source__url", s.URL)
 			}

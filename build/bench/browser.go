@@ -36,10 +36,22 @@ const (
 	readyTimeout = 3 * time.Minute
 )
 
-// metricsJS runs before any script of each page: it records the largest contentful
-// paint candidates (with the element each one is) and the moment the live app has
-// rendered the estimate, in milliseconds since navigation start.
-const metricsJS = `(() => {
+// Ready selectors: the element that shows the wasm app has rendered, for the app and
+// for the hello world.
+const (
+	appReady   = `[data-testid=estimate][data-source=wasm]`
+	helloReady = `h1[data-source=wasm]`
+)
+
+// metricsJS returns the script that runs before any script of each page: it records
+// the largest contentful paint candidates (with the element each one is) and the moment
+// the element ready selects appears (the live app has rendered), in milliseconds since
+// navigation start.
+func metricsJS(ready string) string {
+	return strings.Replace(metricsTemplate, "@@READY@@", ready, 1)
+}
+
+const metricsTemplate = `(() => {
 	const m = window.__hitBench = {lcp: [], ready: null};
 	const describe = el => {
 		if (!el || !el.tagName) return '(removed)';
@@ -62,7 +74,7 @@ const metricsJS = `(() => {
 		}).observe({type: 'largest-contentful-paint', buffered: true});
 	} catch (e) {}
 	const check = () => {
-		if (m.ready === null && document.querySelector('[data-testid=estimate][data-source=wasm]')) m.ready = performance.now();
+		if (m.ready === null && document.querySelector('@@READY@@')) m.ready = performance.now();
 	};
 	new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ['data-source']});
 })();`
@@ -79,6 +91,7 @@ type lcpEntry struct {
 // pageMetrics is what metricsJS and the Performance API report after a load.
 type pageMetrics struct {
 	FCP   float64
+	Wasm  float64 // responseEnd of app.wasm(.xz), -1 if the page did not load it
 	Ready *float64
 	LCP   []lcpEntry
 }
@@ -93,6 +106,7 @@ type resource struct {
 // coldRun is one first visit with an empty cache.
 type coldRun struct {
 	FCP, LCP, Ready float64 // milliseconds since navigation start
+	WasmEnd         float64 // when the last byte of app.wasm(.xz) arrived, -1 if unknown
 	LCPEl           string
 	LCPInEstimate   bool
 	LCPLoader       bool
@@ -114,6 +128,7 @@ type linkMode struct {
 	About    string
 	DevTools bool // DevTools network emulation of the page; otherwise the server shapes the link
 	Runs     []coldRun
+	Hello    []coldRun // the go-app hello world's cold loads, same link and CPU
 }
 
 // browserReport holds the browser measurements.
@@ -126,12 +141,34 @@ type browserReport struct {
 	EditsFrame []float64
 	EditsFast  []float64          // without CPU slowdown
 	EditCost   map[string]float64 // main-thread ms per edit by kind (Script, Layout, ...), at cpuSlowdown
+	Fields     []fieldEdits       // input to paint per field type, at cpuSlowdown
+}
+
+// fieldEdits is the input-to-paint latency of edits of one kind of field.
+type fieldEdits struct {
+	Field, Kind string
+	Paint       []float64 // ms from the event to the end of the first painted frame after the DOM changed
 }
 
 func measureBrowser(ctx context.Context, c config, r *report, logf func(string, ...any)) error {
 	dist, err := harness.Dist(c.dist)
 	if err != nil {
 		return err
+	}
+	var helloPlain, helloShaped *harness.Server
+	if site := r.size.helloSite; site != "" {
+		helloPlain = harness.NewServer(site, harness.Options{Gzip: true})
+		helloShaped = harness.NewServer(site, harness.Options{Gzip: true,
+			Link: &harness.Link{RTT: time.Duration(rttMS) * time.Millisecond, Down: downBitsPS}})
+		for _, s := range []*harness.Server{helloPlain, helloShaped} {
+			if err := s.Start("127.0.0.1:0"); err != nil {
+				return err
+			}
+			defer s.Stop()
+		}
+		if err := warmGzip(helloPlain, site); err != nil {
+			return err
+		}
 	}
 	chrome, err := harness.ChromePath()
 	if err != nil {
@@ -180,9 +217,23 @@ func measureBrowser(ctx context.Context, c config, r *report, logf func(string, 
 	}
 	var last context.Context
 	for mi, mode := range r.browser.Modes {
-		s := plain
+		s, hs := plain, helloPlain
 		if !mode.DevTools {
-			s = shaped
+			s, hs = shaped, helloShaped
+		}
+		for i := 0; hs != nil && i < c.runs; i++ {
+			logf("hello world cold load %d/%d, %s, %g× CPU…", i+1, c.runs, mode.Name, cpuSlowdown)
+			tctx, cancel, err := harness.NewTab(bctx)
+			if err != nil {
+				return err
+			}
+			run, err := coldLoad(tctx, hs, mode.DevTools, helloReady)
+			cancel()
+			if err != nil {
+				return fmt.Errorf("hello world cold load %d (%s): %w", i+1, mode.Name, err)
+			}
+			logf("  ready after %.0f ms", run.Ready)
+			mode.Hello = append(mode.Hello, run)
 		}
 		for i := range c.runs {
 			logf("cold load %d/%d, %s, %g× CPU…", i+1, c.runs, mode.Name, cpuSlowdown)
@@ -190,7 +241,7 @@ func measureBrowser(ctx context.Context, c config, r *report, logf func(string, 
 			if err != nil {
 				return err
 			}
-			run, err := coldLoad(tctx, s, mode.DevTools)
+			run, err := coldLoad(tctx, s, mode.DevTools, appReady)
 			if err != nil {
 				cancel()
 				return fmt.Errorf("cold load %d (%s): %w", i+1, mode.Name, err)
@@ -217,8 +268,19 @@ func measureBrowser(ctx context.Context, c config, r *report, logf func(string, 
 	if r.browser.Edits, r.browser.EditsFrame, r.browser.EditCost, err = editLatency(last, plain, c.edits, cpuSlowdown); err != nil {
 		return err
 	}
-	r.browser.EditsFast, _, _, err = editLatency(last, plain, c.edits, 1)
-	return err
+	if r.browser.EditsFast, _, _, err = editLatency(last, plain, c.edits, 1); err != nil {
+		return err
+	}
+	for _, f := range fieldKinds {
+		logf("input-to-paint latency, %d edits of %s at %g× CPU…", c.edits, f.Field, cpuSlowdown)
+		paint, err := fieldLatency(last, plain, f, c.edits, cpuSlowdown)
+		if err != nil {
+			return err
+		}
+		f.Paint = paint
+		r.browser.Fields = append(r.browser.Fields, f)
+	}
+	return nil
 }
 
 // warmGzip fetches every file once so that the server's gzip cache is filled before
@@ -279,11 +341,12 @@ func readMetrics(ctx context.Context) (pageMetrics, error) {
 	var m pageMetrics
 	err := chromedp.Run(ctx, evaluate(`({
 		fcp: (performance.getEntriesByName('first-contentful-paint')[0] || {startTime: -1}).startTime,
+		wasm: (performance.getEntriesByType('resource').filter(e => /\/app\.wasm(\.xz)?$/.test(e.name)).pop() || {responseEnd: -1}).responseEnd,
 		ready: window.__hitBench.ready, lcp: window.__hitBench.lcp})`, &m))
 	return m, err
 }
 
-func coldLoad(ctx context.Context, s *harness.Server, devtools bool) (coldRun, error) {
+func coldLoad(ctx context.Context, s *harness.Server, devtools bool, ready string) (coldRun, error) {
 	var run coldRun
 	var mu sync.Mutex
 	urls := map[network.RequestID]string{}
@@ -314,7 +377,7 @@ func coldLoad(ctx context.Context, s *harness.Server, devtools bool) (coldRun, e
 		network.SetBypassServiceWorker(devtools),
 		throttle(cpuSlowdown, devtools),
 		chromedp.ActionFunc(func(ctx context.Context) error {
-			_, err := page.AddScriptToEvaluateOnNewDocument(metricsJS).Do(ctx)
+			_, err := page.AddScriptToEvaluateOnNewDocument(metricsJS(ready)).Do(ctx)
 			return err
 		}),
 		chromedp.Navigate(s.URL()),
@@ -332,7 +395,7 @@ func coldLoad(ctx context.Context, s *harness.Server, devtools bool) (coldRun, e
 	if err := waitJS(ctx, `navigator.serviceWorker.controller !== null`, readyTimeout); err != nil {
 		return run, err
 	}
-	run.FCP, run.Ready = m.FCP, *m.Ready
+	run.FCP, run.Ready, run.WasmEnd = m.FCP, *m.Ready, m.Wasm
 	run.LCPAll = m.LCP
 	if n := len(m.LCP); n > 0 {
 		l := m.LCP[n-1]
@@ -346,14 +409,14 @@ func coldLoad(ctx context.Context, s *harness.Server, devtools bool) (coldRun, e
 	run.WasmCached = true // until the page is seen taking app.wasm from the network
 	for _, x := range run.Resources {
 		run.PageBytes += x.Bytes
-		if strings.HasSuffix(x.URL, "/app.wasm") {
+		if strings.HasSuffix(x.URL, "/app.wasm") || strings.HasSuffix(x.URL, "/app.wasm.xz") {
 			run.WasmCached = false
 		}
 	}
 	for _, q := range s.Log() {
 		run.ServerBytes += q.Bytes
 		run.ServerRequests++
-		if strings.HasSuffix(q.Path, "/app.wasm") && q.Status == http.StatusOK {
+		if (strings.HasSuffix(q.Path, "/app.wasm") || strings.HasSuffix(q.Path, "/app.wasm.xz")) && q.Status == http.StatusOK {
 			run.WasmServed++
 		}
 	}
@@ -470,4 +533,69 @@ func editLatency(ctx context.Context, s *harness.Server, n int, cpu float64) (pa
 		}
 	}
 	return paint, frame, cost, nil
+}
+
+// fieldKinds are the form's field types whose edits are timed besides the years (which
+// editLatency times against the model's numbers): the ids README documents.
+var fieldKinds = []fieldEdits{
+	{Field: "#role", Kind: "select"},
+	{Field: "#state", Kind: "select"},
+	{Field: "#edu", Kind: "select"},
+	{Field: "#employer", Kind: "select"},
+	{Field: "input[id^=cert-]", Kind: "checkbox"},
+	{Field: "input[id^=bg-]", Kind: "radio"},
+}
+
+// fieldJS makes n edits of one field type and returns, for each, the milliseconds from
+// the event to the end of the first frame painted after the page's DOM changed (a
+// MutationObserver on the document: go-app renders an update in one go, so the first
+// mutation is the re-render). A select gets each of its options in turn, a checkbox
+// group and a radio group have each box clicked in turn (a click changes a box and fires
+// its change event). An edit that changes nothing in 5 s fails the measure.
+const fieldJS = `(async (sel, kind, n) => {
+	const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+	const out = [];
+	for (let i = 0; i < n; i++) {
+		await frame();
+		let apply;
+		if (kind === 'select') {
+			const el = document.querySelector(sel);
+			if (!el) throw new Error('no ' + sel);
+			const opts = [...el.options].filter(o => !o.disabled).map(o => o.value);
+			let v = opts[i % opts.length];
+			if (v === el.value) v = opts[(i + 1) % opts.length];
+			apply = () => { el.value = v; el.dispatchEvent(new Event('change', {bubbles: true})); };
+		} else {
+			let els = [...document.querySelectorAll(sel)].filter(e => !e.disabled);
+			if (kind === 'radio') els = els.filter(e => !e.checked);
+			if (els.length === 0) throw new Error('no ' + sel);
+			const el = els[i % els.length];
+			apply = () => el.click();
+		}
+		const t0 = performance.now();
+		await new Promise((resolve, reject) => {
+			const mo = new MutationObserver(() => { mo.disconnect(); clearTimeout(timer); resolve(); });
+			const timer = setTimeout(() => { mo.disconnect(); reject(new Error(sel + ' edit ' + i + ': no DOM change within 5 s')); }, 5000);
+			mo.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+			apply();
+		});
+		await new Promise(r => requestAnimationFrame(() => setTimeout(() => { out.push(performance.now() - t0); r(); }, 0)));
+	}
+	return out;
+})`
+
+// fieldLatency times n edits of one field type at a CPU slowdown, starting from the
+// default scenario.
+func fieldLatency(ctx context.Context, s *harness.Server, f fieldEdits, n int, cpu float64) ([]float64, error) {
+	if err := chromedp.Run(ctx, throttle(1, false), chromedp.Navigate(s.URL()+"?"+estimate.Default().Query().Encode())); err != nil {
+		return nil, err
+	}
+	if err := waitJS(ctx, `document.querySelector('`+appReady+`')`, readyTimeout); err != nil {
+		return nil, err
+	}
+	var out []float64
+	sel, _ := json.Marshal(f.Field)
+	kind, _ := json.Marshal(f.Kind)
+	err := chromedp.Run(ctx, throttle(cpu, false), evaluate(fmt.Sprintf(`%s(%s, %s, %d)`, fieldJS, sel, kind, n), &out), throttle(1, false))
+	return out, err
 }

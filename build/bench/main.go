@@ -1,14 +1,17 @@
 // Command bench measures the built HIT Salary site and prints a Markdown report on
 // standard output (progress goes to standard error):
 //
-//   - size: app.wasm raw, gzip -9 and brotli (when a brotli command is installed), next to
-//     a minimal go-app hello world (build/bench/hello) built with the same flags;
-//   - cold load under Lighthouse's Slow 4G profile (150 ms RTT, 1.6 Mbit/s down,
-//     750 kbit/s up, DevTools network emulation) and 4× CPU slowdown: bytes, first and
-//     largest contentful paint (and which element the LCP is), time until the wasm app
-//     has rendered, and that time over a physical floor;
+//   - size: app.wasm raw, gzip -9, xz (the file the page loads) and brotli (when a brotli
+//     command is installed), next to a minimal go-app hello world (build/bench/hello)
+//     built with the same flags (build/wasmbuild.Flags), once as go-app gives it and once
+//     with the app's levers (go-app without its server, data segments merged, xz);
+//   - cold load of the app and of the hello world's site (go-app's defaults, plain wasm)
+//     under Lighthouse's Slow 4G profile (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up),
+//     by DevTools emulation and by a link shaped at the server, and 4× CPU slowdown:
+//     bytes, first and largest contentful paint, time until the wasm app has rendered
+//     (time to interactive), and the app's time over the hello world's;
 //   - warm start from the service worker;
-//   - input-to-paint latency over 100 edits of the years field at 4× CPU slowdown.
+//   - input-to-paint latency over 100 edits of each field type at 4× CPU slowdown.
 //
 // Usage:
 //
@@ -74,8 +77,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 	logf("machine…")
 	r.machine = describeMachine()
+	work, err := os.MkdirTemp("", "hit-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(work)
 	logf("sizes…")
-	if r.size, err = measureSize(ctx, c, logf); err != nil {
+	if r.size, err = measureSize(ctx, c, work, logf); err != nil {
 		return err
 	}
 	logf("browser…")

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/hit-salary/hit-salary/build/e2e/harness"
+	"github.com/hit-salary/hit-salary/build/wasmbuild"
 )
 
 // report is everything measured.
@@ -61,11 +62,14 @@ func describeMachine() machine {
 	return m
 }
 
-// Targets.
+// Targets (issue 9).
 const (
-	targetSizeRatio  = 1.10
-	targetFloorRatio = 1.15
-	targetEditP95    = 33.0 // ms: two frames at 60 Hz
+	// targetWireRatio: app.wasm on the wire (the shipped codec) over the hello world's
+	// plain gzip size, as go-app gives it.
+	targetWireRatio = 0.60
+	// targetTTIRatio: the app's cold time to interactive over the hello world's.
+	targetTTIRatio = 0.70
+	targetEditP95  = 33.0 // ms: two frames at 60 Hz
 )
 
 func verdict(ok bool) string {
@@ -118,27 +122,36 @@ func (r *report) write(w io.Writer) {
 
 	p("## Size of app.wasm")
 	p("")
-	p("Both built with `GOOS=js GOARCH=wasm go %s`.", strings.Join(wasmFlags, " "))
+	p("All built with `GOOS=js GOARCH=wasm go build %s` (build/wasmbuild.Flags). \"Levers\": go-app without its server "+
+		"(`-tags goapp_noserver` against the patched copy), data segments merged, xz -9e. gzip -9 is what the server here "+
+		"sends (Go's compress/gzip); xz is the file the page loads.", strings.Join(wasmbuild.Flags, " "))
 	p("")
-	p("| file | raw | gzip -9 | brotli -q 11 |")
-	p("|---|---:|---:|---:|")
+	p("| file | raw | gzip -9 | xz -9e | brotli -q 11 |")
+	p("|---|---:|---:|---:|---:|")
 	row := func(name string, s sizes) {
-		br := "—"
-		if s.Brotli >= 0 {
-			br = kb(s.Brotli)
+		opt := func(n int64) string {
+			if n < 0 {
+				return "—"
+			}
+			return fmt.Sprintf("%d", n)
 		}
-		p("| %s | %s | %s | %s |", name, kb(s.Raw), kb(s.Gzip), br)
+		p("| %s | %d | %d | %s | %s |", name, s.Raw, s.Gzip, opt(s.XZ), opt(s.Brotli))
 	}
-	row("HIT Salary app.wasm", r.size.App)
+	row("HIT Salary app.wasm (levers)", r.size.App)
 	if r.size.HelloErr == "" {
-		row("go-app hello world", r.size.Hello)
-		ratio := float64(r.size.App.Gzip) / float64(r.size.Hello.Gzip)
+		row("go-app hello world, as go-app gives it", r.size.Hello)
+		row("go-app hello world, same levers", r.size.HelloLevers)
 		p("")
-		p("gzip ratio app / hello world: **%.3f** (target ≤ %.2f: %s); the app adds %s compressed to what go-app itself costs.",
-			ratio, targetSizeRatio, verdict(ratio <= targetSizeRatio), kb(r.size.App.Gzip-r.size.Hello.Gzip))
-		if r.size.App.Brotli >= 0 && r.size.Hello.Brotli >= 0 {
-			p("brotli ratio: %.3f.", float64(r.size.App.Brotli)/float64(r.size.Hello.Brotli))
+		wire := r.size.App.XZ
+		if wire < 0 {
+			wire = r.size.App.Gzip
 		}
+		ratio := float64(wire) / float64(r.size.Hello.Gzip)
+		p("App on the wire (%d bytes) / hello world's plain gzip (%d bytes): **%.3f** (target ≤ %.2f: %s).",
+			wire, r.size.Hello.Gzip, ratio, targetWireRatio, verdict(ratio <= targetWireRatio))
+		p("")
+		p("Same levers on both: gzip %.3f, xz %.3f (app / hello world). The app adds %d bytes of xz to what go-app itself costs with the levers.",
+			float64(r.size.App.Gzip)/float64(r.size.HelloLevers.Gzip), float64(r.size.App.XZ)/float64(r.size.HelloLevers.XZ), r.size.App.XZ-r.size.HelloLevers.XZ)
 	} else {
 		p("")
 		p("Hello world not measured: %s", r.size.HelloErr)
@@ -182,7 +195,22 @@ func (r *report) write(w io.Writer) {
 	}
 	p("")
 	p95 := percentile(b.Edits, 95)
-	p("p95 %.1f ms (target ≤ %.0f ms: %s).", p95, targetEditP95, verdict(p95 <= targetEditP95))
+	p("Years: p95 %.1f ms (target ≤ %.0f ms: %s).", p95, targetEditP95, verdict(p95 <= targetEditP95))
+	p("")
+	if len(b.Fields) > 0 {
+		p("Each field type, %g× CPU, from the event to the end of the first frame painted after the DOM changed (a select gets "+
+			"its options in turn, checkboxes and radios are clicked in turn):", cpuSlowdown)
+		p("")
+		p("| field | edits | p50 | p95 | max | target p95 ≤ %.0f ms |", targetEditP95)
+		p("|---|---:|---:|---:|---:|---|")
+		p("| `#years` (number, checked against the model) | %d | %.1f ms | %.1f ms | %.1f ms | %s |", len(b.Edits),
+			percentile(b.Edits, 50), p95, percentile(b.Edits, 100), verdict(p95 <= targetEditP95))
+		for _, f := range b.Fields {
+			q := percentile(f.Paint, 95)
+			p("| `%s` (%s) | %d | %.1f ms | %.1f ms | %.1f ms | %s |", f.Field, f.Kind, len(f.Paint),
+				percentile(f.Paint, 50), q, percentile(f.Paint, 100), verdict(q <= targetEditP95))
+		}
+	}
 }
 
 // writeCold reports the cold loads of one link mode.
@@ -199,8 +227,8 @@ func (r *report) writeCold(p func(string, ...any), mode *linkMode) {
 		"from navigation start; %d run(s), the median run (by time to ready) is shown in detail.",
 		rttMS, downBitsPS/1e6, upBitsPS/1e3, mode.About, cpuSlowdown, len(mode.Runs))
 	p("")
-	p("| run | FCP | LCP | wasm app ready | page bytes (encoded) | bytes sent by the server | app.wasm sent | page's app.wasm from |")
-	p("|---|---:|---:|---:|---:|---:|---:|---|")
+	p("| run | FCP | LCP | app.wasm(.xz) downloaded | wasm app ready | page bytes (encoded) | bytes sent by the server | app.wasm sent | page's app.wasm from |")
+	p("|---|---:|---:|---:|---:|---:|---:|---:|---|")
 	cached := 0
 	for i, c := range mode.Runs {
 		from := "network"
@@ -208,7 +236,7 @@ func (r *report) writeCold(p func(string, ...any), mode *linkMode) {
 			from = "cache (not a cold load)"
 			cached++
 		}
-		p("| %d | %.0f | %.0f | %.0f | %s | %s | %d× | %s |", i+1, c.FCP, c.LCP, c.Ready, kb(c.PageBytes), kb(c.ServerBytes), c.WasmServed, from)
+		p("| %d | %.0f | %.0f | %.0f | %.0f | %s | %s | %d× | %s |", i+1, c.FCP, c.LCP, c.WasmEnd, c.Ready, kb(c.PageBytes), kb(c.ServerBytes), c.WasmServed, from)
 	}
 	if cached > 0 {
 		p("")
@@ -258,9 +286,24 @@ func (r *report) writeCold(p func(string, ...any), mode *linkMode) {
 		"compilation, Go start-up, rendering) and the service worker's downloads, so no page reaches 1.00.",
 		floorRounds, floorRounds, rttMS, float64(med.PageBytes)*8/downBitsPS*1000, floor)
 	p("")
-	p("Time until the wasm app has rendered (`[data-testid=estimate][data-source=wasm]`): **%.0f ms** = **%.3f × floor** (target ≤ %.2f: %s).",
-		med.Ready, ratio, targetFloorRatio, verdict(ratio <= targetFloorRatio))
+	p("Time until the wasm app has rendered (`%s`, time to interactive): **%.0f ms** = %.3f × floor.", appReady, med.Ready, ratio)
 	p("")
+	if len(mode.Hello) > 0 {
+		h := medianRun(mode.Hello)
+		var times []string
+		for _, x := range mode.Hello {
+			t := fmt.Sprintf("%.0f (wasm downloaded at %.0f)", x.Ready, x.WasmEnd)
+			if x.WasmCached {
+				t += " (app.wasm from a cache: not a cold load, left out)"
+			}
+			times = append(times, t)
+		}
+		tti := med.Ready / h.Ready
+		p("The go-app hello world (go-app's defaults, plain wasm, same link and CPU), until `%s`: runs %s ms, median **%.0f ms** "+
+			"(%d page bytes). App / hello world: **%.3f** (target ≤ %.2f: %s).",
+			helloReady, strings.Join(times, ", "), h.Ready, h.PageBytes, tti, targetTTIRatio, verdict(tti <= targetTTIRatio))
+		p("")
+	}
 }
 
 func orDash(s string) string {
