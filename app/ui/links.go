@@ -20,7 +20,7 @@ func focusLink(class, target, label string) app.UI {
 // methodology (path relative to the base path, with a leading slash). web/carry.js
 // keeps go-app from routing it inside the app, so the browser loads the page.
 func pageLink(class, path, label string) app.UI {
-	return elc("a", class).Attr("href", sitePath(path)).DataSet("page", "").Text(label)
+	return elc("a", class).Attr("href", sitePath(path)).DataSet("page", "site").Text(label)
 }
 
 // sitePath is the address of a path under the site's base path. When pre-rendering,
@@ -41,8 +41,8 @@ const MethodologyPath = "/methodology/"
 // "change your details", and where focus goes when a banner is dismissed.
 const formTitleID = "form-title"
 
-// docPages maps a repository document that a source cites to the page of the site the
-// build publishes it as (build/docpage renders it from the same file).
+// docPages maps a repository document to the page of the site the build publishes it
+// as (build/docpage renders it from the same file).
 var docPages = map[string]string{"METHODOLOGY.md": MethodologyPath}
 
 // DocPages returns, for each repository document published as a page of the site, the
