@@ -265,6 +265,20 @@ var en = map[string]string{
 	// First use, keyboard, links and print (issue 6, presentation).
 	"app.title.scenario": "{role} pay in {area} · HIT Salary",
 	"skip.form":          "Skip to your details",
+	// Months, for reference periods such as "May 2025" (Catalog.Period).
+	"period.month":    "{month} {year}",
+	"month.january":   "January",
+	"month.february":  "February",
+	"month.march":     "March",
+	"month.april":     "April",
+	"month.may":       "May",
+	"month.june":      "June",
+	"month.july":      "July",
+	"month.august":    "August",
+	"month.september": "September",
+	"month.october":   "October",
+	"month.november":  "November",
+	"month.december":  "December",
 	// The language switcher: each language is named in itself.
 	"lang.switch":              "Language",
 	"lang.name.en":             "English",
@@ -432,4 +446,18 @@ var en = map[string]string{
 	"metro.whole.us":      "The whole nation",
 	"factor.location":     "Metro area vs state",
 	"notice.not-in-state": "{field}: {value} is not in the chosen state, so {used} is used.",
+
+	// Role pages (issue 7): a page per role and per role and state, with the role's
+	// reference profile (app/ui/roles.go).
+	"guide.title":             "{role} pay in {area}",
+	"guide.profile":           "This page’s profile: {years} years of experience and {education} (the role’s usual education for entry), any employer, no certifications.",
+	"guide.figure":            "Estimate:",
+	"guide.range":             "a year; likely {low} to {high}.",
+	"guide.rank":              "{area} ranks {rank} of {n} (the states and DC) for this profile by the estimate, and {adjusted} of {n} adjusted for prices.",
+	"guide.all":               "{role} in every state",
+	"guide.states":            "{role} in every state, highest estimate first",
+	"guide.roles":             "Other roles in {area}",
+	"guide.edit":              "Change any detail in the form to see your own estimate.",
+	"guide.description":       "{role} in {area}: about {estimate} a year (likely {low} to {high}) with {years} years of experience and {education}. An open estimate from public wage data; works offline, no account.",
+	"guide.description.state": "{role} in {area}: about {estimate} a year (likely {low} to {high}) with {years} years of experience and {education}; {area} ranks {rank} of {n} for this role. An open estimate from public wage data; works offline, no account.",
 }

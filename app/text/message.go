@@ -2,6 +2,9 @@ package text
 
 import (
 	"math"
+	"strings"
+	"time"
+	"unicode"
 
 	"github.com/hit-salary/hit-salary/app/estimate"
 )
@@ -29,6 +32,47 @@ func init() {
 		}
 		en[k] = s.Note
 	}
+	// A period with words of its own ("2021 annual averages") is translated by key; a
+	// month and year ("May 2025") by Period; a year or range ("2024–2034") needs nothing.
+	for _, s := range estimate.AllSources() {
+		if _, _, isMonth := monthYear(s.Period); isMonth || !strings.ContainsFunc(s.Period, unicode.IsLetter) {
+			continue
+		}
+		k := SourcePeriodKey(s.ID)
+		if _, dup := en[k]; dup {
+			panic("text: key " + k + " is both in en.go and a source period")
+		}
+		en[k] = s.Period
+	}
+}
+
+// SourcePeriodKey is the catalogue key of the period of the source with the given ID,
+// for a period in words ("2021 annual averages"); other periods go through Period.
+func SourcePeriodKey(id string) string { return "source." + id + ".period" }
+
+// Period writes a reference period of the model ("May 2025", "2024", "2024–2034") in the
+// catalogue's language: a month and year through the keys month.<name> and period.month,
+// anything else as it is.
+func (c *Catalog) Period(s string) string {
+	m, year, ok := monthYear(s)
+	if !ok {
+		return s
+	}
+	return c.F("period.month", "month", c.T("month."+strings.ToLower(m.String())), "year", year)
+}
+
+// monthYear reads "May 2025": an English month name, a space and a four-digit year.
+func monthYear(s string) (time.Month, string, bool) {
+	name, year, ok := strings.Cut(s, " ")
+	if !ok || len(year) != 4 || strings.Trim(year, "0123456789") != "" {
+		return 0, "", false
+	}
+	for m := time.January; m <= time.December; m++ {
+		if m.String() == name {
+			return m, year, true
+		}
+	}
+	return 0, "", false
 }
 
 // SourceNoteKey is the catalogue key of the caveat of the source with the given ID.
@@ -66,6 +110,10 @@ func (c *Catalog) Arg(a estimate.Arg) string {
 	case estimate.ArgKey:
 		if s, ok := c.Lookup(a.Key); ok {
 			return s
+		}
+	case estimate.ArgText:
+		if a.Name == "period" {
+			return c.Period(a.Text)
 		}
 	}
 	return a.Text

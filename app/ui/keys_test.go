@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hit-salary/hit-salary/app/estimate"
 	"github.com/hit-salary/hit-salary/app/text"
@@ -145,12 +146,19 @@ func dynamicKeys(t *testing.T) []string {
 	}
 	// Every sentence the model can say: the UI renders them all through t.Message.
 	add(estimate.MessageKeys()...)
+	add("period.month") // text.Period writes "May 2025" by these keys
+	for m := time.January; m <= time.December; m++ {
+		add("month." + strings.ToLower(m.String()))
+	}
 	for _, l := range text.Langs() { // the language switcher names each language
 		add("lang.name." + string(l))
 	}
 	for _, s := range estimate.AllSources() { // the source list shows each caveat by key
 		if s.Note != "" {
 			add(text.SourceNoteKey(s.ID))
+		}
+		if text.For(text.English).Has(text.SourcePeriodKey(s.ID)) {
+			add(text.SourcePeriodKey(s.ID))
 		}
 	}
 	for _, k := range estimate.WordingKeys() {

@@ -69,7 +69,7 @@ func (c *SourceList) Render() app.UI {
 					app.Text(" "),
 					evidenceTag(t, s.Evidence),
 				),
-				txt("p", "source__meta", t.F("sources.meta", "publisher", s.Publisher, "period", s.Period)),
+				txt("p", "source__meta", t.F("sources.meta", "publisher", s.Publisher, "period", sourcePeriod(t, s))),
 				app.If(s.Note != "", func() app.UI { return txt("p", "source__note", sourceNote(t, s)) }),
 				used,
 				link,
@@ -143,4 +143,12 @@ func sourceNote(t *text.Catalog, s estimate.Source) string {
 		return n
 	}
 	return s.Note
+}
+
+// sourcePeriod is a source's reference period in the reader's language.
+func sourcePeriod(t *text.Catalog, s estimate.Source) string {
+	if p, ok := t.Lookup(text.SourcePeriodKey(s.ID)); ok {
+		return p
+	}
+	return t.Period(s.Period)
 }
