@@ -367,3 +367,21 @@ func TestParseMetroTable(t *testing.T) {
 		}
 	}
 }
+
+// TestMetroPayback: the education payback of a metro profile starts from the metro
+// estimate the page shows.
+func TestMetroPayback(t *testing.T) {
+	in := Default()
+	in.Role, in.State, in.Metro, in.Education = "it-support", "TX", "12420", EduAssociate
+	r, err := Estimate(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := PaybackFor(PaybackInput{Profile: in, From: EduAssociate, To: EduBachelor, Years: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Now != r.Estimate {
+		t.Errorf("payback starts from %d, the metro estimate is %d", p.Now, r.Estimate)
+	}
+}

@@ -138,6 +138,9 @@ func PaybackFor(pin PaybackInput) (Payback, error) {
 	if err != nil {
 		return Payback{}, err
 	}
+	if m, ok := LookupMetro(in.Metro); ok { // where the person works: as in Estimate
+		b, _, _, _ = metroBase(b, m)
+	}
 	earn := func(e Education, years int) int {
 		p := in
 		p.Education, p.Years = e, clampYears(years)
