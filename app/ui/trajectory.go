@@ -277,7 +277,7 @@ func (c *trajectoryRow) Render() app.UI {
 // tickLabel is a y-axis label: whole thousands as "$120k", short enough for the gutter
 // on a phone; other values in full.
 func tickLabel(t *text.Catalog, v int) string {
-	if v%1000 == 0 {
+	if v != 0 && v%1000 == 0 {
 		return t.F("trajectory.tick.k", "k", t.Int(v/1000))
 	}
 	return t.Money(v)
