@@ -32,6 +32,15 @@ func init() {
 		}
 		en[k] = s.Note
 	}
+	// The names of the states, DC and the nation are the model's (Area.Name); the
+	// model's sentences name an area by the key area.<code>, and so does the UI.
+	for _, a := range estimate.Areas() {
+		k := "area." + a.Code
+		if _, dup := en[k]; dup {
+			panic("text: key " + k + " is both in en.go and an area name")
+		}
+		en[k] = a.Name
+	}
 	// A period with words of its own ("2021 annual averages") is translated by key; a
 	// month and year ("May 2025") by Period; a year or range ("2024–2034") needs nothing.
 	for _, s := range estimate.AllSources() {
@@ -44,6 +53,16 @@ func init() {
 		}
 		en[k] = s.Period
 	}
+}
+
+// AreaName is the name of the state (or DC, or the nation) with the USPS code in the
+// catalogue's language: "Nueva York" for NY in Spanish. english is the model's name,
+// used for an area the catalogue does not know.
+func (c *Catalog) AreaName(code, english string) string {
+	if s, ok := c.Lookup("area." + code); ok {
+		return s
+	}
+	return english
 }
 
 // SourcePeriodKey is the catalogue key of the period of the source with the given ID,

@@ -454,5 +454,5 @@ func areaName(t *text.Catalog, a estimate.Area) string {
 	if a.Code == "US" {
 		return t.T("area.us")
 	}
-	return a.Name
+	return t.AreaName(a.Code, a.Name)
 }

@@ -140,7 +140,7 @@ func dynamicKeys(t *testing.T) []string {
 		add("factor." + k)
 	}
 	for k := range argKeys {
-		if !strings.HasPrefix(k, "area.") { // state names are the model's (Area.Name)
+		if !strings.HasPrefix(k, "area.") { // every area is added below
 			add(k)
 		}
 	}
@@ -149,6 +149,9 @@ func dynamicKeys(t *testing.T) []string {
 	add("period.month") // text.Period writes "May 2025" by these keys
 	for m := time.January; m <= time.December; m++ {
 		add("month." + strings.ToLower(m.String()))
+	}
+	for _, a := range estimate.Areas() { // t.AreaName names each area by its key
+		add("area." + a.Code)
 	}
 	for _, l := range text.Langs() { // the language switcher names each language
 		add("lang.name." + string(l))

@@ -122,5 +122,5 @@ func placeName(t *text.Catalog, a estimate.Area) string {
 	if a.Code == "US" || a.Code == "" {
 		return t.T("area.us.inline")
 	}
-	return a.Name
+	return t.AreaName(a.Code, a.Name)
 }
