@@ -10,19 +10,20 @@ import (
 // credentials and codes, and strings made only of placeholders and punctuation. Any
 // other Spanish value equal to the English one is an untranslated string.
 var sameInSpanish = map[string]bool{
-	"app.name":             true, // the product's name
-	"cert.cissp":           true, // credential codes, as the issuers write them
-	"cert.security-plus":   true,
-	"cert.ccna":            true,
-	"cert.pmp":             true,
-	"cert.rhia":            true,
-	"cert.rhit":            true,
-	"cert.cphims":          true,
-	"cert.cahims":          true,
-	"doc.title":            true, // "{title} · HIT Salary"
-	"breakdown.col.factor": true, // "Factor" is Spanish too
-	"lang.name.en":         true, // each language is named in itself
-	"lang.name.es":         true,
+	"app.name":                           true, // the product's name
+	"cert.cissp":                         true, // credential codes, as the issuers write them
+	"cert.security-plus":                 true,
+	"cert.ccna":                          true,
+	"cert.pmp":                           true,
+	"cert.rhia":                          true,
+	"cert.rhit":                          true,
+	"cert.cphims":                        true,
+	"cert.cahims":                        true,
+	"doc.title":                          true, // "{title} · HIT Salary"
+	"breakdown.col.factor":               true, // "Factor" is Spanish too
+	"lang.name.en":                       true, // each language is named in itself
+	"lang.name.es":                       true,
+	"source.model-assumptions.publisher": true, // the project itself
 }
 
 // sameStateNames are the states whose Spanish name is the English one (the others, such
@@ -144,5 +145,33 @@ func TestLoadRoundTrip(t *testing.T) {
 	}
 	if err := Load(English, data); err == nil {
 		t.Error("Load(en) succeeded: English is compiled in")
+	}
+}
+
+func TestPeriods(t *testing.T) {
+	es, en := For(Spanish), For(English)
+	tests := []struct {
+		c        *Catalog
+		in, want string
+	}{
+		{es, "May 2025", "mayo de 2025"},
+		{en, "May 2025", "May 2025"},
+		{es, "2024–2034", "2024–2034"},
+		{es, "Maybe 2025", "Maybe 2025"},
+		{es, "May 25", "May 25"},
+		{es, "OEWS May 2025 · BEA RPP 2024 · BLS Projections 2024–2034", "OEWS mayo de 2025 · BEA RPP 2024 · BLS Projections 2024–2034"},
+		{es, "December 1999 and January 2000", "diciembre de 1999 and enero de 2000"},
+		{es, "", ""},
+	}
+	for _, tt := range tests {
+		if got := tt.c.Periods(tt.in); got != tt.want {
+			t.Errorf("%s: Periods(%q) = %q, want %q", tt.c.Lang(), tt.in, got, tt.want)
+		}
+	}
+	if got := es.AreaName("NY", "New York"); got != "Nueva York" {
+		t.Errorf("AreaName(NY) = %q", got)
+	}
+	if got := es.AreaName("ZZ", "Nowhere"); got != "Nowhere" {
+		t.Errorf("AreaName(ZZ) = %q, want the model's name", got)
 	}
 }

@@ -32,6 +32,16 @@ func init() {
 		}
 		en[k] = s.Note
 	}
+	// Who published each source, and the titles of the project's own (official titles
+	// stay as published, so they can be looked up).
+	for _, s := range estimate.AllSources() {
+		if s.Publisher != "" {
+			en[SourcePublisherKey(s.ID)] = s.Publisher
+		}
+		if strings.HasPrefix(s.Publisher, "HIT Salary") {
+			en[SourceTitleKey(s.ID)] = s.Title
+		}
+	}
 	// The names of the states, DC and the nation are the model's (Area.Name); the
 	// model's sentences name an area by the key area.<code>, and so does the UI.
 	for _, a := range estimate.Areas() {
@@ -63,6 +73,34 @@ func (c *Catalog) AreaName(code, english string) string {
 		return s
 	}
 	return english
+}
+
+// SourcePublisherKey is the catalogue key of the publisher of the source with the ID.
+func SourcePublisherKey(id string) string { return "source." + id + ".publisher" }
+
+// SourceTitleKey is the catalogue key of the title of a source HIT Salary itself
+// publishes (the methodology, the growth bands); other titles are the publishers'.
+func SourceTitleKey(id string) string { return "source." + id + ".title" }
+
+// Periods writes every month and year inside s ("OEWS May 2025 · BEA RPP 2024") the
+// catalogue's way, through Period.
+func (c *Catalog) Periods(s string) string {
+	words := strings.Split(s, " ")
+	var b strings.Builder
+	for i := 0; i < len(words); i++ {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		if i+1 < len(words) {
+			if _, _, ok := monthYear(words[i] + " " + words[i+1]); ok {
+				b.WriteString(c.Period(words[i] + " " + words[i+1]))
+				i++
+				continue
+			}
+		}
+		b.WriteString(words[i])
+	}
+	return b.String()
 }
 
 // SourcePeriodKey is the catalogue key of the period of the source with the given ID,

@@ -160,8 +160,10 @@ func dynamicKeys(t *testing.T) []string {
 		if s.Note != "" {
 			add(text.SourceNoteKey(s.ID))
 		}
-		if text.For(text.English).Has(text.SourcePeriodKey(s.ID)) {
-			add(text.SourcePeriodKey(s.ID))
+		for _, k := range []string{text.SourcePeriodKey(s.ID), text.SourcePublisherKey(s.ID), text.SourceTitleKey(s.ID)} {
+			if text.For(text.English).Has(k) {
+				add(k)
+			}
 		}
 	}
 	for _, k := range estimate.WordingKeys() {

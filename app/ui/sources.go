@@ -65,11 +65,11 @@ func (c *SourceList) Render() app.UI {
 			}
 			items = append(items, elc("li", "source").DataSet("source", s.ID).Body(
 				box("p", "source__head",
-					txt("span", "source__title", s.Title),
+					txt("span", "source__title", sourceText(t, text.SourceTitleKey(s.ID), s.Title)),
 					app.Text(" "),
 					evidenceTag(t, s.Evidence),
 				),
-				txt("p", "source__meta", t.F("sources.meta", "publisher", s.Publisher, "period", sourcePeriod(t, s))),
+				txt("p", "source__meta", t.F("sources.meta", "publisher", sourceText(t, text.SourcePublisherKey(s.ID), s.Publisher), "period", sourcePeriod(t, s))),
 				app.If(s.Note != "", func() app.UI { return txt("p", "source__note", sourceNote(t, s)) }),
 				used,
 				link,
@@ -81,7 +81,7 @@ func (c *SourceList) Render() app.UI {
 			box("ol", "source-list", items...),
 			box("p", "edition",
 				app.Text(t.T("sources.edition")+" "),
-				txt("strong", "", c.Edition),
+				txt("strong", "", t.Periods(c.Edition)),
 			),
 		)
 	})
@@ -151,4 +151,13 @@ func sourcePeriod(t *text.Catalog, s estimate.Source) string {
 		return p
 	}
 	return t.Period(s.Period)
+}
+
+// sourceText is a source's field by its catalogue key, or the model's own text where the
+// catalogue has none (the titles of official publications, which stay as published).
+func sourceText(t *text.Catalog, key, own string) string {
+	if s, ok := t.Lookup(key); ok {
+		return s
+	}
+	return own
 }
