@@ -114,13 +114,13 @@ func Estimate(in Input) (Result, error) {
 		DataYear:   wagePeriod,
 		Edition:    DataEdition,
 		RPP:        a.RPP,
-		RPPArea:    a.Name,
+		RPPPlace:   areaArg(a),
 		MetroBasis: basis,
 	}
 	if hasMetro {
 		r.Metro = m
 		if m.RPP > 0 {
-			r.RPP, r.RPPArea = m.RPP, m.Name
+			r.RPP, r.RPPPlace = m.RPP, argText("area", m.Name)
 		}
 	}
 	if p, ok := projectionRows[ri.SOC]; ok {

@@ -160,8 +160,8 @@ func TestMetroPurchasingPower(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, _ := LookupMetro("14460")
-	if m.RPP == 0 || r.RPP != m.RPP || r.RPPArea != m.Name || r.PurchasingPower != USD(float64(r.Estimate)*100/m.RPP) {
-		t.Errorf("RPP %v (%s), power %d; want the metro's %v", r.RPP, r.RPPArea, r.PurchasingPower, m.RPP)
+	if m.RPP == 0 || r.RPP != m.RPP || r.RPPPlace.Text != m.Name || r.PurchasingPower != USD(float64(r.Estimate)*100/m.RPP) {
+		t.Errorf("RPP %v (%+v), power %d; want the metro's %v", r.RPP, r.RPPPlace, r.PurchasingPower, m.RPP)
 	}
 	cited := map[string]bool{}
 	for _, s := range r.Sources {
@@ -172,8 +172,8 @@ func TestMetroPurchasingPower(t *testing.T) {
 	}
 	in.Metro = ""
 	s, _ := Estimate(in)
-	if a, _ := LookupArea("MA"); s.RPP != a.RPP || s.RPPArea != "Massachusetts" || len(s.Factors) != 7 || s.MetroBasis != MetroNone {
-		t.Errorf("whole state: RPP %v (%s), %d factors, basis %q", s.RPP, s.RPPArea, len(s.Factors), s.MetroBasis)
+	if a, _ := LookupArea("MA"); s.RPP != a.RPP || s.RPPPlace.Key != "area.MA" || len(s.Factors) != 7 || s.MetroBasis != MetroNone {
+		t.Errorf("whole state: RPP %v (%+v), %d factors, basis %q", s.RPP, s.RPPPlace, len(s.Factors), s.MetroBasis)
 	}
 }
 

@@ -184,7 +184,7 @@ type Result struct {
 
 	PurchasingPower int     // Estimate in national-average dollars: Estimate × 100 / RPP
 	RPP             float64 // BEA Regional Price Parity of the metro, else of the state (US = 100)
-	RPPArea         string  // the English name of the area whose RPP is used: the metro or the state
+	RPPPlace        Arg     // the area whose RPP is used, as a sentence argument: the metro's title, or the state by key
 
 	Factors []Factor // base, location (with a metro), experience, transfer, education, employer, certification, background
 

@@ -113,7 +113,7 @@ func purchasingPower(t *text.Catalog, r estimate.Result, a estimate.Area) string
 	if r.RPP > 100 {
 		key = "summary.power.dearer"
 	}
-	return t.F(key, "area", r.RPPArea, "rpp", t.Decimal(r.RPP, 1),
+	return t.F(key, "area", t.Arg(r.RPPPlace), "rpp", t.Decimal(r.RPP, 1),
 		"estimate", t.Money(r.Estimate), "power", t.Money(r.PurchasingPower))
 }
 
