@@ -114,7 +114,7 @@ func TestPaybackPanel(t *testing.T) {
 			query: "role=informatics&state=TX&years=6&edu=bachelor&employer=any&bg=clinical",
 			set: func(c *PaybackPanel) {
 				c.step, c.chosen, c.partTime = 5, true, true
-				c.tuition, c.years, c.edited = "$20,000", "3", [2]bool{true, true}
+				c.typed, c.edited = [2]string{"$20,000", "3"}, [2]bool{true, true}
 			},
 			pin: func(in estimate.Input) estimate.PaybackInput {
 				s := estimate.Steps()[5]
@@ -122,7 +122,7 @@ func TestPaybackPanel(t *testing.T) {
 			}},
 		{name: "never pays back at a huge tuition",
 			query: "role=it-support&state=WY&years=2&edu=hs",
-			set:   func(c *PaybackPanel) { c.tuition, c.edited[0] = "200000", true },
+			set:   func(c *PaybackPanel) { c.typed[0], c.edited[0] = "200000", true },
 			pin: func(in estimate.Input) estimate.PaybackInput {
 				s := estimate.Steps()[estimate.DefaultStep(in.Education)]
 				return estimate.PaybackInput{Profile: in, From: s.From, To: s.To, Years: s.Years, Tuition: 200_000}
@@ -159,7 +159,7 @@ func TestPaybackPanel(t *testing.T) {
 		})
 	}
 	// A bad entry says what is used instead.
-	c := &PaybackPanel{Query: "role=ehr-analyst", tuition: "lots", edited: [2]bool{true, false}}
+	c := &PaybackPanel{Query: "role=ehr-analyst", typed: [2]string{"lots"}, edited: [2]bool{true, false}}
 	root, _ := render(t, c)
 	if p := find(root, byAttr("id", "payback-tuition-problem")); len(p) != 1 || !strings.Contains(textOf(p[0]), "using") {
 		t.Error("a tuition that is not a number shows no problem")
@@ -194,11 +194,11 @@ func TestPaybackKeepsEntries(t *testing.T) {
 	}
 	e.ConsumeAll()
 	h.panel.step, h.panel.chosen, h.panel.partTime = 4, true, true
-	h.panel.tuition, h.panel.edited[0] = "9000", true
+	h.panel.typed[0], h.panel.edited[0] = "9000", true
 	h.ctx.Dispatch(func(app.Context) { h.query = "role=ehr-analyst&state=CA&edu=associate&years=7" })
 	e.ConsumeAll()
 	p := h.panel
-	if p.Query != h.query || p.step != 4 || !p.partTime || p.tuition != "9000" {
+	if p.Query != h.query || p.step != 4 || !p.partTime || p.typed[0] != "9000" {
 		t.Fatalf("after the page re-rendered: %+v", p)
 	}
 	root, _ := render(t, h)

@@ -20,12 +20,11 @@ type PaybackPanel struct {
 	Lang  text.Lang // language of every string
 	Query string    // the scenario, as queryString writes it
 
-	step     int     // index into estimate.Steps(), when chosen
-	chosen   bool    // a step was chosen; until then the default for the person's education
-	tuition  string  // the tuition field as typed, once edited
-	years    string  // the years-of-study field as typed, once edited
-	edited   [2]bool // the tuition and the years field were edited since the step was set
-	partTime bool    // studying part time while working
+	step     int       // index into estimate.Steps(), when chosen
+	chosen   bool      // a step was chosen; until then the default for the person's education
+	typed    [2]string // the tuition and the years-of-study field as typed, once edited
+	edited   [2]bool   // the tuition and the years field were edited since the step was set
+	partTime bool      // studying part time while working
 }
 
 // Render draws the panel.
@@ -39,7 +38,7 @@ func (c *PaybackPanel) Render() app.UI {
 			i = estimate.DefaultStep(in.Education)
 		}
 		st := steps[i]
-		tuitionText, yearsText := c.tuition, c.years
+		tuitionText, yearsText := c.typed[0], c.typed[1]
 		if !c.edited[0] {
 			tuitionText = strconv.Itoa(st.Tuition)
 		}
@@ -75,10 +74,10 @@ func (c *PaybackPanel) Render() app.UI {
 				),
 				numberField(t, "payback-tuition", "payback.field.tuition", tuitionText,
 					tuitionOK && p.Tuition == tuition, t.F("payback.problem.tuition", "max", t.Money(estimate.MaxTuition),
-						"used", t.Money(p.Tuition)), t.Message(st.TuitionNote), c.onTuition),
+						"used", t.Money(p.Tuition)), t.Message(st.TuitionNote), c.onField(0)),
 				numberField(t, "payback-years", "payback.field.years", yearsText,
 					yearsOK && p.Years == years, t.F("payback.problem.years", "max", t.Int(estimate.MaxStudyYears),
-						"used", t.Int(p.Years)), t.T("payback.help.years"), c.onYears),
+						"used", t.Int(p.Years)), t.T("payback.help.years"), c.onField(1)),
 				box("div", "field payback__part",
 					choiceInput("checkbox", "payback-part", "payback-part", "1", "payback-part-help", c.partTime, false).
 						OnChange(c.onPartTime),
@@ -145,14 +144,12 @@ func (c *PaybackPanel) onStep(ctx app.Context, e app.Event) {
 	}
 }
 
-func (c *PaybackPanel) onTuition(ctx app.Context, e app.Event) {
-	defer recoverTo(ctx, nil)
-	c.tuition, c.edited[0] = clip(ctx.JSSrc().Get("value").String(), 12), true
-}
-
-func (c *PaybackPanel) onYears(ctx app.Context, e app.Event) {
-	defer recoverTo(ctx, nil)
-	c.years, c.edited[1] = clip(ctx.JSSrc().Get("value").String(), 12), true
+// onField keeps what is typed in the tuition (0) or years (1) field.
+func (c *PaybackPanel) onField(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		defer recoverTo(ctx, nil)
+		c.typed[i], c.edited[i] = clip(ctx.JSSrc().Get("value").String(), 12), true
+	}
 }
 
 func (c *PaybackPanel) onPartTime(ctx app.Context, e app.Event) {

@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -64,14 +64,16 @@ func (c *RankPanel) Render() app.UI {
 		if c.byAdjusted {
 			measure, rankOf, valueOf = "rank.by.adjusted", rankAdjusted, valueAdjusted
 		}
-		sorted := slices.Clone(rows)
-		slices.SortStableFunc(sorted, func(a, b estimate.StateRank) int { return rankOf(a) - rankOf(b) })
+		sorted := append([]estimate.StateRank(nil), rows...)
+		// sort, not slices: the app links sort already, and a generic sort of this
+		// type would add its own copy (about 9 KB of wasm).
+		sort.SliceStable(sorted, func(i, j int) bool { return rankOf(sorted[i]) < rankOf(sorted[j]) })
 
 		top, bottom := sorted[0], sorted[len(sorted)-1]
 		you := t.T("rank.you.none")
 		for _, r := range rows {
 			if r.Current {
-				you = t.F("rank.you", "state", r.Area.Name, "rank", t.Int(r.Rank), "adjusted", t.Int(r.AdjustedRank),
+				you = t.F("rank.you", "state", t.AreaName(r.Area.Code, r.Area.Name), "rank", t.Int(r.Rank), "adjusted", t.Int(r.AdjustedRank),
 					"n", t.Int(len(rows)))
 			}
 		}
@@ -84,8 +86,8 @@ func (c *RankPanel) Render() app.UI {
 				c.renderMap(t, sorted, rankOf, valueOf).Aria("labelledby", "ranking-map-summary"),
 				box("figcaption", "",
 					ht("p|id=ranking-map-summary", t.F("rank.map.summary", "by", by,
-						"top", top.Area.Name, "topv", t.Money(valueOf(top)),
-						"bottom", bottom.Area.Name, "bottomv", t.Money(valueOf(bottom)))),
+						"top", t.AreaName(top.Area.Code, top.Area.Name), "topv", t.Money(valueOf(top)),
+						"bottom", t.AreaName(bottom.Area.Code, bottom.Area.Name), "bottomv", t.Money(valueOf(bottom)))),
 					box("ul", "legend legend--tiles",
 						legendItem("swatch--tile0", t.T("rank.legend.low")),
 						legendItem("swatch--tile4", t.T("rank.legend.high")),
@@ -142,7 +144,7 @@ func (c *RankPanel) onSortAdjusted(ctx app.Context, e app.Event) {
 func rankRows(t *text.Catalog, sorted []estimate.StateRank, rankOf func(estimate.StateRank) int) []app.UI {
 	out := make([]app.UI, 0, len(sorted))
 	for _, r := range sorted {
-		name := r.Area.Name
+		name := t.AreaName(r.Area.Code, r.Area.Name)
 		if r.Current {
 			name = t.F("rank.row.you", "state", name)
 		}
@@ -187,11 +189,9 @@ func (c *RankPanel) renderMap(t *text.Catalog, sorted []estimate.StateRank, rank
 			g = g.Class("tile--you")
 		}
 		tiles = append(tiles, g.Body(
-			svgEl("rect").Attr("x", num(x)).Attr("y", num(y)).Attr("width", num(tileSize)).
-				Attr("height", num(tileSize)).Attr("rx", "4"),
-			svgEl("text").Class("tile__code").Attr("x", num(x+tileSize/2)).Attr("y", num(y+20)).Text(r.Area.Code),
-			svgEl("text").Class("tile__value").Attr("x", num(x+tileSize/2)).Attr("y", num(y+38)).
-				Text(t.F("trajectory.tick.k", "k", t.Int((valueOf(r)+500)/1000))),
+			svgRect("", x, y, tileSize, tileSize),
+			svgText("tile__code", x+tileSize/2, y+20, r.Area.Code),
+			svgText("tile__value", x+tileSize/2, y+38, t.F("trajectory.tick.k", "k", t.Int((valueOf(r)+500)/1000))),
 		))
 	}
 	w, hgt := 11*(tileSize+tileGap)-tileGap, 8*(tileSize+tileGap)-tileGap

@@ -38,57 +38,48 @@ func (c *Waterfall) Render() app.UI {
 		if len(c.Factors) == 0 {
 			return nil
 		}
-		// The running figure before and after each factor.
-		run := make([]int, 0, len(c.Factors)+1)
-		run = append(run, c.Factors[0].Dollars)
+		// Row i goes from run[i] to run[i+1]: the base and the estimate are rows that
+		// do not move (markers), each factor a bar.
+		n := len(c.Factors)
+		run := make([]int, 0, n+2)
+		labels := make([]string, 0, n+1)
+		run = append(run, c.Factors[0].Dollars, c.Factors[0].Dollars)
+		labels = append(labels, factorName(t, c.Factors[0].Kind)+": "+t.Money(run[0]))
 		for _, f := range c.Factors[1:] {
 			run = append(run, run[len(run)-1]+f.Dollars)
+			labels = append(labels, factorName(t, f.Kind)+": "+t.SignedMoney(f.Dollars))
 		}
+		run = append(run, c.Total)
+		labels = append(labels, t.T("breakdown.total")+": "+t.Money(c.Total))
+
 		ticks := niceTicks(float64(minOf(run...)), float64(maxOf(run...)), 4)
 		sc := newScale(wfLeft, wfEnd, ticks[0], ticks[len(ticks)-1])
-		rows := len(c.Factors) + 1
-		hgt := float64(rows)*wfRow + wfAxis
-
-		els := make([]app.UI, 0, 2*len(ticks)+4*rows)
+		hgt := float64(len(labels))*wfRow + wfAxis
+		els := make([]app.UI, 0, 2*len(ticks)+3*len(labels))
 		for _, v := range ticks {
-			x := num(sc.at(v))
-			els = append(els,
-				svgEl("line").Class("chart-grid").Attr("x1", x).Attr("x2", x).Attr("y1", "0").Attr("y2", num(hgt-wfAxis+4)),
-				svgEl("text").Class("chart-label", "chart-label--x").Attr("x", x).Attr("y", num(hgt-wfAxis+10)).
-					Text(tickLabel(t, int(v))),
-			)
+			x := sc.at(v)
+			els = append(els, svgLine("chart-grid", x, 0, x, hgt-wfAxis+4),
+				svgText("chart-label chart-label--x", x, hgt-wfAxis+10, tickLabel(t, int(v))))
 		}
-		marker := func(i int, label string, v int) {
+		for i, label := range labels {
 			y := float64(i) * wfRow
-			x := num(sc.at(float64(v)))
-			els = append(els,
-				svgEl("text").Class("wf-label").Attr("x", num(wfText)).Attr("y", num(y+18)).Text(label),
-				svgEl("line").Class("wf-mark").Attr("x1", x).Attr("x2", x).Attr("y1", num(y+24)).Attr("y2", num(y+24+wfBar+6)),
-			)
-		}
-		marker(0, factorName(t, c.Factors[0].Kind)+": "+t.Money(run[0]), run[0])
-		for i, f := range c.Factors[1:] {
-			y := float64(i+1) * wfRow
-			x0, x1 := sc.at(float64(run[i])), sc.at(float64(run[i+1]))
-			class := "wf-bar wf-bar--up"
+			from, to := run[i], run[i+1]
+			x0, x1 := sc.at(float64(from)), sc.at(float64(to))
+			els = append(els, svgText("wf-label", wfText, y+18, label))
 			switch {
-			case f.Dollars < 0:
-				class = "wf-bar wf-bar--down"
-				x0, x1 = x1, x0
-			case f.Dollars == 0:
-				class = "wf-bar wf-bar--zero"
+			case i == 0 || i == len(labels)-1:
+				els = append(els, svgLine("wf-mark", x1, y+24, x1, y+24+wfBar+6))
+				continue
+			case to < from:
+				els = append(els, svgRect("wf-bar wf-bar--down", x1, y+27, max(x0-x1, 2), wfBar))
+			case to == from:
+				els = append(els, svgRect("wf-bar wf-bar--zero", x0, y+27, 2, wfBar))
+			default:
+				els = append(els, svgRect("wf-bar wf-bar--up", x0, y+27, max(x1-x0, 2), wfBar))
 			}
-			els = append(els,
-				svgEl("text").Class("wf-label").Attr("x", num(wfText)).Attr("y", num(y+18)).
-					Text(factorName(t, f.Kind)+": "+t.SignedMoney(f.Dollars)),
-				svgEl("rect").Class(class).Attr("x", num(x0)).Attr("y", num(y+27)).
-					Attr("width", num(max(x1-x0, 2))).Attr("height", num(wfBar)),
-				// The connector from the previous figure down to this bar.
-				svgEl("line").Class("wf-link").Attr("x1", num(sc.at(float64(run[i])))).Attr("x2", num(sc.at(float64(run[i])))).
-					Attr("y1", num(y-wfRow+24)).Attr("y2", num(y+27+wfBar)),
-			)
+			// The connector from the figure the row starts at, through the row above.
+			els = append(els, svgLine("wf-link", x0, y-wfRow+24, x0, y+27+wfBar))
 		}
-		marker(rows-1, t.T("breakdown.total")+": "+t.Money(c.Total), c.Total)
 
 		return h("section|id=waterfall|class=card|aria-labelledby=waterfall-title|data-testid=waterfall",
 			ht("h2|id=waterfall-title", t.T("waterfall.title")),
@@ -100,4 +91,22 @@ func (c *Waterfall) Render() app.UI {
 			),
 		)
 	})
+}
+
+// svgLine, svgText and svgRect are the chart elements of the waterfall and the tile
+// map, one call each: a chain of Attr calls at every call site costs more code.
+//
+//go:noinline
+func svgLine(class string, x1, y1, x2, y2 float64) app.UI {
+	return svgEl("line").Class(class).Attr("x1", num(x1)).Attr("y1", num(y1)).Attr("x2", num(x2)).Attr("y2", num(y2))
+}
+
+//go:noinline
+func svgText(class string, x, y float64, s string) app.UI {
+	return svgEl("text").Class(class).Attr("x", num(x)).Attr("y", num(y)).Text(s)
+}
+
+//go:noinline
+func svgRect(class string, x, y, w, h float64) app.UI {
+	return svgEl("rect").Class(class).Attr("x", num(x)).Attr("y", num(y)).Attr("width", num(w)).Attr("height", num(h))
 }
