@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -8,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/hit-salary/hit-salary/app/estimate"
 	"github.com/hit-salary/hit-salary/build/e2e/harness"
 )
@@ -147,4 +149,42 @@ func TestMetroOffline(t *testing.T) {
 	tb.setValue("#metro", "19100")
 	in.Metro = "19100"
 	tb.expectEstimate(in, "offline metro picked")
+}
+
+// TestMetroAccessibility runs axe-core's WCAG 2.2 AA rules on a metro estimate and, at
+// 320 px, on the notice of a metro dropped by a state change.
+func TestMetroAccessibility(t *testing.T) {
+	src := axeSource(t)
+	s := site(t, harness.Options{})
+	for _, tc := range []struct {
+		name  string
+		setup func(tb *tab)
+	}{
+		{"metro estimate", func(tb *tab) {
+			tb.navigate(s.URL() + "?" + metroLink)
+			tb.waitWasm()
+			tb.expectLocationRow(metroInput(t, metroLink), "metro link")
+		}},
+		{"metro dropped by a state change, 320 px", func(tb *tab) {
+			tb.run("narrow viewport", emulation.SetDeviceMetricsOverride(320, 640, 1, true))
+			tb.navigate(s.URL() + "?" + metroLink)
+			tb.waitWasm()
+			tb.setValue("#state", "CA")
+			tb.waitFor("the notice", visibleJS(selNotice), changeTimeout)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := newTab(t, time.Minute)
+			tc.setup(tb)
+			violations, _ := tb.runAxe(src)
+			for _, v := range violations {
+				var b strings.Builder
+				fmt.Fprintf(&b, "axe %s (%s): %s", v.ID, v.Impact, v.Help)
+				for _, n := range v.Nodes {
+					fmt.Fprintf(&b, "\n\t%s\n\t\t%s", n.Target, n.HTML)
+				}
+				t.Error(b.String())
+			}
+		})
+	}
 }
