@@ -86,6 +86,12 @@ func TestPendingDeepLink(t *testing.T) {
 				if strings.Contains(st.Text, "$") {
 					t.Errorf("pending, yet figures are visible in the results: %q", shortJS(st.Text))
 				}
+				if tt.name == "another scenario" {
+					violations, _ := tb.runAxe(axeSource(t))
+					for _, v := range violations {
+						t.Errorf("pending page: axe %s (%s): %s", v.ID, v.Impact, v.Help)
+					}
+				}
 			} else {
 				if got.Source != "prerender" || st.Busy || st.HintVisible {
 					t.Errorf("before the app: data-source=%q busy=%v hint=%v, want the pre-rendered figures shown as the answer", got.Source, st.Busy, st.HintVisible)
