@@ -150,3 +150,27 @@ func readMetroFile(t *testing.T) []byte {
 	}
 	return data
 }
+
+// TestEveryOptionHasAValue: go-app drops an empty value attribute, and an option without
+// one has its label as its value, which the model would refuse: every option of the
+// form's selects must carry a value (the "none" choices included).
+func TestEveryOptionHasAValue(t *testing.T) {
+	for _, query := range []string{"", "state=MA&metro=14460&from=registered-nurse"} {
+		q, _ := url.ParseQuery(query)
+		p := newTestPage(&memStore{})
+		p.start(q, "", sourceWasm)
+		root, _ := render(t, p)
+		form := one(t, root, "#scenario", byAttr("id", "scenario"))
+		for _, o := range find(form, func(n *node) bool { return n.Tag == "option" }) {
+			v, ok := o.Attrs["value"]
+			if !ok || v == "" {
+				t.Errorf("%q: option %q has no value", query, textOf(o))
+			}
+		}
+	}
+	// What the "none" choices send is read as none.
+	in, errs := estimate.FromQuery(url.Values{"state": {"MA"}, "metro": {"none"}, "from": {"none"}})
+	if len(errs) != 0 || in.Metro != "" || in.From != "" {
+		t.Errorf("none reads as %+v %v", in, errs)
+	}
+}
