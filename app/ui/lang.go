@@ -4,9 +4,12 @@ import (
 	"errors"
 	"net/url"
 	"slices"
+	"sort"
 	"strings"
 	"time"
+	"unicode"
 
+	"github.com/hit-salary/hit-salary/app/estimate"
 	"github.com/hit-salary/hit-salary/app/text"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -255,4 +258,42 @@ func (p *Page) langQuery() string {
 		return ""
 	}
 	return queryString(p.in)
+}
+
+// areasByName is the nation, then the states and DC in the alphabetical order of their
+// names in the reader's language, so the state select reads in order in Spanish too
+// (Carolina del Norte under C, not under N as North Carolina).
+func areasByName(t *text.Catalog) []estimate.Area {
+	as := estimate.Areas()
+	key := make(map[string]string, len(as))
+	for _, a := range as {
+		key[a.Code] = sortKey(t.AreaName(a.Code, a.Name))
+	}
+	sort.SliceStable(as, func(i, j int) bool {
+		if (as[i].Code == "US") != (as[j].Code == "US") {
+			return as[i].Code == "US"
+		}
+		return key[as[i].Code] < key[as[j].Code]
+	})
+	return as
+}
+
+// sortKey folds a name for alphabetical order: lower case, accents off (Míchigan sorts
+// with Michigan before Minnesota), as Spanish dictionaries order words.
+func sortKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case 'á', 'Á':
+			return 'a'
+		case 'é', 'É':
+			return 'e'
+		case 'í', 'Í':
+			return 'i'
+		case 'ó', 'Ó':
+			return 'o'
+		case 'ú', 'Ú', 'ü', 'Ü':
+			return 'u'
+		}
+		return unicode.ToLower(r)
+	}, s)
 }

@@ -143,3 +143,31 @@ func spanishRoute(t *testing.T) route {
 	t.Fatal("no Spanish route")
 	return route{}
 }
+
+// TestStatesInSpanishOrder checks the state select's order follows the names shown.
+func TestStatesInSpanishOrder(t *testing.T) {
+	for _, l := range text.Langs() {
+		c := text.For(l)
+		as := areasByName(c)
+		if as[0].Code != "US" {
+			t.Errorf("%s: first area %s, want the nation", l, as[0].Code)
+		}
+		for i := 2; i < len(as); i++ {
+			if sortKey(c.AreaName(as[i-1].Code, as[i-1].Name)) > sortKey(c.AreaName(as[i].Code, as[i].Name)) {
+				t.Errorf("%s: %s before %s", l, as[i-1].Name, as[i].Name)
+			}
+		}
+	}
+	es := text.For(text.Spanish)
+	pos := map[string]int{}
+	for i, a := range areasByName(es) {
+		pos[a.Code] = i
+	}
+	if !(pos["CA"] < pos["NC"] && pos["NC"] < pos["SC"] && pos["SC"] < pos["CO"]) {
+		t.Errorf("Spanish order: California %d, Carolina del Norte %d, Carolina del Sur %d, Colorado %d",
+			pos["CA"], pos["NC"], pos["SC"], pos["CO"])
+	}
+	if !(pos["MI"] < pos["MN"]) {
+		t.Error("Míchigan does not sort before Minnesota")
+	}
+}
