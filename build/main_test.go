@@ -68,7 +68,10 @@ func TestRunRealUI(t *testing.T) {
 			}
 			for _, p := range ui.Pages() {
 				name := "index.html"
-				if p != "/" {
+				switch {
+				case strings.HasSuffix(p, "/") && p != "/": // a role page: <path>index.html
+					name = strings.TrimPrefix(p, "/") + "index.html"
+				case p != "/":
 					name = strings.TrimPrefix(p, "/") + ".html"
 				}
 				data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))

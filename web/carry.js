@@ -215,6 +215,24 @@
     }
   }
 
+  // renderedHere reports whether the pre-rendered page is the one of this address. The
+  // service worker answers a page it has not cached (a role page, offline) with the app
+  // shell, the home page: its figures are for the home page's scenario, not this page's.
+  // A page other than the home page names its path (data-route on #app, relative to the
+  // base path, which the manifest link gives).
+  function renderedHere() {
+    var app = document.getElementById("app");
+    var manifest = document.querySelector("link[rel=manifest]");
+    if (!app || !manifest) {
+      return true;
+    }
+    var route = app.getAttribute("data-route") || "/";
+    var href = new URL(manifest.getAttribute("href"), window.location.href).pathname;
+    var base = href.slice(0, href.lastIndexOf("/") + 1);
+    var here = window.location.pathname.replace(/index\.html$/, "");
+    return here === base + route.slice(1);
+  }
+
   // start applies the page's scenario to the pre-rendered form, once it is parsed.
   function start() {
     try {
@@ -222,12 +240,17 @@
       if (!form || appStarted()) {
         return;
       }
+      if (!renderedHere()) {
+        // The figures and the form are another page's: the app renders this one.
+        markPending();
+        return;
+      }
       snapshot = formState(form);
       var params = new URLSearchParams(window.location.search);
       var ok = true;
       if (hasFormParam(form, params)) {
         ok = applyParams(form, params, false);
-      } else if (!document.querySelector(".app--embed")) {
+      } else if (!document.querySelector(".app--embed, [data-stored=off]")) {
         // As the app does: a kept scenario is used only if all of it is valid.
         var kept = storedParams();
         if (kept && hasFormParam(form, kept) && applyParams(form, kept, true)) {

@@ -49,6 +49,8 @@ type Page struct {
 	restored  bool                   // the scenario came from storage: write it to the URL
 	metroWait *metroStart            // a start waiting for the metro table (metro.go), or nil
 	release   []func()               // removes the browser listeners on dismount
+	byPath    bool                   // the route is found from the page's path (role pages, roles.go)
+	guide     *guide                 // a role page's reference profile (guideFor), or nil
 
 	// Typing in the years field writes the URL and storage once the typing pauses:
 	// every history.replaceState makes Chromium fetch and decode the favicon again
@@ -68,6 +70,13 @@ func newPage(r route) *Page {
 	return &Page{route: r, lang: text.English, store: localStore{}}
 }
 
+// newPathPage is a page whose route is found from its path when it starts (routeAt).
+func newPathPage() *Page {
+	p := newPage(route{})
+	p.byPath = true
+	return p
+}
+
 func (p *Page) tr() *text.Catalog { return text.For(p.lang) }
 
 // OnInit prepares the first render. In the browser it reads the URL (and storage) here
@@ -80,6 +89,9 @@ func (p *Page) OnInit() {
 			p.fail(app.Context{}, r)
 		}
 	}()
+	if p.byPath {
+		p.route = routeAt(pagePath()) // the home page's on the server, until OnPreRender
+	}
 	if p.route.Path == "" {
 		p.route = routes()[0]
 	}
@@ -99,11 +111,18 @@ func (p *Page) OnInit() {
 // renders it. User-supplied text only ever reaches the HTML as escaped text nodes.
 func (p *Page) OnPreRender(ctx app.Context) {
 	defer recoverTo(ctx, p.fail)
+	if p.byPath {
+		p.route = routeAt(ctx.Page().URL().Path)
+	}
 	p.start(parseQuery(ctx.Page().URL().RawQuery), "", sourcePrerender)
 	t := p.tr()
 	ctx.Page().SetLang(string(p.lang))
 	p.setTitle(ctx)
 	ctx.Page().SetDescription("%s", t.T("app.description"))
+	if p.guide != nil {
+		ctx.Page().SetDescription("%s", p.guide.description(t))
+		ctx.Page().SetCanonicalLink("%s", p.route.Path)
+	}
 }
 
 // OnMount runs in the browser once the page is on screen.
@@ -155,7 +174,7 @@ func (p *Page) start(q url.Values, stored, source string) {
 	q, stored, source = p.deferMetro(q, stored, source)
 	p.in, p.notices = scenarioFrom(p.route.Preset, q, p.route.Locked)
 	p.restored = false
-	if !hasScenario(q) && stored != "" && !p.route.Embed {
+	if !hasScenario(q) && stored != "" && !p.route.Embed && !p.route.Guide {
 		sq := parseQuery(stored)
 		if in, errs := scenarioFrom(p.route.Preset, sq, p.route.Locked); hasScenario(sq) && len(errs) == 0 {
 			p.in, p.restored = in, true
@@ -167,9 +186,13 @@ func (p *Page) start(q url.Values, stored, source string) {
 	p.yearsText, p.yearsNote = strconv.Itoa(p.in.Years), ""
 	p.priorText, p.priorNote = strconv.Itoa(p.in.Prior), ""
 	p.source = source
-	p.example = !hasScenario(q) && !p.restored
+	p.example = !hasScenario(q) && !p.restored && !p.route.Guide // a role page's preset is its subject
 	p.change, p.changed = 0, false
 	p.recompute()
+	p.guide = nil
+	if g, ok := guideFor(p.route); ok {
+		p.guide = &g
+	}
 }
 
 // apply makes one edit of the form and recomputes. It needs no browser, so tests call it.
@@ -320,7 +343,16 @@ func (p *Page) render(t *text.Catalog) app.UI {
 		class += " app--embed"
 	}
 	summary, results := p.renderResults(t)
-	return hs("div|id=app").Class(class).Lang(string(p.lang)).Body(
+	root := hs("div|id=app").Class(class).Lang(string(p.lang))
+	if p.route.Path != "/" {
+		// The page the HTML was rendered for: web/carry.js marks the figures pending when
+		// the service worker answers another path with the shell (the home page, "/").
+		root = root.DataSet("route", p.route.Path)
+	}
+	if p.route.Embed || p.route.Guide {
+		root = root.DataSet("stored", "off") // carry.js: no kept scenario over this page's
+	}
+	return root.Body(
 		// The first stop of the keyboard: past the heading, straight to the form.
 		focusLink("skip-link", formTitleID, t.T("skip.form")),
 		&masthead{Lang: p.lang, Query: p.langQuery()},
@@ -480,7 +512,12 @@ func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 		), nil
 	}
 	r := p.res
+	var guide app.UI
+	if p.guide != nil {
+		guide = &GuidePanel{Lang: p.lang, Guide: p.guide}
+	}
 	return &Summary{Lang: p.lang, Result: r, Source: p.source, Example: p.example}, []app.UI{
+		guide,
 		&ConfidencePanel{Lang: p.lang, Level: r.Confidence, Reasons: r.Reasons},
 		&Breakdown{Lang: p.lang, Result: r},
 		&Waterfall{Lang: p.lang, Factors: r.Factors, Total: r.Estimate},

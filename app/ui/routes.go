@@ -14,6 +14,9 @@ type route struct {
 	Embed  bool           // compact layout for iframes of school portals; no storage restore
 	Locked []string       // URL parameter names whose value the page fixes to Preset
 	Lang   text.Lang      // the page's own language; "" lets the reader choose (lang.go)
+	// Guide marks a role page (roles.go): its path names the scenario, so a scenario kept
+	// on this device is not restored over it, and it shows the role's guide panel.
+	Guide bool
 }
 
 // routes lists the pages, the first being the home page.
@@ -31,16 +34,28 @@ func Register() {
 	for _, r := range routes() {
 		app.Route(r.Path, func() app.Composer { return newPage(r) })
 	}
+	// The role pages (roles.go): exact routes in the browser; for the build, one pattern,
+	// each page finding its route from its path. app.IsServer is a constant, so the
+	// pattern (and Go's regexp) stays out of app.wasm.
+	if app.IsServer {
+		app.RouteWithRegexp(rolesPattern(), func() app.Composer { return newPathPage() })
+	} else {
+		for _, r := range roleRoutes() {
+			app.Route(r.Path, func() app.Composer { return newPage(r) })
+		}
+	}
 }
 
-// Pages returns the paths to pre-render, in a stable order: "/" and the Spanish "/es".
+// Pages returns the paths to pre-render, in a stable order: "/", the Spanish "/es", then
+// the role pages (roles.go), whose paths end in a slash: the build writes each as
+// <path>index.html.
 func Pages() []string {
 	rs := routes()
 	out := make([]string, len(rs))
 	for i, r := range rs {
 		out[i] = r.Path
 	}
-	return out
+	return append(out, rolePages()...)
 }
 
 // Styles returns the stylesheets the app.Handler must list (Handler.Styles), as paths

@@ -181,9 +181,16 @@ func Build(ctx context.Context, c Config) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := newHandler(c, webFiles, int64(len(wasm)), tmpl, wasmXZ != nil)
-	if err := app.GenerateStaticWebsite(stage, h, c.Pages...); err != nil {
+	// The directory pages are neither go-app's to generate nor the worker's to precache.
+	goPages, dirPages := splitPages(c.Pages)
+	hc := c
+	hc.Pages = goPages
+	h := newHandler(hc, webFiles, int64(len(wasm)), tmpl, wasmXZ != nil)
+	if err := app.GenerateStaticWebsite(stage, h, goPages...); err != nil {
 		return nil, fmt.Errorf("generating pages with go-app: %w", err)
+	}
+	if err := renderDirPages(ctx, stage, h, dirPages); err != nil {
+		return nil, fmt.Errorf("generating directory pages: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -222,6 +229,15 @@ func Build(ctx context.Context, c Config) (*Report, error) {
 	}
 	if err := postProcess(stage, c, wasmXZ != nil); err != nil {
 		return nil, err
+	}
+	if c.Domain != "" {
+		data, err := sitemap(c.Domain, c.Base, c.Pages, extraPaths(c.extra))
+		if err != nil {
+			return nil, err
+		}
+		if err := writeFile(stage, "sitemap.xml", data); err != nil {
+			return nil, err
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -433,7 +449,7 @@ func postProcess(dir string, c Config, xz bool) error {
 			continue
 		}
 		if err := rewrite(dir, f, func(b []byte) ([]byte, error) {
-			return fixHTML(b, c.Base, c.Domain, xz)
+			return fixPage(b, c.Base, c.Domain, xz, strings.HasSuffix(f, "/index.html"))
 		}); err != nil {
 			return err
 		}

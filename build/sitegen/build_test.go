@@ -59,6 +59,9 @@ func TestBuild(t *testing.T) {
 					want = append(want, "web/"+name)
 				}
 			}
+			if tt.domain != "" {
+				want = append(want, "sitemap.xml") // absolute addresses need the domain
+			}
 			slices.Sort(want)
 			var got []string
 			for _, f := range r.Files {

@@ -65,7 +65,11 @@ type Config struct {
 	// Minify minifies HTML, CSS, JS, JSON, SVG and the manifest. Only tests
 	// and debugging turn it off.
 	Minify bool
-	// Pages are the paths to pre-render ("/" and more), from ui.Pages().
+	// Pages are the paths to pre-render ("/" and more), from ui.Pages(). A path that
+	// ends in a slash ("/roles/ehr-analyst/") is a directory page: written as
+	// <path>index.html, rendered by Build itself in parallel (the app routes it by a
+	// pattern, not one by one), listed in sitemap.xml but not precached by the service
+	// worker, which answers it offline with the app shell.
 	Pages []string
 	// Styles and Scripts are the web/ paths the page loads, from ui.Styles()
 	// and ui.Scripts().
@@ -120,8 +124,9 @@ func normalizePages(pages []string) ([]string, error) {
 	seen := map[string]bool{}
 	var out []string
 	for _, p := range append([]string{"/"}, pages...) {
-		if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "?#\\") || path.Clean(p) != p {
-			return nil, fmt.Errorf("page %q: want a clean absolute path such as \"/\" or \"/role/x\" (no query, no trailing slash)", p)
+		if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "?#\\") || (path.Clean(p) != p && path.Clean(p)+"/" != p) ||
+			strings.HasPrefix(p, "/web/") {
+			return nil, fmt.Errorf("page %q: want a clean absolute path such as \"/\", \"/role/x\" or the directory page \"/roles/x/\" (no query, outside /web/)", p)
 		}
 		if !seen[p] {
 			seen[p] = true
@@ -136,5 +141,24 @@ func pageFile(p string) string {
 	if p == "/" {
 		return "index.html"
 	}
+	if isDirPage(p) {
+		return strings.TrimPrefix(p, "/") + "index.html"
+	}
 	return strings.TrimPrefix(p, "/") + ".html"
+}
+
+// isDirPage reports whether page p is a directory page (Config.Pages).
+func isDirPage(p string) bool { return p != "/" && strings.HasSuffix(p, "/") }
+
+// splitPages separates go-app's pages (rendered by app.GenerateStaticWebsite) from the
+// directory pages, keeping their order.
+func splitPages(pages []string) (goapp, dirs []string) {
+	for _, p := range pages {
+		if isDirPage(p) {
+			dirs = append(dirs, p)
+		} else {
+			goapp = append(goapp, p)
+		}
+	}
+	return goapp, dirs
 }

@@ -101,6 +101,13 @@ func fixManifest(data []byte, base string) ([]byte, error) {
 //   - attributes are sorted: go-app writes them in random order, which would
 //     make every build differ.
 func fixHTML(data []byte, base, domain string, xz bool) ([]byte, error) {
+	return fixPage(data, base, domain, xz, false)
+}
+
+// fixPage is fixHTML for a page that is served at a path ending in a slash if dir
+// (a directory page, <path>index.html): its og:url and canonical link get that slash,
+// which go-app's resolver trims, so they name the address GitHub Pages serves.
+func fixPage(data []byte, base, domain string, xz, dir bool) ([]byte, error) {
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("parsing html: %w", err)
@@ -127,13 +134,15 @@ func fixHTML(data []byte, base, domain string, xz bool) ([]byte, error) {
 				case key == "og:url" || key == "og:image" || key == "twitter:image":
 					if domain == "" || content == "https://" || strings.HasPrefix(content, "https:///") {
 						remove = append(remove, n)
-					} else if key == "og:url" && content == site {
-						setAttr(n, "content", site+"/")
+					} else if key == "og:url" && (content == site || (dir && !strings.HasSuffix(content, "/"))) {
+						setAttr(n, "content", content+"/")
 					}
 				}
 			case "link":
-				if attr(n, "rel") == "canonical" && (domain == "" || strings.HasPrefix(attr(n, "href"), "https:///")) {
+				if href := attr(n, "href"); attr(n, "rel") == "canonical" && (domain == "" || strings.HasPrefix(href, "https:///")) {
 					remove = append(remove, n)
+				} else if attr(n, "rel") == "canonical" && dir && !strings.HasSuffix(href, "/") {
+					setAttr(n, "href", href+"/")
 				}
 			}
 			for i, a := range n.Attr {

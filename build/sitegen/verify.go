@@ -139,6 +139,9 @@ func (v *verifier) urlOf(rel string) string {
 	if rel == "index.html" {
 		return v.o.Base
 	}
+	if strings.HasSuffix(rel, "/index.html") {
+		return v.o.Base + strings.TrimSuffix(rel, "index.html")
+	}
 	if strings.HasSuffix(rel, ".html") && !strings.HasPrefix(rel, "web/") {
 		return v.o.Base + strings.TrimSuffix(rel, ".html")
 	}
