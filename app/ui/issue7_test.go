@@ -36,7 +36,7 @@ func TestRankPanel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &RankPanel{Query: q}
+	c := &rankBody{Query: q}
 	root, _ := render(t, c)
 	one(t, root, "[data-testid=state-ranking]", byAttr("data-testid", "state-ranking"))
 	got := rankStates(root)
@@ -101,7 +101,7 @@ func TestPaybackPanel(t *testing.T) {
 	tests := []struct {
 		name  string
 		query string
-		set   func(c *PaybackPanel)
+		set   func(c *paybackBody)
 		pin   func(in estimate.Input) estimate.PaybackInput
 	}{
 		{name: "default step for an associate degree",
@@ -112,7 +112,7 @@ func TestPaybackPanel(t *testing.T) {
 			}},
 		{name: "bachelor's to master's part time with own tuition",
 			query: "role=informatics&state=TX&years=6&edu=bachelor&employer=any&bg=clinical",
-			set: func(c *PaybackPanel) {
+			set: func(c *paybackBody) {
 				c.step, c.chosen, c.partTime = 5, true, true
 				c.typed, c.edited = [2]string{"$20,000", "3"}, [2]bool{true, true}
 			},
@@ -122,7 +122,7 @@ func TestPaybackPanel(t *testing.T) {
 			}},
 		{name: "never pays back at a huge tuition",
 			query: "role=it-support&state=WY&years=2&edu=hs",
-			set:   func(c *PaybackPanel) { c.typed[0], c.edited[0] = "200000", true },
+			set:   func(c *paybackBody) { c.typed[0], c.edited[0] = "200000", true },
 			pin: func(in estimate.Input) estimate.PaybackInput {
 				s := estimate.Steps()[estimate.DefaultStep(in.Education)]
 				return estimate.PaybackInput{Profile: in, From: s.From, To: s.To, Years: s.Years, Tuition: 200_000}
@@ -130,7 +130,7 @@ func TestPaybackPanel(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := &PaybackPanel{Query: tt.query}
+			c := &paybackBody{Query: tt.query}
 			if tt.set != nil {
 				tt.set(c)
 			}
@@ -159,7 +159,7 @@ func TestPaybackPanel(t *testing.T) {
 		})
 	}
 	// A bad entry says what is used instead.
-	c := &PaybackPanel{Query: "role=ehr-analyst", typed: [2]string{"lots"}, edited: [2]bool{true, false}}
+	c := &paybackBody{Query: "role=ehr-analyst", typed: [2]string{"lots"}, edited: [2]bool{true, false}}
 	root, _ := render(t, c)
 	if p := find(root, byAttr("id", "payback-tuition-problem")); len(p) != 1 || !strings.Contains(textOf(p[0]), "using") {
 		t.Error("a tuition that is not a number shows no problem")
@@ -171,13 +171,13 @@ type paybackHost struct {
 	app.Compo
 	ctx   app.Context
 	query string
-	panel *PaybackPanel // the mounted panel: the one of the first render
+	panel *paybackBody // the mounted panel: the one of the first render
 }
 
 func (h *paybackHost) OnMount(ctx app.Context)     { h.ctx = ctx }
 func (h *paybackHost) OnPreRender(ctx app.Context) { h.ctx = ctx }
 func (h *paybackHost) Render() app.UI {
-	p := &PaybackPanel{Query: h.query}
+	p := &paybackBody{Query: h.query}
 	if h.panel == nil {
 		h.panel = p
 	}

@@ -11,10 +11,29 @@ import (
 
 // PaybackPanel is "Education payback": pick an education step, its tuition and years of
 // study, full or part time, and see what the model's estimates say it brings
-// (estimate.PaybackFor). Its entries are its own state, not part of the scenario or
-// the URL; they survive the page's re-renders because go-app keeps a component's
-// unexported fields while its place in the page stays the same.
+// (estimate.PaybackFor). It follows the scenario once edits pause (settled), as the
+// ranking does.
 type PaybackPanel struct {
+	app.Compo
+
+	Lang  text.Lang // language of every string
+	Query string    // the scenario, as queryString writes it
+
+	settled settled // the scenario shown
+}
+
+// OnUpdate runs when the page gives the panel a new scenario.
+func (c *PaybackPanel) OnUpdate(ctx app.Context) { c.settled.later(ctx, c.Query) }
+
+// Render draws the panel for the settled scenario.
+func (c *PaybackPanel) Render() app.UI {
+	return &paybackBody{Lang: c.Lang, Query: c.settled.now(c.Query)}
+}
+
+// paybackBody is the payback panel of one scenario. Its entries are its own state, not
+// part of the scenario or the URL; they survive the page's re-renders because go-app
+// keeps a component's unexported fields while its place in the page stays the same.
+type paybackBody struct {
 	app.Compo
 
 	Lang  text.Lang // language of every string
@@ -28,7 +47,7 @@ type PaybackPanel struct {
 }
 
 // Render draws the panel.
-func (c *PaybackPanel) Render() app.UI {
+func (c *paybackBody) Render() app.UI {
 	t := text.For(c.Lang)
 	return safeRender(t, func() app.UI {
 		in, _ := estimate.FromQuery(parseQuery(c.Query))
@@ -136,7 +155,7 @@ func readWhole(s string, def int) (int, bool) {
 	return n, true
 }
 
-func (c *PaybackPanel) onStep(ctx app.Context, e app.Event) {
+func (c *paybackBody) onStep(ctx app.Context, e app.Event) {
 	defer recoverTo(ctx, nil)
 	if n, err := strconv.Atoi(ctx.JSSrc().Get("value").String()); err == nil {
 		// A new step starts from its own tuition and years.
@@ -145,14 +164,14 @@ func (c *PaybackPanel) onStep(ctx app.Context, e app.Event) {
 }
 
 // onField keeps what is typed in the tuition (0) or years (1) field.
-func (c *PaybackPanel) onField(i int) app.EventHandler {
+func (c *paybackBody) onField(i int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		defer recoverTo(ctx, nil)
 		c.typed[i], c.edited[i] = clip(ctx.JSSrc().Get("value").String(), 12), true
 	}
 }
 
-func (c *PaybackPanel) onPartTime(ctx app.Context, e app.Event) {
+func (c *paybackBody) onPartTime(ctx app.Context, e app.Event) {
 	defer recoverTo(ctx, nil)
 	c.partTime = ctx.JSSrc().Get("checked").Bool()
 }

@@ -14,10 +14,28 @@ import (
 // estimate and by what it buys at local prices (estimate.Rank), as a tile map of the
 // states and a table sortable by either figure. The table is the map's text equivalent.
 //
-// Its input is the scenario as one query string: go-app compares a component's fields
-// before rendering it again, so the 51 estimates are computed only when the scenario
-// changes, not on every frame of the page; sorting reuses them.
+// Its input is the scenario as one query string. The panel follows it once edits pause
+// (settled): 51 estimates and some 700 elements are not worth redoing on every keystroke
+// while the estimate above must keep up.
 type RankPanel struct {
+	app.Compo
+
+	Lang  text.Lang // language of every string
+	Query string    // the scenario, as queryString writes it
+
+	settled settled // the scenario shown
+}
+
+// OnUpdate runs when the page gives the panel a new scenario.
+func (c *RankPanel) OnUpdate(ctx app.Context) { c.settled.later(ctx, c.Query) }
+
+// Render draws the panel for the settled scenario. go-app compares rankBody's two
+// strings and leaves it alone until the scenario shown changes.
+func (c *RankPanel) Render() app.UI { return &rankBody{Lang: c.Lang, Query: c.settled.now(c.Query)} }
+
+// rankBody is the ranking of one scenario. It computes the ranking only when Query
+// changes; sorting reuses it.
+type rankBody struct {
 	app.Compo
 
 	Lang  text.Lang // language of every string
@@ -42,7 +60,7 @@ const (
 )
 
 // ranking returns the rows for the panel's scenario, computing them only when it changed.
-func (c *RankPanel) ranking() ([]estimate.StateRank, error) {
+func (c *rankBody) ranking() ([]estimate.StateRank, error) {
 	if c.rows == nil || c.query != c.Query {
 		in, _ := estimate.FromQuery(parseQuery(c.Query))
 		c.rows, c.err = estimate.Rank(in)
@@ -51,8 +69,8 @@ func (c *RankPanel) ranking() ([]estimate.StateRank, error) {
 	return c.rows, c.err
 }
 
-// Render draws the panel.
-func (c *RankPanel) Render() app.UI {
+// Render draws the ranking.
+func (c *rankBody) Render() app.UI {
 	t := text.For(c.Lang)
 	return safeRender(t, func() app.UI {
 		rows, err := c.ranking()
@@ -122,7 +140,7 @@ func valueAdjusted(r estimate.StateRank) int { return r.PurchasingPower }
 
 // sortHeader is a column header whose button sorts the table by that column, highest
 // first; aria-sort tells screen readers which column the table is sorted by.
-func (c *RankPanel) sortHeader(t *text.Catalog, key string, active bool, onClick app.EventHandler) app.UI {
+func (c *rankBody) sortHeader(t *text.Catalog, key string, active bool, onClick app.EventHandler) app.UI {
 	th := hs("th|scope=col|class=num")
 	if active {
 		th = th.Aria("sort", "descending")
@@ -130,12 +148,12 @@ func (c *RankPanel) sortHeader(t *text.Catalog, key string, active bool, onClick
 	return th.Body(hs("button|type=button|class=sort").OnClick(onClick).Text(t.T(key)))
 }
 
-func (c *RankPanel) onSortNominal(ctx app.Context, e app.Event) {
+func (c *rankBody) onSortNominal(ctx app.Context, e app.Event) {
 	defer recoverTo(ctx, nil)
 	c.byAdjusted = false
 }
 
-func (c *RankPanel) onSortAdjusted(ctx app.Context, e app.Event) {
+func (c *rankBody) onSortAdjusted(ctx app.Context, e app.Event) {
 	defer recoverTo(ctx, nil)
 	c.byAdjusted = true
 }
@@ -168,7 +186,7 @@ func rankRows(t *text.Catalog, sorted []estimate.StateRank, rankOf func(estimate
 
 // renderMap draws the tile map: one square per state on rankLayout, shaded by its
 // fifth of the ranking, with its code and figure; the person's state is outlined.
-func (c *RankPanel) renderMap(t *text.Catalog, sorted []estimate.StateRank, rankOf, valueOf func(estimate.StateRank) int) app.HTMLElem {
+func (c *rankBody) renderMap(t *text.Catalog, sorted []estimate.StateRank, rankOf, valueOf func(estimate.StateRank) int) app.HTMLElem {
 	byCode := make(map[string]estimate.StateRank, len(sorted))
 	for _, r := range sorted {
 		byCode[r.Area.Code] = r
