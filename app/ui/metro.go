@@ -154,12 +154,11 @@ func (p *Page) resumeMetro(ctx app.Context) {
 			return
 		}
 		p.start(w.q, w.stored, w.source)
-		switch {
-		case p.restored:
+		if p.restored {
 			p.restored = false
 			p.persist(ctx)
-		case len(p.notices) > 0:
-			replaceQuery(ctx, queryString(p.in))
+		} else if !p.example {
+			replaceQuery(ctx, queryString(p.in)) // the scenario's own link, as in OnMount
 		}
 		p.setTitle(ctx)
 	})
