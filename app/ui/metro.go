@@ -157,7 +157,7 @@ func (p *Page) resumeMetro(ctx app.Context) {
 		if p.restored {
 			p.restored = false
 			p.persist(ctx)
-		} else if !p.example {
+		} else if hasScenario(w.q) {
 			replaceQuery(ctx, queryString(p.in)) // the scenario's own link, as in OnMount
 		}
 		p.setTitle(ctx)

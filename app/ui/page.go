@@ -137,7 +137,8 @@ func (p *Page) OnMount(ctx app.Context) {
 		// A bad link: its address now says the scenario actually shown, so copying or
 		// bookmarking it gives this page, not the bad values again.
 		replaceQuery(ctx, queryString(p.in))
-	case p.metroWait == nil && !p.example && ctx.Page().URL() != nil && ctx.Page().URL().RawQuery != queryString(p.in):
+	case p.metroWait == nil && ctx.Page().URL() != nil && hasScenario(parseQuery(ctx.Page().URL().RawQuery)) &&
+		ctx.Page().URL().RawQuery != queryString(p.in):
 		// A link (or web/carry.js's copy of early edits: every field, metro=none and
 		// prior=0 included) that says the scenario in other words: the address becomes
 		// the scenario's own link, as after any edit.
