@@ -92,10 +92,21 @@ func TestRolePagesWithoutJavaScript(t *testing.T) {
 					}
 				}
 			}
-			// axe-core runs through DevTools, which JavaScript being off does not stop.
+			// axe-core needs timers, which do not run while scripts are disabled. Turned
+			// back on, the page's own scripts (skipped at load) stay unrun: axe checks the
+			// page as pre-rendered.
+			tb.run("enable JavaScript for axe", emulation.SetScriptExecutionDisabled(false))
+			var still bool
+			tb.mustEval(`!!document.getElementById('app-wasm-loader') && document.querySelector('[data-testid=estimate]').dataset.source === 'prerender'`, &still)
+			if !still {
+				t.Fatal("the page's scripts ran once JavaScript was enabled again")
+			}
 			violations, _ := tb.runAxe(src)
 			for _, v := range violations {
 				t.Errorf("axe %s (%s): %s (%d nodes)", v.ID, v.Impact, v.Help, len(v.Nodes))
+				for _, n := range v.Nodes {
+					t.Errorf("\t%s %s", n.Target, n.HTML)
+				}
 			}
 		})
 	}
@@ -130,7 +141,14 @@ func TestRolePagesLive(t *testing.T) {
 				tb.setValue("#years", "2")
 				in.Years = 2
 				tb.expectEstimate(in, "role page after an edit")
-				tb.expectURL(in, "role page after an edit")
+				// The address keeps the page's path; its query says the scenario, read over
+				// the page's own (the app writes it once the typing pauses).
+				tb.waitFor("the edit in the address", `new URLSearchParams(location.search).get('years') === '2'`, changeTimeout)
+				path, q := tb.location()
+				got, errs := estimate.FromQueryOver(referenceOf(t, pg.role, pg.state), q)
+				if path != harness.Base+pg.path || len(errs) > 0 || got.Query().Encode() != in.Query().Encode() {
+					t.Errorf("after an edit the address is %s?%s (%v), want %s with the scenario %s", path, q.Encode(), errs, harness.Base+pg.path, in.Query().Encode())
+				}
 			}
 		})
 	}

@@ -151,6 +151,12 @@ func fixPage(data []byte, base, domain string, xz, dir bool) ([]byte, error) {
 						n.Attr[i].Val = base + strings.TrimPrefix(a.Val, short)
 					}
 				}
+				// An in-page link ("#x", which go-app writes as the base path plus the
+				// fragment) stays in its page: from any page but the start page the base
+				// path is another page (a role page's skip link, with JavaScript off).
+				if a.Namespace == "" && a.Key == "href" && strings.HasPrefix(n.Attr[i].Val, base+"#") {
+					n.Attr[i].Val = strings.TrimPrefix(n.Attr[i].Val, base)
+				}
 			}
 			slices.SortStableFunc(n.Attr, func(a, b html.Attribute) int {
 				return strings.Compare(a.Namespace+":"+a.Key, b.Namespace+":"+b.Key)
