@@ -80,22 +80,27 @@ func queryValue(raw, name string) string {
 	return v
 }
 
-// langHref is the address of this page's scenario in language l: the Spanish page, or
-// the home page with lang=en, so the link chooses even before the app has started, and
-// the page then saves the choice. query is the scenario's canonical query, "" for the
-// preset.
-func langHref(l text.Lang, query string) string {
-	if l == text.Spanish {
+// langHref is the address of this page's scenario in language l. The home pages swap
+// for each other: the Spanish one (/es) or the English one with lang=en. Any other page
+// (a role page, path) stays where it is with lang= added, since it has no page per
+// language. The link chooses even before the app has started, and the page then saves
+// the choice. query is the scenario's canonical query, "" for the preset.
+func langHref(l text.Lang, path, query string) string {
+	home := path == "" || path == "/" || path == "/es"
+	if l == text.Spanish && home {
 		if query == "" {
 			return sitePath("/es")
 		}
 		return sitePath("/es?" + query)
 	}
+	if home {
+		path = "/"
+	}
 	q := langParam + "=" + string(l)
 	if query != "" {
 		q = query + "&" + q
 	}
-	return sitePath("/?" + q)
+	return sitePath(path + "?" + q)
 }
 
 // langSwitch is the masthead's language switcher: a link per language, each named in
@@ -105,6 +110,7 @@ type langSwitch struct {
 
 	Lang  text.Lang // the page's language
 	Query string    // the scenario's canonical query, carried over by the links
+	Path  string    // the page's route path ("/", "/es", "/roles/…/"); "" is the home page
 }
 
 // Render draws the links.
@@ -116,7 +122,7 @@ func (c *langSwitch) Render() app.UI {
 		// data-page=site: web/carry.js lets the browser load the page rather than
 		// go-app route it inside the app, so the new page starts in its language.
 		a := elc("a", "lang-switch__link").
-			Attr("href", langHref(l, c.Query)).DataSet("page", "site").
+			Attr("href", langHref(l, c.Path, c.Query)).DataSet("page", "site").
 			Attr("hreflang", string(l)).
 			Attr("lang", string(l)).
 			Text(t.T("lang.name." + string(l)))

@@ -45,18 +45,21 @@ func TestChooseLang(t *testing.T) {
 
 func TestLangHref(t *testing.T) {
 	tests := []struct {
-		l     text.Lang
-		query string
-		want  string
+		l           text.Lang
+		path, query string
+		want        string
 	}{
-		{text.Spanish, "", "/es"},
-		{text.Spanish, "role=it-support&state=TX", "/es?role=it-support&state=TX"},
-		{text.English, "", "/?lang=en"},
-		{text.English, "role=it-support", "/?role=it-support&lang=en"},
+		{text.Spanish, "/", "", "/es"},
+		{text.Spanish, "", "role=it-support&state=TX", "/es?role=it-support&state=TX"},
+		{text.Spanish, "/es", "", "/es"},
+		{text.English, "/es", "", "/?lang=en"},
+		{text.English, "/", "role=it-support", "/?role=it-support&lang=en"},
+		{text.English, "/roles/it-support/tx/", "", "/roles/it-support/tx/?lang=en"},
+		{text.Spanish, "/roles/it-support/tx/", "years=5", "/roles/it-support/tx/?years=5&lang=es"},
 	}
 	for _, tt := range tests {
-		if got := langHref(tt.l, tt.query); got != tt.want {
-			t.Errorf("langHref(%s, %q) = %q, want %q", tt.l, tt.query, got, tt.want)
+		if got := langHref(tt.l, tt.path, tt.query); got != tt.want {
+			t.Errorf("langHref(%s, %q, %q) = %q, want %q", tt.l, tt.path, tt.query, got, tt.want)
 		}
 	}
 }
