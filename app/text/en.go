@@ -404,6 +404,8 @@ var en = map[string]string{
 	"rank.legend.low":         "Lighter: pays less",
 	"rank.legend.high":        "Darker: pays more",
 	"rank.legend.you":         "Outlined: your state",
+	"rank.show":               "Show the map and every state",
+	"rank.hide":               "Hide the map and the table",
 	"rank.caption":            "Every state and DC for this profile, sorted by {by}, highest first",
 	"rank.col.rank":           "Rank",
 	"rank.col.state":          "State",

@@ -662,6 +662,8 @@ var es = map[string]string{
 	"rank.legend.high":   "Más oscuro: paga más",
 	"rank.legend.low":    "Más claro: paga menos",
 	"rank.legend.you":    "Con borde: su estado",
+	"rank.show":          "Mostrar el mapa y todos los estados",
+	"rank.hide":          "Ocultar el mapa y la tabla",
 	"rank.map.summary":   "Mapa de los estados sombreados según {by}: el más alto, {top} ({topv}); el más bajo, {bottom} ({bottomv}). La tabla de abajo incluye todos los estados.",
 	"rank.none":          "No hay clasificación disponible para este perfil.",
 	"rank.note":          "Ordene con los botones de los encabezados de columna. «Estimado»: la BLS no publicó salarios de esta ocupación allí, así que se ajustan a partir de los salarios nacionales. Los precios son de todos los artículos, vivienda incluida; no dicen nada de los impuestos.",

@@ -36,8 +36,21 @@ func TestRankPanel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Closed, the panel says where the person's state ranks and offers the rest.
 	c := &rankBody{Query: q}
 	root, _ := render(t, c)
+	btn := one(t, root, "the toggle", byAttr("aria-controls", "ranking-detail"))
+	if btn.Attrs["aria-expanded"] != "false" || len(find(root, byTag("table"))) != 0 {
+		t.Errorf("closed: toggle %v, %d tables; want aria-expanded=false and no table", btn.Attrs, len(find(root, byTag("table"))))
+	}
+	if !strings.Contains(textOf(root), "Ohio ranks") {
+		t.Errorf("closed: no sentence on Ohio's rank in %q", textOf(root))
+	}
+	c.open = true
+	root, _ = render(t, c)
+	if btn := one(t, root, "the toggle", byAttr("aria-controls", "ranking-detail")); btn.Attrs["aria-expanded"] != "true" {
+		t.Errorf("open: toggle %v", btn.Attrs)
+	}
 	one(t, root, "[data-testid=state-ranking]", byAttr("data-testid", "state-ranking"))
 	got := rankStates(root)
 	want := make([]string, len(rows))
@@ -55,7 +68,7 @@ func TestRankPanel(t *testing.T) {
 	if len(sorted) != 1 || !strings.Contains(textOf(sorted[0]), "Estimate") || sorted[0].Attrs["aria-sort"] != "descending" {
 		t.Fatalf("aria-sort headers: %d, want the Estimate column descending", len(sorted))
 	}
-	if n := len(find(root, byTag("button"))); n != 2 {
+	if n := len(find(root, func(n *node) bool { return n.Tag == "button" && n.Attrs["class"] == "sort" })); n != 2 {
 		t.Errorf("%d sort buttons, want 2", n)
 	}
 	tiles := find(root, func(n *node) bool { return n.Tag == "g" && strings.Contains(n.Attrs["class"], "tile") })

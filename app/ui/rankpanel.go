@@ -41,6 +41,7 @@ type rankBody struct {
 	Lang  text.Lang // language of every string
 	Query string    // the scenario, as queryString writes it
 
+	open       bool                 // the map and the table are shown
 	byAdjusted bool                 // sorted by the price-adjusted estimate, not the estimate
 	rows       []estimate.StateRank // the ranking of query, in the model's order
 	err        error                // the model refused the scenario
@@ -82,12 +83,6 @@ func (c *rankBody) Render() app.UI {
 		if c.byAdjusted {
 			measure, rankOf, valueOf = "rank.by.adjusted", rankAdjusted, valueAdjusted
 		}
-		sorted := append([]estimate.StateRank(nil), rows...)
-		// sort, not slices: the app links sort already, and a generic sort of this
-		// type would add its own copy (about 9 KB of wasm).
-		sort.SliceStable(sorted, func(i, j int) bool { return rankOf(sorted[i]) < rankOf(sorted[j]) })
-
-		top, bottom := sorted[0], sorted[len(sorted)-1]
 		you := t.T("rank.you.none")
 		for _, r := range rows {
 			if r.Current {
@@ -100,37 +95,67 @@ func (c *rankBody) Render() app.UI {
 			ht("h2|id=ranking-title", t.T("rank.title")),
 			txt("p", "", t.T("rank.intro")),
 			ht("p|class=rank-you", you),
-			box("figure", "tilemap",
-				c.renderMap(t, sorted, rankOf, valueOf).Aria("labelledby", "ranking-map-summary"),
-				box("figcaption", "",
-					ht("p|id=ranking-map-summary", t.F("rank.map.summary", "by", by,
-						"top", t.AreaName(top.Area.Code, top.Area.Name), "topv", t.Money(valueOf(top)),
-						"bottom", t.AreaName(bottom.Area.Code, bottom.Area.Name), "bottomv", t.Money(valueOf(bottom)))),
-					box("ul", "legend legend--tiles",
-						legendItem("swatch--tile0", t.T("rank.legend.low")),
-						legendItem("swatch--tile4", t.T("rank.legend.high")),
-						legendItem("swatch--tileyou", t.T("rank.legend.you")),
-					),
-				),
-			),
-			// The table's name is outside its scroll box, so it wraps on a phone instead of
-			// scrolling away with a wide table.
-			ht("p|id=ranking-caption|class=rank-caption", t.F("rank.caption", "by", by)),
-			h("div|class=table-scroll rank-scroll|tabindex=0|role=region|aria-labelledby=ranking-caption",
-				h("table|class=table table--compact table--rank|aria-labelledby=ranking-caption",
-					box("thead", "", box("tr", "",
-						ht("th|scope=col|class=num", t.T("rank.col.rank")),
-						ht("th|scope=col", t.T("rank.col.state")),
-						c.sortHeader(t, "rank.col.estimate", !c.byAdjusted, c.onSortNominal),
-						c.sortHeader(t, "rank.col.adjusted", c.byAdjusted, c.onSortAdjusted),
-						ht("th|scope=col|class=num", t.T("rank.col.rpp")),
-					)),
-					box("tbody", "", rankRows(t, sorted, rankOf)...),
-				),
-			),
-			txt("p", "help", t.T("rank.note")),
+			c.toggle(t),
+			app.If(c.open, func() app.UI { return c.renderDetail(t, rows, by, rankOf, valueOf) }),
 		)
 	})
+}
+
+// toggle is the button that shows or hides the map and the table. They are drawn only
+// while shown: some 700 elements that would otherwise be updated on every change of
+// the scenario, far below the estimate.
+func (c *rankBody) toggle(t *text.Catalog) app.UI {
+	b := hs("button|type=button|class=button button--quiet rank-toggle|aria-controls=ranking-detail")
+	if c.open {
+		return b.Aria("expanded", "true").OnClick(c.onToggle).Text(t.T("rank.hide"))
+	}
+	return b.Aria("expanded", "false").OnClick(c.onToggle).Text(t.T("rank.show"))
+}
+
+func (c *rankBody) onToggle(ctx app.Context, e app.Event) {
+	defer recoverTo(ctx, nil)
+	c.open = !c.open
+}
+
+// renderDetail is the tile map and the sortable table.
+func (c *rankBody) renderDetail(t *text.Catalog, rows []estimate.StateRank, by string,
+	rankOf, valueOf func(estimate.StateRank) int) app.UI {
+	sorted := append([]estimate.StateRank(nil), rows...)
+	// sort, not slices: the app links sort already, and a generic sort of this
+	// type would add its own copy (about 9 KB of wasm).
+	sort.SliceStable(sorted, func(i, j int) bool { return rankOf(sorted[i]) < rankOf(sorted[j]) })
+	top, bottom := sorted[0], sorted[len(sorted)-1]
+	return h("div|id=ranking-detail",
+		box("figure", "tilemap",
+			c.renderMap(t, sorted, rankOf, valueOf).Aria("labelledby", "ranking-map-summary"),
+			box("figcaption", "",
+				ht("p|id=ranking-map-summary", t.F("rank.map.summary", "by", by,
+					"top", t.AreaName(top.Area.Code, top.Area.Name), "topv", t.Money(valueOf(top)),
+					"bottom", t.AreaName(bottom.Area.Code, bottom.Area.Name), "bottomv", t.Money(valueOf(bottom)))),
+				box("ul", "legend legend--tiles",
+					legendItem("swatch--tile0", t.T("rank.legend.low")),
+					legendItem("swatch--tile4", t.T("rank.legend.high")),
+					legendItem("swatch--tileyou", t.T("rank.legend.you")),
+				),
+			),
+		),
+		// The table's name is outside its scroll box, so it wraps on a phone instead of
+		// scrolling away with a wide table.
+		ht("p|id=ranking-caption|class=rank-caption", t.F("rank.caption", "by", by)),
+		h("div|class=table-scroll rank-scroll|tabindex=0|role=region|aria-labelledby=ranking-caption",
+			h("table|class=table table--compact table--rank|aria-labelledby=ranking-caption",
+				box("thead", "", box("tr", "",
+					ht("th|scope=col|class=num", t.T("rank.col.rank")),
+					ht("th|scope=col", t.T("rank.col.state")),
+					c.sortHeader(t, "rank.col.estimate", !c.byAdjusted, c.onSortNominal),
+					c.sortHeader(t, "rank.col.adjusted", c.byAdjusted, c.onSortAdjusted),
+					ht("th|scope=col|class=num", t.T("rank.col.rpp")),
+				)),
+				box("tbody", "", rankRows(t, sorted, rankOf)...),
+			),
+		),
+		txt("p", "help", t.T("rank.note")),
+	)
 }
 
 func rankNominal(r estimate.StateRank) int   { return r.Rank }

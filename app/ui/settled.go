@@ -25,10 +25,10 @@ func (s *settled) now(q string) string {
 // later shows q once no newer scenario arrives for settleDelay. The catch-up redraws
 // the panel (go-app also visits its parents, whose children are unchanged).
 func (s *settled) later(ctx app.Context, q string) {
+	s.seq++ // a catch-up asked for earlier is now out of date, even if q is what is shown
 	if !app.IsClient || q == s.shown {
 		return
 	}
-	s.seq++
 	seq := s.seq
 	ctx.After(settleDelay, func(ctx app.Context) {
 		defer recoverTo(ctx, nil)

@@ -29,6 +29,25 @@ func issue7Input(t *testing.T) estimate.Input {
 	return in
 }
 
+// selRankToggle is the button that shows the ranking's map and table.
+const selRankToggle = `[data-testid=state-ranking] button[aria-controls=ranking-detail]`
+
+// openRanking shows the ranking's map and table.
+func (tb *tab) openRanking() {
+	tb.t.Helper()
+	tb.activate(selRankToggle)
+	tb.waitFor("the ranking table", `document.querySelectorAll('[data-testid=state-ranking] tbody tr').length === 51`, changeTimeout)
+}
+
+func rankOfState(rows []estimate.StateRank, code string) estimate.StateRank {
+	for _, r := range rows {
+		if r.Area.Code == code {
+			return r
+		}
+	}
+	return estimate.StateRank{}
+}
+
 // rankOrder reads the ranking table's states, top to bottom.
 func (tb *tab) rankOrder() []string {
 	tb.t.Helper()
@@ -61,6 +80,10 @@ func TestWhereItPays(t *testing.T) {
 	tb := newTab(t, time.Minute)
 	tb.navigate(s.URL() + "?" + issue7Query)
 	tb.waitWasm()
+	tb.waitFor("the ranking's sentence", `(document.querySelector('[data-testid=state-ranking] .rank-you') || {}).textContent === `+
+		jsString(fmt.Sprintf("Ohio ranks %d of 51 by the estimate and %d of 51 adjusted for prices.", rankOfState(rows, "OH").Rank, rankOfState(rows, "OH").AdjustedRank)), changeTimeout)
+	// The map and the table are drawn once asked for, with the keyboard here.
+	tb.activate(selRankToggle)
 	tb.waitFor("the ranking", `document.querySelectorAll('[data-testid=state-ranking] tbody tr').length === 51`, changeTimeout)
 	if got := tb.rankOrder(); !slices.Equal(got, order(false)) {
 		t.Errorf("ranking by estimate:\n got %v\nwant %v", got, order(false))
@@ -235,6 +258,7 @@ func TestIssue7Accessibility(t *testing.T) {
 			}
 			tb.navigate(s.URL() + "?" + issue7Query)
 			tb.waitWasm()
+			tb.openRanking()
 			if tt.setup != nil {
 				tt.setup(tb)
 			}
@@ -272,6 +296,7 @@ func TestIssue7Screenshots(t *testing.T) {
 				tb.run("scheme", emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}))
 				tb.navigate(s.URL() + "?" + issue7Query)
 				tb.waitWasm()
+				tb.openRanking()
 				for _, id := range []string{"waterfall", "payback", "ranking"} {
 					var right float64
 					tb.mustEval(`(() => { const e = document.getElementById('`+id+`'); e.scrollIntoView(); return e.getBoundingClientRect().right; })()`, &right)
