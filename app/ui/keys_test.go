@@ -124,6 +124,15 @@ func dynamicKeys(t *testing.T) []string {
 		}
 	}
 	add("help.certs", "help.bg")
+	for _, f := range estimate.OtherFigures() { // others.go
+		add("others." + f.ID + ".why")
+		if f.High > 0 {
+			add("others." + f.ID + ".range")
+		}
+		for _, p := range f.Points {
+			add("others.point." + p.Label)
+		}
+	}
 	for _, code := range []estimate.ErrorCode{estimate.CodeUnknown, estimate.CodeRange, estimate.CodeFormat, estimate.CodeTooLong, estimate.CodeNotInState} {
 		add("notice." + string(code))
 	}

@@ -527,6 +527,7 @@ func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 		&ConfidencePanel{Lang: p.lang, Level: r.Confidence, Reasons: r.Reasons},
 		&Breakdown{Lang: p.lang, Result: r},
 		&Waterfall{Lang: p.lang, Factors: r.Factors, Total: r.Estimate},
+		&OthersPanel{Lang: p.lang, Estimate: r.Estimate},
 		&RolePanel{Lang: p.lang, Role: r.Input.Role, SOC: r.SOC, SOCTitle: r.SOCTitle, Notes: r.Notes},
 		&TrajectoryChart{Lang: p.lang, Trajectories: r.Trajectories, Years: r.Input.Years, Education: r.Input.Education},
 		&PaybackPanel{Lang: p.lang, Query: queryString(r.Input)},
