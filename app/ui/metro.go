@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/url"
+	"strings"
 
 	"github.com/hit-salary/hit-salary/app/estimate"
 	"github.com/hit-salary/hit-salary/app/text"
@@ -157,8 +158,8 @@ func (p *Page) resumeMetro(ctx app.Context) {
 		if p.restored {
 			p.restored = false
 			p.persist(ctx)
-		} else if hasScenario(w.q) {
-			replaceQuery(ctx, queryString(p.in)) // the scenario's own link, as in OnMount
+		} else if len(p.notices) > 0 || namesNone(w.q.Encode()) {
+			replaceQuery(ctx, queryString(p.in)) // as OnMount does
 		}
 		p.setTitle(ctx)
 	})
@@ -216,6 +217,20 @@ func (c *selectInput) metroOptions(t *text.Catalog) []app.UI {
 		out = append(out, option(m.Code, m.Name, m.Code == c.Value))
 	}
 	return out
+}
+
+// namesNone reports whether a raw query names the none value of an optional parameter
+// (metro=none, from=none, prior=0), as web/carry.js writes when it copies early edits of
+// the form (every field) into the address.
+func namesNone(raw string) bool {
+	q := parseQuery(raw)
+	for _, name := range []string{estimate.ParamMetro, estimate.ParamFrom} {
+		if vs, ok := q[name]; ok && len(vs) > 0 && strings.EqualFold(strings.TrimSpace(vs[len(vs)-1]), "none") {
+			return true
+		}
+	}
+	vs, ok := q[estimate.ParamPrior]
+	return ok && len(vs) > 0 && strings.TrimSpace(vs[len(vs)-1]) == "0"
 }
 
 // metroLabel names a metro in a sentence: its BLS title, or the code if the table does

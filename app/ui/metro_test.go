@@ -174,3 +174,19 @@ func TestEveryOptionHasAValue(t *testing.T) {
 		t.Errorf("none reads as %+v %v", in, errs)
 	}
 }
+
+func TestNamesNone(t *testing.T) {
+	for q, want := range map[string]bool{
+		"role=it-manager&state=NY":                     false,
+		"role=it-manager&metro=none&from=none&prior=0": true,
+		"from=NONE": true,
+		"prior=0":   true,
+		"prior=4&from=registered-nurse&metro=14460": false,
+		"state=MA&metro=14460":                      false,
+		"":                                          false,
+	} {
+		if got := namesNone(q); got != want {
+			t.Errorf("namesNone(%q) = %v, want %v", q, got, want)
+		}
+	}
+}

@@ -137,11 +137,10 @@ func (p *Page) OnMount(ctx app.Context) {
 		// A bad link: its address now says the scenario actually shown, so copying or
 		// bookmarking it gives this page, not the bad values again.
 		replaceQuery(ctx, queryString(p.in))
-	case p.metroWait == nil && ctx.Page().URL() != nil && hasScenario(parseQuery(ctx.Page().URL().RawQuery)) &&
-		ctx.Page().URL().RawQuery != queryString(p.in):
-		// A link (or web/carry.js's copy of early edits: every field, metro=none and
-		// prior=0 included) that says the scenario in other words: the address becomes
-		// the scenario's own link, as after any edit.
+	case p.metroWait == nil && ctx.Page().URL() != nil && namesNone(ctx.Page().URL().RawQuery):
+		// web/carry.js's copy of early edits writes every field, metro=none, from=none
+		// and prior=0 included: the address becomes the scenario's own link. A link as
+		// people write it is otherwise kept as it is.
 		replaceQuery(ctx, queryString(p.in))
 	}
 	ctx.Page().SetLang(string(p.lang))
@@ -528,7 +527,6 @@ func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 		&Breakdown{Lang: p.lang, Result: r},
 		&Waterfall{Lang: p.lang, Factors: r.Factors, Total: r.Estimate},
 		&OthersPanel{Lang: p.lang, Estimate: r.Estimate},
-		&ComparePanel{Lang: p.lang, Query: queryString(r.Input)},
 		&RolePanel{Lang: p.lang, Role: r.Input.Role, SOC: r.SOC, SOCTitle: r.SOCTitle, Notes: r.Notes},
 		&TrajectoryChart{Lang: p.lang, Trajectories: r.Trajectories, Years: r.Input.Years, Education: r.Input.Education},
 		&PaybackPanel{Lang: p.lang, Query: queryString(r.Input)},
