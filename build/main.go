@@ -75,13 +75,32 @@ func docPages(root, base string) (map[string][]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("document for %s: %w", page, err)
 		}
-		html, err := docpage.Page(string(md), base, text.For(text.English))
+		html, err := docpage.PageWith(string(md), base, text.For(text.English), docOptions(page))
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", file, err)
 		}
 		out[strings.TrimPrefix(page, "/")] = html
 	}
+	// The embed builder (issue 8) is a page of the site built from the model's lists.
+	builder, err := docpage.Builder(base, text.For(text.English))
+	if err != nil {
+		return nil, err
+	}
+	out[strings.TrimPrefix(ui.EmbedBuilderPath, "/")] = builder
 	return out, nil
+}
+
+// docOptions are what a published document's page adds to it: the privacy page its
+// clear-data button and script, each page its own description.
+func docOptions(page string) docpage.Options {
+	t := text.For(text.English)
+	switch page {
+	case ui.PrivacyPath:
+		return docpage.PrivacyOptions(t)
+	case ui.AccessibilityPath:
+		return docpage.AccessibilityOptions()
+	}
+	return docpage.Options{}
 }
 
 // webWithCatalogs returns a copy of the web folder with the strings of every language

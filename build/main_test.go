@@ -108,6 +108,12 @@ func TestRunRealUI(t *testing.T) {
 					t.Errorf("the service worker does not precache %s (list: %v)", base+strings.TrimPrefix(page, "/"), precache)
 				}
 			}
+			// The embed builder (issue 8) is a static page too, built from the model's lists.
+			builder := strings.TrimPrefix(ui.EmbedBuilderPath, "/")
+			static = append(static, builder+"index.html")
+			if !slices.Contains(precache, base+builder) {
+				t.Errorf("the service worker does not precache %s", base+builder)
+			}
 			if err := sitegen.Verify(out, sitegen.VerifyOptions{Base: base, Version: "test-1", Minified: true, Static: static}); err != nil {
 				t.Errorf("Verify: %v", err)
 			}

@@ -250,7 +250,8 @@
       var ok = true;
       if (hasFormParam(form, params)) {
         ok = applyParams(form, params, false);
-      } else if (!document.querySelector(".app--embed, [data-stored=off]")) {
+      } else if (!document.querySelector(".app--embed, [data-stored=off]") && !(root.hasAttribute && root.hasAttribute("data-embed"))) {
+        // (data-embed: web/embedded.js marks an embedded page before the app starts.)
         // As the app does: a kept scenario is used only if all of it is valid.
         var kept = storedParams();
         if (kept && hasFormParam(form, kept) && applyParams(form, kept, true)) {

@@ -34,7 +34,13 @@
   // WebAssembly.instantiateStreaming (or go-app's stand-in), fetchWasm is
   // go-app's fetchWithProgress(url, progress, fetch).
   globalThis.hitInstantiateWasm = async (instantiate, fetchWasm, url, progress, importObject) => {
-    const controlled = "serviceWorker" in navigator && navigator.serviceWorker.controller;
+    let controlled = false;
+    try {
+      controlled = "serviceWorker" in navigator && !!navigator.serviceWorker.controller;
+    } catch (err) {
+      // An iframe sandboxed without allow-same-origin: reading navigator.serviceWorker
+      // throws a SecurityError there, and no worker controls the page (issue 8).
+    }
     if (xz && typeof ReadableStream === "function" && !controlled) {
       try {
         const wasm = await instantiate(fetchWasm(url, progress, fetchXz), importObject);

@@ -30,7 +30,7 @@ func (localStore) Load() (q string) {
 			q = ""
 		}
 	}()
-	ls := app.Window().Get("localStorage")
+	ls := localStorageObject()
 	if !ls.Truthy() {
 		return ""
 	}
@@ -50,7 +50,7 @@ func (localStore) Save(q string) {
 		return
 	}
 	defer func() { _ = recover() }()
-	if ls := app.Window().Get("localStorage"); ls.Truthy() {
+	if ls := localStorageObject(); ls.Truthy() {
 		ls.Call("setItem", storageKey, q)
 	}
 }

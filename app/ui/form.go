@@ -95,6 +95,9 @@ func (c *selectInput) Render() app.UI {
 	t := text.For(c.Lang)
 	return safeRender(t, func() app.UI {
 		id := selectIDs[c.Param]
+		if c.Locked { // shown as text, not a control (embed.go)
+			return lockedField(t, id, t.T("field."+c.Param), lockedSelectValue(t, c.Param, c.Value))
+		}
 		help := id + "-help"
 		describedBy := help
 		helpKey, disabled := "help."+c.Param, c.Locked
@@ -258,6 +261,9 @@ func (c *yearsInput) Render() app.UI {
 	t := text.For(c.Lang)
 	return safeRender(t, func() app.UI {
 		id := c.Param
+		if c.Locked {
+			return lockedField(t, id, t.T("field."+c.Param), t.Int(c.Used))
+		}
 		describedBy := id + "-help"
 		var problem app.UI
 		if c.Note != "" {
@@ -307,6 +313,9 @@ type certInputs struct {
 func (c *certInputs) Render() app.UI {
 	t := text.For(c.Lang)
 	return safeRender(t, func() app.UI {
+		if c.Locked {
+			return lockedField(t, estimate.ParamCerts, t.T("field.certs"), usedValue(t, estimate.ParamCerts, estimate.Input{Certs: c.Certs}))
+		}
 		ri, _ := estimate.LookupRole(c.Role)
 		all := estimate.Certs()
 		items := make([]app.UI, 0, len(all))
@@ -388,6 +397,9 @@ type bgInputs struct {
 func (c *bgInputs) Render() app.UI {
 	t := text.For(c.Lang)
 	return safeRender(t, func() app.UI {
+		if c.Locked {
+			return lockedField(t, estimate.ParamBackground, t.T("field.bg"), t.T("bg."+string(c.Value)))
+		}
 		all := estimate.Backgrounds()
 		items := make([]app.UI, 0, len(all))
 		for _, b := range all {

@@ -147,7 +147,7 @@ func savedLang() (l string) {
 			l = ""
 		}
 	}()
-	ls := app.Window().Get("localStorage")
+	ls := localStorageObject()
 	if !ls.Truthy() {
 		return ""
 	}
@@ -164,7 +164,7 @@ func saveLang(l text.Lang) {
 		return
 	}
 	defer func() { _ = recover() }()
-	if ls := app.Window().Get("localStorage"); ls.Truthy() {
+	if ls := localStorageObject(); ls.Truthy() {
 		ls.Call("setItem", langStorageKey, string(l))
 	}
 }

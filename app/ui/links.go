@@ -43,7 +43,7 @@ const formTitleID = "form-title"
 
 // docPages maps a repository document to the page of the site the build publishes it
 // as (build/docpage renders it from the same file).
-var docPages = map[string]string{"METHODOLOGY.md": MethodologyPath}
+var docPages = map[string]string{"METHODOLOGY.md": MethodologyPath, "PRIVACY.md": PrivacyPath, "ACCESSIBILITY.md": AccessibilityPath}
 
 // DocPages returns, for each repository document published as a page of the site, the
 // page's path relative to the base path, for example "METHODOLOGY.md" → "/methodology/".

@@ -56,6 +56,9 @@ func (n *Notice) onDismiss(ctx app.Context, e app.Event) {
 // problem's Field and Code. A field or code the catalogue does not know falls back on
 // the model's English message.
 func problemText(t *text.Catalog, e *estimate.InputError, in estimate.Input) string {
+	if key, ok := embedNoticeKeys[e.Code]; ok { // an embed parameter (embed.go)
+		return text.Fill(t.T(key), "value", printable(e.Value))
+	}
 	field, ok := t.Lookup("field." + e.Field)
 	if !ok {
 		return e.Error()

@@ -48,6 +48,8 @@ type Page struct {
 	update    bool                   // a new version is ready: offer to reload
 	restored  bool                   // the scenario came from storage: write it to the URL
 	metroWait *metroStart            // a start waiting for the metro table (metro.go), or nil
+	embed     embedOptions           // the embed parameters of the URL (embed.go)
+	noStorage bool                   // the browser refuses local storage: saving is off (embed.go)
 	release   []func()               // removes the browser listeners on dismount
 	byPath    bool                   // the route is found from the page's path (role pages, roles.go)
 	guide     *guide                 // a role page's reference profile (guideFor), or nil
@@ -100,6 +102,8 @@ func (p *Page) OnInit() {
 		p.store = localStore{}
 	}
 	if app.IsClient {
+		p.embed = parseEmbed(rawQuery())
+		p.noStorage = !storageAvailable(p.store)
 		p.start(currentQuery(), p.store.Load(), sourceWasm)
 		return
 	}
@@ -114,6 +118,7 @@ func (p *Page) OnPreRender(ctx app.Context) {
 	if p.byPath {
 		p.route = routeAt(ctx.Page().URL().Path)
 	}
+	p.embed = parseEmbed(ctx.Page().URL().RawQuery)
 	p.start(parseQuery(ctx.Page().URL().RawQuery), "", sourcePrerender)
 	t := p.tr()
 	ctx.Page().SetLang(string(p.lang))
@@ -136,12 +141,12 @@ func (p *Page) OnMount(ctx app.Context) {
 	case len(p.notices) > 0:
 		// A bad link: its address now says the scenario actually shown, so copying or
 		// bookmarking it gives this page, not the bad values again.
-		replaceQuery(ctx, queryString(p.in))
+		replaceQuery(ctx, p.urlQuery())
 	case p.metroWait == nil && ctx.Page().URL() != nil && namesNone(ctx.Page().URL().RawQuery):
 		// web/carry.js's copy of early edits writes every field, metro=none, from=none
 		// and prior=0 included: the address becomes the scenario's own link. A link as
 		// people write it is otherwise kept as it is.
-		replaceQuery(ctx, queryString(p.in))
+		replaceQuery(ctx, p.urlQuery())
 	}
 	ctx.Page().SetLang(string(p.lang))
 	p.setTitle(ctx)
@@ -178,8 +183,9 @@ func (p *Page) OnAppUpdate(ctx app.Context) {
 func (p *Page) start(q url.Values, stored, source string) {
 	q, stored, source = p.deferMetro(q, stored, source)
 	p.in, p.notices = scenarioFrom(p.route.Preset, q, p.route.Locked)
+	p.notices = append(p.notices, p.embed.problems...)
 	p.restored = false
-	if !hasScenario(q) && stored != "" && !p.route.Embed && !p.route.Guide {
+	if !hasScenario(q) && stored != "" && !p.isEmbed() && !p.route.Guide {
 		sq := parseQuery(stored)
 		if in, errs := scenarioFrom(p.route.Preset, sq, p.route.Locked); hasScenario(sq) && len(errs) == 0 {
 			p.in, p.restored = in, true
@@ -202,6 +208,9 @@ func (p *Page) start(q url.Values, stored, source string) {
 
 // apply makes one edit of the form and recomputes. It needs no browser, so tests call it.
 func (p *Page) apply(ch Change) {
+	if p.isLocked(ch.Field) {
+		return // the page fixes this field (a tampered page, or an old event)
+	}
 	switch ch.Field {
 	case estimate.ParamYears:
 		p.yearsText = clip(ch.Value, 12)
@@ -251,10 +260,9 @@ func (p *Page) recompute() {
 func (p *Page) persist(ctx app.Context) {
 	p.persistSeq++
 	p.pending.Store(nil)
-	q := queryString(p.in)
-	replaceQuery(ctx, q)
-	if !p.route.Embed {
-		p.store.Save(q)
+	replaceQuery(ctx, p.urlQuery())
+	if !p.isEmbed() {
+		p.store.Save(queryString(p.in))
 	}
 }
 
@@ -281,7 +289,7 @@ func (p *Page) onChange(ctx app.Context, ch Change) {
 func (p *Page) persistLater(ctx app.Context) {
 	p.persistSeq++
 	seq := p.persistSeq
-	q := queryString(p.in)
+	q := p.urlQuery()
 	p.pending.Store(&q)
 	ctx.After(p.persistDelay, func(ctx app.Context) {
 		defer recoverTo(ctx, p.fail)
@@ -300,8 +308,8 @@ func (p *Page) flushPending() {
 		return
 	}
 	replaceWindowQuery(*q)
-	if !p.route.Embed {
-		p.store.Save(*q)
+	if !p.isEmbed() {
+		p.store.Save(*q) // not embedded: the address is the scenario alone
 	}
 }
 
@@ -344,7 +352,7 @@ func (p *Page) Render() app.UI {
 
 func (p *Page) render(t *text.Catalog) app.UI {
 	class := "app"
-	if p.route.Embed {
+	if p.isEmbed() {
 		class += " app--embed"
 	}
 	summary, results := p.renderResults(t)
@@ -354,13 +362,14 @@ func (p *Page) render(t *text.Catalog) app.UI {
 		// the service worker answers another path with the shell (the home page, "/").
 		root = root.DataSet("route", p.route.Path)
 	}
-	if p.route.Embed || p.route.Guide {
+	if p.isEmbed() || p.route.Guide {
 		root = root.DataSet("stored", "off") // carry.js: no kept scenario over this page's
 	}
 	return root.Body(
 		// The first stop of the keyboard: past the heading, straight to the form.
 		focusLink("skip-link", formTitleID, t.T("skip.form")),
-		&masthead{Lang: p.lang, Query: p.langQuery()},
+		app.If(!p.isEmbed(), func() app.UI { return &masthead{Lang: p.lang, Query: p.langQuery(), Path: p.route.Path} }).
+			Else(func() app.UI { return txt("h1", "embed-title", t.T("app.heading")) }),
 		p.renderPrintLink(t),
 		box("div", "banners",
 			app.If(p.update, func() app.UI {
@@ -386,18 +395,20 @@ func (p *Page) render(t *text.Catalog) app.UI {
 					YearsNote: p.yearsNote,
 					PriorText: p.priorText,
 					PriorNote: p.priorNote,
-					Locked:    p.route.Locked,
+					Locked:    p.locked(),
 					OnChange:  p.onChange,
 					OnReset:   p.onReset,
 					OnFault:   p.fail,
 				},
-				p.renderPeek(t),
+				p.renderSaveNote(t),
+				app.If(!p.isEmbed(), func() app.UI { return p.renderPeek(t) }),
 			),
 			box("div", "layout__summary", summary),
 			box("div", "layout__results", results...),
 		),
 		p.renderPrint(t),
-		&colophon{Lang: p.lang},
+		app.If(!p.isEmbed(), func() app.UI { return &colophon{Lang: p.lang} }).
+			Else(func() app.UI { return p.renderEmbedFooter(t) }),
 	)
 }
 
@@ -407,13 +418,14 @@ type masthead struct {
 
 	Lang  text.Lang // language of every string
 	Query string    // the scenario, carried over by the language links
+	Path  string    // the page's route path, kept by the language links
 }
 
 // Render draws the masthead.
 func (c *masthead) Render() app.UI {
 	t := text.For(c.Lang)
 	return box("header", "masthead",
-		&langSwitch{Lang: c.Lang, Query: c.Query},
+		&langSwitch{Lang: c.Lang, Query: c.Query, Path: c.Path},
 		txt("p", "masthead__name", t.T("app.name")),
 		txt("h1", "masthead__title", t.T("app.heading")),
 		txt("p", "masthead__lead", t.T("app.lead")),
@@ -440,6 +452,13 @@ func (c *colophon) Render() app.UI {
 			app.Text(" "+t.T("footer.methodology.about")),
 		),
 		txt("p", "", t.T("footer.privacy")),
+		box("p", "colophon__about", // issue 8: the pages about the site
+			pageLink("", PrivacyPath, t.T("footer.privacy.link")),
+			app.Text(" · "),
+			pageLink("", AccessibilityPath, t.T("footer.a11y.link")),
+			app.Text(" · "),
+			pageLink("", EmbedBuilderPath, t.T("footer.embed.link")),
+		),
 		txt("p", "", t.T("footer.disclaimer")),
 	)
 }

@@ -748,14 +748,15 @@ func TestEmbedLocks(t *testing.T) {
 	if !strings.Contains(one(t, root, "#app", byAttr("id", "app")).Attrs["class"], "app--embed") {
 		t.Error("no embed class")
 	}
-	if _, ok := one(t, root, "#role", byAttr("id", "role")).Attrs["disabled"]; !ok {
-		t.Error("#role not disabled")
+	// Locked fields are text, not controls (issue 8); the others stay controls.
+	if role := one(t, root, "#role", byAttr("id", "role")); role.Tag != "p" || textOf(role) != roleName(testCatalog(), "ehr-analyst") {
+		t.Errorf("#role is <%s> %q, want the role's name as text", role.Tag, textOf(role))
 	}
-	if _, ok := one(t, root, "#state", byAttr("id", "state")).Attrs["disabled"]; ok {
-		t.Error("#state disabled")
+	if st := one(t, root, "#state", byAttr("id", "state")); st.Tag != "select" {
+		t.Errorf("#state is <%s>, want a select", st.Tag)
 	}
-	if _, ok := one(t, root, "#cert-epic", byAttr("id", "cert-epic")).Attrs["disabled"]; !ok {
-		t.Error("certs not disabled")
+	if find(root, byAttr("id", "cert-epic")) != nil {
+		t.Error("locked certifications still have checkboxes")
 	}
 }
 

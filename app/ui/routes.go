@@ -62,9 +62,17 @@ func Pages() []string {
 // under /web/ that the build tool copies from the repository's web/ folder.
 func Styles() []string { return []string{"/web/app.css"} }
 
-// Scripts returns the scripts the app.Handler must list (Handler.Scripts). carry.js
+// Scripts returns the scripts the app.Handler must list (Handler.Scripts). lang.js comes
+// first: it sends a Spanish reader from the English home page to the Spanish one before
+// anything is drawn (lang.go decides the same way once the app runs). carry.js
 // applies the URL's scenario to the pre-rendered form and keeps what people change in it
 // before the wasm app starts; it runs before the body is parsed (no defer), so a deep
 // link never shows the pre-rendered figures first. peek.js hides the sticky estimate bar
 // while the summary is on screen.
-func Scripts() []string { return []string{"/web/carry.js", "/web/peek.js defer"} }
+//
+// embedded.js (issue 8) comes right after carry.js, also before the body: in an embedded
+// page (?embed=1) it applies the theme and accent before the first paint, posts the
+// page's height to the host page the link names, and opens links in new tabs.
+func Scripts() []string {
+	return []string{"/web/lang.js", "/web/carry.js", "/web/embedded.js", "/web/peek.js defer"}
+}

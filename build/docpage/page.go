@@ -13,11 +13,38 @@ import (
 // The build's post-processing adds the Content-Security-Policy and referrer policy, as
 // for every page. It fails if the document has no level-1 heading to title the page.
 func Page(md, base string, t *text.Catalog) ([]byte, error) {
+	return PageWith(md, base, t, Options{})
+}
+
+// Options are what a page adds to its document: its own description (a catalogue key;
+// the methodology's by default), trusted HTML after the document (built by this
+// package, never from the document), and scripts of the site's web/ folder, deferred.
+type Options struct {
+	DescriptionKey string   // catalogue key of the meta description; "" is doc.description
+	After          string   // HTML appended inside <main>, after the document
+	Scripts        []string // paths relative to the base, such as "web/privacy.js"
+}
+
+// PageWith is Page with Options.
+func PageWith(md, base string, t *text.Catalog, o Options) ([]byte, error) {
 	body, title := HTML(md)
 	if title == "" {
 		return nil, errors.New("docpage: the document has no level-1 heading (# Title) to name the page")
 	}
+	return shell(title, body+o.After, base, t, o)
+}
+
+// shell is the page around a body of trusted HTML titled title.
+func shell(title, body, base string, t *text.Catalog, o Options) ([]byte, error) {
 	esc := html.EscapeString
+	description := t.T("doc.description")
+	if o.DescriptionKey != "" {
+		description = t.T(o.DescriptionKey)
+	}
+	var scripts strings.Builder
+	for _, s := range o.Scripts {
+		scripts.WriteString(`<script defer src="` + esc(base+s) + `"></script>` + "\n")
+	}
 	back := `<a href="` + esc(base) + `">` + esc(t.T("doc.back")) + `</a>`
 	var b strings.Builder
 	b.WriteString(`<!doctype html>
@@ -26,10 +53,10 @@ func Page(md, base string, t *text.Catalog) ([]byte, error) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>` + esc(t.F("doc.title", "title", title)) + `</title>
-<meta name="description" content="` + esc(t.T("doc.description")) + `">
+<meta name="description" content="` + esc(description) + `">
 <link rel="icon" href="` + esc(base) + `web/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="` + esc(base) + `web/app.css">
-</head>
+` + scripts.String() + `</head>
 <body>
 <div class="app doc">
 <a class="skip-link" href="#doc">` + esc(t.T("doc.skip")) + `</a>

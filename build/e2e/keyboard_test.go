@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -8,6 +9,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"github.com/hit-salary/hit-salary/app/estimate"
 	"github.com/hit-salary/hit-salary/build/e2e/harness"
 )
 
@@ -106,4 +108,74 @@ func TestNoticeDismissFocus(t *testing.T) {
 	if err := tb.poll(`document.activeElement && document.activeElement.id === 'form-title'`, changeTimeout); err != nil {
 		t.Errorf("after dismissing the notice, focus is on %s, want #form-title", tb.active())
 	}
+}
+
+// focusVisibleJS reports whether the focused element shows a focus indicator: an outline
+// of at least 2 px (web/app.css's :focus-visible ring) that is not transparent.
+const focusVisibleJS = `(() => { const e = document.activeElement; if (!e || e === document.body) return false;
+	const s = getComputedStyle(e);
+	return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 && s.outlineColor !== 'rgba(0, 0, 0, 0)'; })()`
+
+// TestKeyboardMainTask does the main task with the keyboard only (issue 8): from the top
+// of the page, the skip link, then a new role with the arrow key, a state by typing its
+// name, the years typed in, and the estimate the model gives for that scenario; every
+// stop shows its focus ring, and Tab then leads on from the form into the results.
+func TestKeyboardMainTask(t *testing.T) {
+	s := site(t, harness.Options{})
+	tb := newTab(t, time.Minute)
+	tb.navigate(s.URL())
+	tb.waitWasm()
+	visible := func(where string) {
+		t.Helper()
+		var ok bool
+		tb.mustEval(focusVisibleJS, &ok)
+		if !ok {
+			t.Errorf("%s: the focused %s shows no focus ring", where, tb.active())
+		}
+	}
+	tb.press(kb.Tab)
+	visible("skip link")
+	tb.press(kb.Enter)
+	tb.waitFor("focus on the form", `document.activeElement.id === 'form-title'`, changeTimeout)
+	tb.press(kb.Tab)
+	if got := tb.active(); got != "#role" {
+		t.Fatalf("Tab after the skip link: focus on %s, want #role", got)
+	}
+	visible("role")
+	tb.press(kb.ArrowDown)
+	tb.waitFor("the next role", `document.querySelector('#role').value === 'informatics'`, changeTimeout)
+	tb.press(kb.Tab)
+	if got := tb.active(); got != "#state" {
+		t.Fatalf("Tab after the role: focus on %s, want #state", got)
+	}
+	visible("state")
+	tb.press("Tex")
+	tb.waitFor("Texas chosen by typing", `document.querySelector('#state').value === 'TX'`, changeTimeout)
+	for i := 0; i < 3 && tb.active() != "#years"; i++ {
+		tb.press(kb.Tab)
+		visible("after the state")
+	}
+	if got := tb.active(); got != "#years" {
+		t.Fatalf("focus on %s, want #years within three Tabs of the state (the metro comes between)", got)
+	}
+	for i := 0; i < 3; i++ {
+		tb.press(kb.Backspace)
+	}
+	tb.press("12")
+	in := estimate.Default()
+	in.Role, in.State, in.Years = "informatics", "TX", 12
+	tb.expectEstimate(in, "after the keyboard-only edits")
+	tb.expectURL(in, "after the keyboard-only edits")
+	// On from the form, every stop with a ring, into the results.
+	for i := 0; i < 80; i++ {
+		tb.press(kb.Tab)
+		var where string
+		tb.mustEval(`(() => { const e = document.activeElement;
+			return !e ? '' : e.closest('#scenario') ? 'form' : e.closest('.layout__summary, .layout__results') ? 'results' : 'other'; })()`, &where)
+		visible("Tab " + strconv.Itoa(i))
+		if where == "results" {
+			return
+		}
+	}
+	t.Errorf("80 Tabs after the years did not reach the results (focus on %s)", tb.active())
 }

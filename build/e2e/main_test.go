@@ -121,6 +121,11 @@ type tab struct {
 	// allowExceptions turns uncaught exceptions from failures into log lines (for a test
 	// that provokes them on purpose).
 	allowExceptions bool
+
+	// violations are the Content Security Policy and Trusted Types violations reported
+	// (policy_test.go); each fails the test unless allowViolations is set.
+	violations      []string
+	allowViolations bool
 }
 
 // newTab opens a page in a new browser context of the shared browser. The page is closed
@@ -136,6 +141,7 @@ func newTab(t testing.TB, timeout time.Duration) *tab {
 	tctx, cancelTimeout := context.WithTimeout(ctx, timeout)
 	tb := &tab{t: t, ctx: tctx}
 	chromedp.ListenTarget(ctx, tb.listen)
+	tb.watchPolicy() // fails the test on any CSP or Trusted Types violation (issue 8)
 	t.Cleanup(func() {
 		tb.mu.Lock()
 		defer tb.mu.Unlock()

@@ -208,6 +208,10 @@ func (s *server) serveFile(w http.ResponseWriter, r *http.Request, root *os.Root
 	}
 	h.Set("Cache-Control", s.opts.CacheControl)
 	h.Set("X-Content-Type-Options", "nosniff")
+	// As GitHub Pages does: any origin may read the files. A page in an iframe sandboxed
+	// without allow-same-origin has an opaque origin, and its fetches of app.wasm and
+	// the catalogue are then cross-origin (issue 8).
+	h.Set("Access-Control-Allow-Origin", "*")
 	h.Set("ETag", etag)
 	if vary {
 		h.Set("Vary", "Accept-Encoding")

@@ -219,6 +219,9 @@ func Build(ctx context.Context, c Config) (*Report, error) {
 			return nil, err
 		}
 	}
+	if err := writeFile(stage, TrustedTypesFile, trustedTypesJS); err != nil {
+		return nil, err
+	}
 	if err := writeFile(stage, ".nojekyll", nil); err != nil {
 		return nil, err
 	}

@@ -24,6 +24,7 @@ import (
 var generatedFiles = []string{
 	".nojekyll", "app-worker.js", "app.css", "app.js", "manifest.webmanifest", "wasm_exec.js",
 	"web/app.wasm", "web/icon-192.png", "web/icon-512.png", "web/icon-maskable-512.png", "web/icon.svg",
+	"web/tt.js", // the Trusted Types default policy (issue 8)
 }
 
 func TestBuild(t *testing.T) {

@@ -31,7 +31,7 @@ func resolver(base string) app.ResourceResolver {
 // bytes: GitHub Pages serves it gzip-compressed, so its Content-Length is not
 // the number of bytes the loader counts.
 func newHandler(c Config, webFiles []string, wasmSize int64, workerTemplate string, xz bool) *app.Handler {
-	cacheable := []string{"/" + iconSVG}
+	cacheable := []string{"/" + iconSVG, "/" + TrustedTypesFile}
 	if xz {
 		// The page loads the decoder; the worker keeps app.wasm decoded, so
 		// app.wasm.xz itself is not precached.

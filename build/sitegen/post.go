@@ -2,6 +2,7 @@ package sitegen
 
 import (
 	"bytes"
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -112,7 +113,7 @@ func fixPage(data []byte, base, domain string, xz, dir bool) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parsing html: %w", err)
 	}
-	if err := insertPolicies(doc); err != nil {
+	if err := insertPolicies(doc, base); err != nil {
 		return nil, err
 	}
 	if xz {
@@ -179,20 +180,38 @@ func fixPage(data []byte, base, domain string, xz, dir bool) ([]byte, error) {
 
 // ContentSecurityPolicy is the policy every page declares in a <meta> tag
 // (GitHub Pages sets no headers). It enforces in the browser what Verify
-// checks in the files: nothing is loaded from another origin. WebAssembly
-// needs 'wasm-unsafe-eval'; inline styles are allowed (harmless here, and
-// go-app components may set them), inline scripts are not. frame-ancestors
-// is ignored in a <meta>, so embedding in school portals keeps working.
+// checks in the files: nothing is loaded from another origin, and nothing
+// inline runs or styles the page (issue 8). WebAssembly needs
+// 'wasm-unsafe-eval'. style-src has no 'unsafe-inline': neither go-app's
+// app.js nor the app sets a style attribute (web/embedded.js sets an embed's
+// accent colour by CSSOM, which the policy allows). Trusted Types are
+// required for scripts: web/tt.js, the first script of every page, is the
+// default policy that lets go-app register its service worker (a same-origin
+// script URL) and refuses everything else; trusted-types allows that one
+// policy only. form-action 'none': the form is never submitted.
+// frame-ancestors is ignored in a <meta>, so embedding in school portals
+// keeps working.
 const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
-	"style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
-	"manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
+	"style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; " +
+	"manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; " +
+	"require-trusted-types-for 'script'; trusted-types default"
+
+// TrustedTypesFile is the default Trusted Types policy, the first script of
+// every page (right after the policy metas). The build writes it from
+// trustedTypesJS (tt.js in this package), so every site it builds has it.
+const TrustedTypesFile = "web/tt.js"
+
+//go:embed tt.js
+var trustedTypesJS []byte
 
 // ReferrerPolicy keeps the scenario in the URL (role, state, pay inputs)
 // from reaching the sites of cited publishers.
 const ReferrerPolicy = "no-referrer"
 
-// insertPolicies inserts the CSP and referrer metas after <meta charset>.
-func insertPolicies(doc *html.Node) error {
+// insertPolicies inserts the CSP and referrer metas after <meta charset>, and
+// the Trusted Types policy script (not deferred: it must run before any other
+// script reaches a sink) right after them.
+func insertPolicies(doc *html.Node, base string) error {
 	var charset *html.Node
 	var find func(*html.Node)
 	find = func(n *html.Node) {
@@ -218,6 +237,9 @@ func insertPolicies(doc *html.Node) error {
 	ref := meta(html.Attribute{Key: "name", Val: "referrer"}, html.Attribute{Key: "content", Val: ReferrerPolicy})
 	charset.Parent.InsertBefore(csp, charset.NextSibling)
 	charset.Parent.InsertBefore(ref, csp.NextSibling)
+	tt := &html.Node{Type: html.ElementNode, Data: "script", DataAtom: atom.Script,
+		Attr: []html.Attribute{{Key: "src", Val: base + TrustedTypesFile}}}
+	charset.Parent.InsertBefore(tt, ref.NextSibling)
 	return nil
 }
 

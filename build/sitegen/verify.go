@@ -252,9 +252,13 @@ func (v *verifier) checkHTML(rel string) {
 				manifest = manifest || linkRel == "manifest"
 			case "script":
 				src := attr(n, "src")
+				if len(scripts) == 0 && src != v.o.Base+TrustedTypesFile {
+					v.fail("%s: the first script is %q, want %s%s (the Trusted Types policy must run before any other script)", rel, src, v.o.Base, TrustedTypesFile)
+				}
 				appJS = appJS || src == v.o.Base+"app.js"
 				scripts = append(scripts, src)
 			case "style":
+				v.fail("%s: an inline <style> element: the CSP (style-src 'self') refuses it; put the rules in web/app.css", rel)
 				if n.FirstChild != nil {
 					v.checkCSS(rel, pageURL, n.FirstChild.Data)
 				}
@@ -280,6 +284,7 @@ func (v *verifier) checkHTML(rel string) {
 				}
 				switch {
 				case key == "style":
+					v.fail("%s: <%s style=%q>: the CSP (style-src 'self') refuses inline styles; use a class", rel, tag, a.Val)
 					v.checkCSS(rel, pageURL, a.Val)
 				case !loadAttrs[key]:
 				case tag == "a" && key == "href" && isRemote(a.Val):

@@ -44,7 +44,25 @@ const serverOnly = "//go:build !" + NoServerTag + "\n\n"
 //   - route.go: the router keeps regexp routes behind an interface, so that
 //     package regexp (and the Unicode tables of regexp/syntax) is linked only
 //     by a program that calls RouteWithRegexp.
+//
+// One edit is a bug fix, which does change the browser's behaviour (issue 8):
+//   - storage.go: the engine's start walks local storage for expired states
+//     (CleanupExpiredPersistedStates → jsStorage.ForEach), and reading
+//     window.localStorage throws in an iframe sandboxed without
+//     allow-same-origin; the exception unwound the Go runtime (syscall/js's
+//     Value.Get does not catch it) and ended the program before its first
+//     frame. Storage that cannot be read now has no keys.
 var goAppEdits = []edit{
+	{File: "pkg/app/storage.go",
+		Old: "func (s *jsStorage) ForEach(f func(key string)) {\n\ts.mutex.Lock()\n",
+		New: "func (s *jsStorage) ForEach(f func(key string)) {\n\t// HIT Salary (build/wasmbuild): storage the browser refuses has no keys.\n" +
+			"\tif !s.readable() {\n\t\treturn\n\t}\n\ts.mutex.Lock()\n"},
+	{File: "pkg/app/storage_readable.go", New: "package app\n\n" +
+		"// readable reports whether the browser lets the page read the storage: in an\n" +
+		"// iframe sandboxed without allow-same-origin, reading it throws.\n" +
+		"func (s *jsStorage) readable() (ok bool) {\n\tdefer func() {\n\t\tif recover() != nil {\n\t\t\tok = false\n\t\t}\n\t}()\n" +
+		"\t// Reflect.get through Call: Value.Get lets the exception unwind the Go runtime.\n" +
+		"\tWindow().Get(\"Reflect\").Call(\"get\", Window(), s.name).Get(\"length\")\n\treturn true\n}\n"},
 	{File: "pkg/app/http.go", Old: "package app\n\nimport (\n\t\"bytes\"", New: serverOnly + "package app\n\nimport (\n\t\"bytes\""},
 	{File: "pkg/app/static.go", Old: "//go:build !wasm\n// +build !wasm\n", New: "//go:build !wasm && !" + NoServerTag + "\n"},
 	// The tests of the server, likewise.

@@ -1,0 +1,182 @@
+package ui
+
+import (
+	"net/url"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/hit-salary/hit-salary/app/estimate"
+)
+
+func TestParseEmbed(t *testing.T) {
+	tests := []struct {
+		raw      string
+		want     embedOptions
+		problems []string // fields with a problem, in order
+	}{
+		{raw: "", want: embedOptions{}},
+		{raw: "theme=dark&lock=role", want: embedOptions{}}, // without embed=1 nothing applies
+		{raw: "embed=1", want: embedOptions{On: true}},
+		{raw: "embed=TRUE&theme=Dark", want: embedOptions{On: true, Theme: "dark"}},
+		{raw: "embed=1&theme=auto", want: embedOptions{On: true}},
+		{raw: "embed=1&theme=purple", want: embedOptions{On: true}, problems: []string{"theme"}},
+		{raw: "embed=1&accent=%230A58A6", want: embedOptions{On: true, Accent: "#0a58a6"}},
+		{raw: "embed=1&accent=0af", want: embedOptions{On: true, Accent: "#00aaff"}},
+		{raw: "embed=1&accent=red", want: embedOptions{On: true}, problems: []string{"accent"}},
+		{raw: "embed=1&accent=url(x)", want: embedOptions{On: true}, problems: []string{"accent"}},
+		{raw: "embed=1&lock=state,ROLE,role,,certs", want: embedOptions{On: true, Lock: []string{"role", "state", "certs"}}},
+		{raw: "embed=1&lock=role,salary", want: embedOptions{On: true, Lock: []string{"role"}}, problems: []string{"lock"}},
+		{raw: "embed=1&lock=" + strings.Repeat("role,", 50), want: embedOptions{On: true}, problems: []string{"lock"}},
+		{raw: "embed=1&host=https://Portal.Example", want: embedOptions{On: true, Host: "https://portal.example"}},
+		{raw: "embed=1&host=https://portal.example:443/", want: embedOptions{On: true, Host: "https://portal.example"}},
+		{raw: "embed=1&host=http://127.0.0.1:8081", want: embedOptions{On: true, Host: "http://127.0.0.1:8081"}},
+		{raw: "embed=1&host=*", want: embedOptions{On: true}, problems: []string{"host"}},
+		{raw: "embed=1&host=javascript:alert(1)", want: embedOptions{On: true}, problems: []string{"host"}},
+		{raw: "embed=1&host=https://portal.example/path", want: embedOptions{On: true}, problems: []string{"host"}},
+		{raw: "embed=1&host=https://user@portal.example", want: embedOptions{On: true}, problems: []string{"host"}},
+		{raw: "embed=1&host=ftp://portal.example", want: embedOptions{On: true}, problems: []string{"host"}},
+		{raw: "embed=1&lang=ES", want: embedOptions{On: true, Lang: "es"}},
+	}
+	for _, tt := range tests {
+		got := parseEmbed(tt.raw)
+		var fields []string
+		for _, p := range got.problems {
+			fields = append(fields, p.Field)
+		}
+		got.problems = nil
+		if !reflect.DeepEqual(got, tt.want) || !reflect.DeepEqual(fields, tt.problems) {
+			t.Errorf("parseEmbed(%q) = %+v, problems %v; want %+v, %v", tt.raw, got, fields, tt.want, tt.problems)
+		}
+	}
+}
+
+// TestEmbedQueryRoundTrip checks the embed parameters the page keeps in its address read
+// back as the same options.
+func TestEmbedQueryRoundTrip(t *testing.T) {
+	o := parseEmbed("embed=1&theme=light&accent=123456&lock=state,role&host=https://portal.example:8443&lang=es")
+	if len(o.problems) != 0 {
+		t.Fatalf("problems: %v", o.problems)
+	}
+	back := parseEmbed(o.query())
+	back.problems = nil
+	if !reflect.DeepEqual(back, o) {
+		t.Errorf("round trip %q: %+v, want %+v", o.query(), back, o)
+	}
+}
+
+// TestEmbedPage renders an embedded page: no masthead, colophon or sticky bar; the embed
+// footer with links that open new tabs; locked fields as text; edits of locked fields
+// refused; nothing saved; the embed parameters kept in the address.
+func TestEmbedPage(t *testing.T) {
+	st := &memStore{}
+	p := newTestPage(st)
+	raw := "embed=1&role=security-analyst&state=CA&lock=role,state&theme=dark&accent=zz"
+	p.embed = parseEmbed(raw)
+	q, _ := url.ParseQuery(raw)
+	p.start(parseQuery(raw), "role=it-manager", sourceWasm)
+	if p.in.Role != "security-analyst" || p.in.State != "CA" {
+		t.Fatalf("scenario %+v, want the link's role and state", p.in)
+	}
+	_ = q
+	if len(p.notices) != 1 || p.notices[0].Field != accentParam {
+		t.Errorf("notices %v, want one about the accent", p.notices)
+	}
+	root, _ := render(t, p)
+	for _, cls := range []string{"masthead", "colophon", "peek"} {
+		if n := find(root, func(n *node) bool { return strings.Contains(" "+n.Attrs["class"]+" ", " "+cls+" ") }); len(n) > 0 {
+			t.Errorf("embedded page has .%s", cls)
+		}
+	}
+	if h1 := find(root, byTag("h1")); len(h1) != 1 || textOf(h1[0]) != testCatalog().T("app.heading") {
+		t.Errorf("the embedded page needs one h1, the app's heading")
+	}
+	footer := one(t, root, "embed footer", byAttr("data-testid", "embed-footer"))
+	links := find(footer, byTag("a"))
+	if len(links) != 3 {
+		t.Fatalf("embed footer has %d links, want 3", len(links))
+	}
+	for _, a := range links {
+		if a.Attrs["target"] != "_blank" || a.Attrs["rel"] != "noopener" {
+			t.Errorf("link %q: target %q rel %q, want a new tab without opener", a.Attrs["href"], a.Attrs["target"], a.Attrs["rel"])
+		}
+	}
+	if role := one(t, root, "#role", byAttr("id", "role")); role.Tag != "p" {
+		t.Errorf("locked #role is <%s>, want text", role.Tag)
+	}
+	if n := find(root, byAttr("id", "metro")); len(n) != 1 || n[0].Tag != "p" {
+		t.Errorf("the metro of a locked state should be text too")
+	}
+	if yr := one(t, root, "#years", byAttr("id", "years")); yr.Tag != "input" {
+		t.Errorf("#years is <%s>, want an input", yr.Tag)
+	}
+	p.apply(Change{Field: estimate.ParamRole, Value: "it-manager"})
+	p.apply(Change{Field: estimate.ParamMetro, Value: "31080"})
+	if p.in.Role != "security-analyst" || p.in.Metro != "" {
+		t.Errorf("a locked field changed: %+v", p.in)
+	}
+	p.apply(Change{Field: estimate.ParamEducation, Value: "master"})
+	if p.in.Education != "master" {
+		t.Errorf("an open field did not change: %+v", p.in)
+	}
+	p.persist(testContext(t))
+	if st.q != "" {
+		t.Errorf("the embedded page saved %q", st.q)
+	}
+	if got := p.urlQuery(); !strings.HasSuffix(got, "&embed=1&theme=dark&lock=role,state") {
+		t.Errorf("address query %q does not keep the embed parameters", got)
+	}
+}
+
+// TestSaveNote: a page whose storage refuses writes says saving is off.
+func TestSaveNote(t *testing.T) {
+	for _, saving := range []bool{true, false} {
+		p := newTestPage(&memStore{})
+		p.noStorage = !saving
+		p.start(nil, "", sourceWasm)
+		root, _ := render(t, p)
+		notes := find(root, func(n *node) bool { return strings.Contains(n.Attrs["class"], "save-note") })
+		if (len(notes) > 0) == saving {
+			t.Errorf("saving=%v: %d save notes", saving, len(notes))
+		}
+	}
+}
+
+// FuzzEmbedParams feeds random queries to the embed reader: no panic, every value it
+// keeps is one of the allowed forms, and the address it writes stays short.
+func FuzzEmbedParams(f *testing.F) {
+	for _, s := range []string{"embed=1&theme=dark&accent=fff&lock=role,state&host=https://a.b",
+		"embed=1&host=http://[::1]:8080", "embed=true&accent=%23%23", "embed=1&lock=%ff,role", "embed=1&host=https://a.b%2F@c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		o := parseEmbed(raw)
+		if o.Theme != "" && o.Theme != "light" && o.Theme != "dark" {
+			t.Fatalf("theme %q", o.Theme)
+		}
+		if o.Accent != "" {
+			if c, ok := parseHexColour(o.Accent); !ok || c != o.Accent || len(c) != 7 {
+				t.Fatalf("accent %q", o.Accent)
+			}
+		}
+		for _, l := range o.Lock {
+			if !strings.Contains(strings.Join(params, " "), l) {
+				t.Fatalf("lock %q", l)
+			}
+		}
+		if o.Host != "" {
+			if h, ok := parseOrigin(o.Host); !ok || h != o.Host {
+				t.Fatalf("host %q reads back as %q, %v", o.Host, h, ok)
+			}
+		}
+		for _, p := range o.problems {
+			if !utf8.ValidString(p.Value) || utf8.RuneCountInString(p.Value) > 40 {
+				t.Fatalf("problem value %q", p.Value)
+			}
+		}
+		if len(o.query()) > 1200 {
+			t.Fatalf("address query %d bytes", len(o.query()))
+		}
+	})
+}

@@ -1,0 +1,228 @@
+package e2e
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+
+	"github.com/hit-salary/hit-salary/app/estimate"
+	"github.com/hit-salary/hit-salary/build/e2e/harness"
+	"github.com/hit-salary/hit-salary/build/sitegen"
+)
+
+// sitePages are the pages of the site issue 8 adds or changes, relative to the base,
+// with whether the wasm app runs in them.
+var sitePages = []struct {
+	path string
+	app  bool
+}{
+	{"", true},
+	{"es", true},
+	{"?embed=1&theme=light", true},
+	{"?embed=1&theme=dark&accent=ffcc00&lock=role,state&role=data-analyst&state=WA", true},
+	{"methodology/", false},
+	{"privacy/", false},
+	{"accessibility/", false},
+	{"embed-builder/", false},
+}
+
+// TestPagesPolicy loads every page: the Content-Security-Policy is the first element
+// after <meta charset>, the Trusted Types default policy is in place before the app, and
+// nothing violates either (the tab fails the test on any report, see policy_test.go).
+func TestPagesPolicy(t *testing.T) {
+	s := site(t, harness.Options{})
+	for _, p := range sitePages {
+		t.Run(strings.TrimSuffix(p.path, "/"), func(t *testing.T) {
+			tb := newTab(t, time.Minute)
+			tb.navigate(s.URL() + p.path)
+			if p.app {
+				tb.waitWasm()
+			}
+			var head struct {
+				First, CSP string
+				Policy     bool
+				Script     string
+			}
+			tb.mustEval(`(() => {
+				const charset = document.querySelector('head > meta[charset]');
+				const next = charset && charset.nextElementSibling;
+				return {first: next ? next.outerHTML.slice(0, 40) : '', csp: next ? next.getAttribute('content') : '',
+					policy: !!(window.trustedTypes && trustedTypes.defaultPolicy),
+					script: (document.querySelector('script[src]') || {}).getAttribute('src')};
+			})()`, &head)
+			if head.CSP != sitegen.ContentSecurityPolicy {
+				t.Errorf("the element after <meta charset> is %s with %q, want the CSP %q", head.First, head.CSP, sitegen.ContentSecurityPolicy)
+			}
+			if !head.Policy || head.Script != harness.Base+sitegen.TrustedTypesFile {
+				t.Errorf("Trusted Types default policy %v, first script %q", head.Policy, head.Script)
+			}
+			if p.app {
+				// Let the service worker register (the one Trusted Types sink of go-app).
+				tb.waitFor("the service worker", `navigator.serviceWorker.getRegistration().then(r => !!(r && (r.active || r.installing || r.waiting)))`, changeTimeout)
+			}
+			time.Sleep(200 * time.Millisecond) // reports are asynchronous
+		})
+	}
+}
+
+// TestPolicyWatchFails provokes one CSP and one Trusted Types violation and wants the
+// tab to report both: the watch every test relies on can fail.
+func TestPolicyWatchFails(t *testing.T) {
+	s := site(t, harness.Options{})
+	tb := newTab(t, time.Minute)
+	tb.allowViolations = true
+	tb.navigate(s.URL() + "privacy/")
+	tb.eval(`document.body.setAttribute('style', 'color: red')`, nil)
+	tb.eval(`(() => { try { document.body.insertAdjacentHTML('beforeend', '<b>x</b>'); } catch (e) {} })()`, nil)
+	v := tb.waitViolations(2, 5*time.Second)
+	var style, tt bool
+	for _, s := range v {
+		style = style || strings.Contains(s, "style-src")
+		tt = tt || strings.Contains(s, "trusted-types") || strings.Contains(s, "TrustedHTML")
+	}
+	if !style || !tt {
+		t.Errorf("provoked violations reported: %q; want a style-src one and a Trusted Types one", v)
+	}
+}
+
+// TestPrivacyClearsData: after the app has saved a scenario and the service worker has
+// cached the site, the privacy page's button removes this site's storage items, caches
+// and worker, and leaves another app's storage item alone.
+func TestPrivacyClearsData(t *testing.T) {
+	s := site(t, harness.Options{})
+	tb := newTab(t, 2*time.Minute)
+	tb.navigate(s.URL())
+	tb.waitWasm()
+	tb.setValue("#role", "it-manager")
+	tb.waitFor("the saved scenario", `localStorage.getItem('hit-salary.scenario.v1') !== null`, changeTimeout)
+	tb.mustEval(`localStorage.setItem('other-app.setting', 'keep'), true`, nil)
+	tb.waitFor("the offline copy", `caches.keys().then(k => k.some(n => n.startsWith('goapp ')))`, wasmTimeout)
+	tb.navigate(s.URL() + "privacy/")
+	tb.waitFor("the clear button", visibleJS("#clear-data"), changeTimeout)
+	tb.click("#clear-data")
+	tb.waitFor("the clear status", `document.querySelector('#clear-status').getAttribute('data-cleared')`, changeTimeout)
+	var after struct {
+		Counts  map[string]int
+		Keys    []string
+		Caches  []string
+		Workers int
+		Text    string
+	}
+	tb.mustEval(`(async () => ({
+		counts: JSON.parse(document.querySelector('#clear-status').getAttribute('data-cleared')),
+		keys: Object.keys(localStorage),
+		caches: await caches.keys(),
+		workers: (await navigator.serviceWorker.getRegistrations()).length,
+		text: document.querySelector('#clear-status').textContent,
+	}))()`, &after)
+	if after.Counts["items"] < 1 || after.Counts["caches"] < 1 || after.Counts["workers"] != 1 {
+		t.Errorf("cleared %v, want at least one item and one cache, and the worker", after.Counts)
+	}
+	for _, k := range after.Keys {
+		if strings.HasPrefix(k, "hit-salary.") {
+			t.Errorf("storage item %q is still there", k)
+		}
+	}
+	if !strings.Contains(strings.Join(after.Keys, " "), "other-app.setting") {
+		t.Errorf("another app's storage item was removed too: %v", after.Keys)
+	}
+	for _, c := range after.Caches {
+		if strings.HasPrefix(c, "goapp "+s.URL()) {
+			t.Errorf("cache %q is still there", c)
+		}
+	}
+	if after.Workers != 0 || !strings.HasPrefix(after.Text, "Cleared:") {
+		t.Errorf("%d service workers left; status %q", after.Workers, after.Text)
+	}
+}
+
+// TestEmbedBuilder makes choices in the embed builder: the code names them (the embed
+// URL with the role, state, locks, theme, accent and host, the height, the sandbox and
+// the host script), the accent's contrast adjustment is said, the live preview shows the
+// same scenario computed and fits its content through embed.js, and the copy button
+// writes the code to the clipboard.
+func TestEmbedBuilder(t *testing.T) {
+	s := site(t, harness.Options{})
+	tb := newTab(t, 2*time.Minute)
+	tb.run("allow the clipboard", cdpbrowser.GrantPermissions([]cdpbrowser.PermissionType{cdpbrowser.PermissionTypeClipboardReadWrite, cdpbrowser.PermissionTypeClipboardSanitizedWrite}).WithOrigin(s.Origin()))
+	tb.navigate(s.URL() + "embed-builder/")
+	tb.setValue("#b-role", "security-analyst")
+	tb.setValue("#b-state", "TX")
+	tb.activate("#b-lock-role")
+	tb.activate("#b-theme-dark")
+	tb.setValue("#b-accent", "ffff00")
+	tb.setValue("#b-host", "https://portal.example")
+	tb.setValue("#b-height", "1200")
+	var code, accent string
+	tb.mustEval(`document.querySelector('#b-code').value`, &code)
+	tb.mustEval(`document.querySelector('#b-accent-status').textContent`, &accent)
+	wantSrc := strings.ReplaceAll(s.URL()+"?embed=1&role=security-analyst&state=TX&lock=role&theme=dark&accent=ffff00&host=https://portal.example", "&", "&amp;")
+	for _, w := range []string{`src="` + wantSrc + `"`, `height="1200"`, `data-hit-salary`, `<script src="` + s.URL() + `web/embed.js" defer></script>`} {
+		if !strings.Contains(code, w) {
+			t.Errorf("the code lacks %s:\n%s", w, code)
+		}
+	}
+	if !strings.HasPrefix(accent, "Adjusted for contrast") {
+		t.Errorf("accent status %q, want the adjustment said", accent)
+	}
+	// The preview: the same embed URL with this page as its host.
+	var src string
+	tb.mustEval(`document.querySelector('#b-preview').src`, &src)
+	u, err := url.Parse(src)
+	if err != nil || u.Query().Get("host") != s.Origin() || u.Query().Get("role") != "security-analyst" || u.Query().Get("lock") != "role" {
+		t.Fatalf("preview src %q", src)
+	}
+	in := estimate.Default()
+	in.Role, in.State = "security-analyst", "TX"
+	tb.pollFrame("the preview's estimate", s.URL(), fmt.Sprintf(`document.querySelector('[data-testid=estimate][data-source=wasm][data-median="%d"]')`, want(t, in).Median), wasmTimeout)
+	tb.waitFor("the preview to fit its content", `window.hitSalaryEmbed.resized > 0`, changeTimeout)
+
+	tb.click("#b-copy")
+	tb.waitFor("the copy status", `document.querySelector('#b-copy-status').textContent !== ''`, changeTimeout)
+	// (Reading the clipboard back needs a focused window, which headless Chromium does
+	// not give a background tab: the status says whether writeText succeeded.)
+	var status string
+	tb.mustEval(`document.querySelector('#b-copy-status').textContent`, &status)
+	if status != "Copied." {
+		t.Errorf("copy status %q, want Copied.", status)
+	}
+}
+
+// TestAccessibilitySitePages runs axe-core on the pages issue 8 adds and on the embedded
+// app in the light and the dark theme.
+func TestAccessibilitySitePages(t *testing.T) {
+	src := axeSource(t)
+	s := site(t, harness.Options{})
+	for _, p := range []struct {
+		name, path string
+		app        bool
+	}{
+		{"privacy", "privacy/", false},
+		{"accessibility", "accessibility/", false},
+		{"embed builder", "embed-builder/", false},
+		{"embedded light", "?embed=1&theme=light&lock=role,state&role=informatics&state=NY", true},
+		{"embedded dark", "?embed=1&theme=dark&accent=ffcc00&lock=role,state&role=informatics&state=NY", true},
+		{"embedded dark, bad parameters", "?embed=1&theme=dark&accent=nope&lock=salary&host=*", true},
+	} {
+		t.Run(p.name, func(t *testing.T) {
+			tb := newTab(t, time.Minute)
+			tb.navigate(s.URL() + p.path)
+			if p.app {
+				tb.waitWasm()
+			}
+			violations, _ := tb.runAxe(src)
+			for _, v := range violations {
+				var b strings.Builder
+				fmt.Fprintf(&b, "axe %s (%s): %s — %s", v.ID, v.Impact, v.Help, v.HelpURL)
+				for _, n := range v.Nodes {
+					fmt.Fprintf(&b, "\n\t%s\n\t\t%s\n\t\t%s", n.Target, n.HTML, strings.ReplaceAll(n.Summary, "\n", "\n\t\t"))
+				}
+				t.Error(b.String())
+			}
+		})
+	}
+}
