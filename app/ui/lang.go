@@ -251,7 +251,7 @@ func (p *Page) chooseLang() text.Lang {
 		app.Logf("hit-salary: %s strings: %v; showing English", l, err)
 		return text.English
 	}
-	if save && !p.route.Embed {
+	if save && !p.isEmbed() {
 		saveLang(l)
 	}
 	return l

@@ -97,12 +97,12 @@ func (p *Page) OnInit() {
 	if p.route.Path == "" {
 		p.route = routes()[0]
 	}
+	p.embed = parseEmbed(rawQuery()) // before the language: an embedded page saves no choice
 	p.lang = p.chooseLang()
 	if p.store == nil {
 		p.store = localStore{}
 	}
 	if app.IsClient {
-		p.embed = parseEmbed(rawQuery())
 		p.noStorage = !storageAvailable(p.store)
 		p.start(currentQuery(), p.store.Load(), sourceWasm)
 		return
