@@ -558,4 +558,15 @@ var en = map[string]string{
 	"compare.row.bg":       "Background",
 	"compare.row.estimate": "Estimate",
 	"compare.row.range":    "Likely range",
+	// Share and export (issue 7).
+	"share.title":       "Share or keep this scenario",
+	"share.intro":       "Send the link, or download the scenario with its breakdown as a spreadsheet (CSV) or a data file (JSON). Nothing is sent anywhere by this page.",
+	"share.button":      "Share link",
+	"share.csv":         "Download CSV",
+	"share.json":        "Download JSON",
+	"share.shared":      "Shared.",
+	"share.cancelled":   "Not shared. You can copy the link below.",
+	"share.copied":      "Link copied.",
+	"share.copy.failed": "The link could not be copied automatically: copy it below.",
+	"share.link":        "Link to this scenario",
 }

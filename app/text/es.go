@@ -736,4 +736,15 @@ var es = map[string]string{
 	"compare.row.bg":       "Trayectoria",
 	"compare.row.estimate": "Estimación",
 	"compare.row.range":    "Rango probable",
+	// Compartir y exportar (issue 7).
+	"share.title":       "Compartir o guardar este escenario",
+	"share.intro":       "Envíe el enlace, o descargue el escenario con su desglose como hoja de cálculo (CSV) o archivo de datos (JSON). Esta página no envía nada a ninguna parte.",
+	"share.button":      "Compartir enlace",
+	"share.csv":         "Descargar CSV",
+	"share.json":        "Descargar JSON",
+	"share.shared":      "Compartido.",
+	"share.cancelled":   "No se compartió. Puede copiar el enlace de abajo.",
+	"share.copied":      "Enlace copiado.",
+	"share.copy.failed": "No se pudo copiar el enlace automáticamente: cópielo abajo.",
+	"share.link":        "Enlace a este escenario",
 }

@@ -546,6 +546,8 @@ func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 		&Breakdown{Lang: p.lang, Result: r},
 		&Waterfall{Lang: p.lang, Factors: r.Factors, Total: r.Estimate},
 		&OthersPanel{Lang: p.lang, Estimate: r.Estimate},
+		&ComparePanel{Lang: p.lang, Query: queryString(r.Input)},
+		&SharePanel{Lang: p.lang, Query: queryString(r.Input)},
 		&RolePanel{Lang: p.lang, Role: r.Input.Role, SOC: r.SOC, SOCTitle: r.SOCTitle, Notes: r.Notes},
 		&TrajectoryChart{Lang: p.lang, Trajectories: r.Trajectories, Years: r.Input.Years, Education: r.Input.Education},
 		&PaybackPanel{Lang: p.lang, Query: queryString(r.Input)},

@@ -1,0 +1,118 @@
+package ui
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/hit-salary/hit-salary/app/estimate"
+	"github.com/hit-salary/hit-salary/app/text"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// SharePanel is "Share or keep this scenario": a share button (the Web Share API where
+// the browser has it, else the link copied to the clipboard, else the link shown to copy
+// by hand) and the scenario with its breakdown as CSV and JSON files
+// (estimate.NewExport; estimate.ParseExport reads them back). The files are data: links
+// in the page, so they download without a script and nothing leaves the device.
+type SharePanel struct {
+	app.Compo
+
+	Lang  text.Lang // language of every string
+	Query string    // the scenario, as queryString writes it
+
+	query  string          // the scenario exp was made for
+	exp    estimate.Export // the export of query
+	ok     bool            // the model answered for query
+	status string          // text key of the last share's outcome, or ""
+	link   string          // the link shown to copy by hand, or ""
+}
+
+func (c *SharePanel) export() (estimate.Export, bool) {
+	if c.query != c.Query || c.exp.Format == "" {
+		in, _ := estimate.FromQuery(parseQuery(c.Query))
+		r, err := estimate.Estimate(in)
+		c.exp, c.ok, c.query = estimate.NewExport(r), err == nil, c.Query
+		c.status, c.link = "", ""
+	}
+	return c.exp, c.ok
+}
+
+// Render draws the panel.
+func (c *SharePanel) Render() app.UI {
+	t := text.For(c.Lang)
+	return safeRender(t, func() app.UI { return c.render(t) })
+}
+
+func (c *SharePanel) render(t *text.Catalog) app.UI {
+	exp, ok := c.export()
+	if !ok {
+		return nil
+	}
+	in, _ := estimate.FromQuery(parseQuery(c.Query))
+	name := "hit-salary-" + string(in.Role) + "-" + strings.ToLower(in.State)
+	var status app.UI
+	if c.status != "" {
+		status = txt("span", "", t.T(c.status))
+	}
+	return hs("section|id=share|class=card share|data-testid=share").Attr("aria-labelledby", "share-title").Body(
+		hs("h2|id=share-title").Text(t.T("share.title")),
+		txt("p", "", t.T("share.intro")),
+		box("p", "share__actions",
+			hs("button|type=button|class=button|data-testid=share-button").OnClick(c.onShare).Text(t.T("share.button")),
+			app.Text(" "),
+			dataLink("share-csv", name+".csv", "text/csv", exp.CSV(), t.T("share.csv")),
+			app.Text(" "),
+			dataLink("share-json", name+".json", "application/json", exp.JSON(), t.T("share.json")),
+		),
+		hs("p|class=share__status|role=status|data-testid=share-status").Body(status),
+		app.If(c.link != "", func() app.UI {
+			return box("p", "share__link",
+				hs("label|for=share-link").Text(t.T("share.link")),
+				hs("input|id=share-link|type=text|readonly|class=share__input").Attr("value", c.link),
+			)
+		}),
+	)
+}
+
+// dataLink is a download link whose address holds the file itself.
+func dataLink(testid, file, mime string, data []byte, label string) app.UI {
+	return elc("a", "button button--quiet").DataSet("testid", testid).
+		Attr("href", "data:"+mime+";charset=utf-8,"+url.PathEscape(string(data))).
+		Attr("download", file).Text(label)
+}
+
+// onShare shares the scenario's address: the system share sheet, else the clipboard,
+// else the address shown to copy.
+func (c *SharePanel) onShare(ctx app.Context, e app.Event) {
+	defer recoverTo(ctx, func(app.Context, any) {})
+	link := scenarioURL(c.Query)
+	nav := app.Window().Get("navigator")
+	done := func(key string, show bool) {
+		ctx.Dispatch(func(ctx app.Context) {
+			c.status = key
+			if show {
+				c.link = link
+			}
+		})
+	}
+	var then, fail app.Func
+	settle := func(key string, show bool) app.Func {
+		return app.FuncOf(func(this app.Value, args []app.Value) any {
+			done(key, show)
+			then.Release()
+			fail.Release()
+			return nil
+		})
+	}
+	switch {
+	case nav.Get("share").Truthy():
+		then, fail = settle("share.shared", false), settle("share.cancelled", true)
+		nav.Call("share", map[string]any{"title": app.Window().Get("document").Get("title").String(), "url": link}).
+			Call("then", then, fail)
+	case nav.Get("clipboard").Truthy() && nav.Get("clipboard").Get("writeText").Truthy():
+		then, fail = settle("share.copied", false), settle("share.copy.failed", true)
+		nav.Get("clipboard").Call("writeText", link).Call("then", then, fail)
+	default:
+		c.status, c.link = "share.copy.failed", link
+	}
+}

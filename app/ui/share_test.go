@@ -1,0 +1,44 @@
+package ui
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/hit-salary/hit-salary/app/estimate"
+	"github.com/hit-salary/hit-salary/app/text"
+)
+
+// TestSharePanelExports renders the panel and reads its two download links back with
+// estimate.ParseExport: each holds the scenario on screen and the model's figures.
+func TestSharePanelExports(t *testing.T) {
+	const q = "role=security-analyst&state=CA&years=10&edu=master&employer=vendor&certs=cissp&bg=it"
+	in := mustQuery(t, q)
+	r, err := estimate.Estimate(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []text.Lang{text.English, text.Spanish} {
+		root, _ := render(t, &SharePanel{Lang: l, Query: queryString(in)})
+		for _, id := range []string{"share-csv", "share-json"} {
+			a := one(t, root, id, byAttr("data-testid", id))
+			href := a.Attrs["href"]
+			_, body, ok := strings.Cut(href, ",")
+			if !ok || !strings.HasPrefix(href, "data:") || !strings.HasPrefix(a.Attrs["download"], "hit-salary-security-analyst-ca.") {
+				t.Fatalf("%s: href %.60q download %q", id, href, a.Attrs["download"])
+			}
+			data, err := url.PathUnescape(body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			e, err := estimate.ParseExport([]byte(data))
+			if err != nil {
+				t.Fatalf("%s: %v\n%s", id, err, data)
+			}
+			if e.Estimate != r.Estimate || e.Low != r.Low || e.High != r.High || e.Query != r.Input.Query().Encode() {
+				t.Errorf("%s: %+v, want the model's %d (%d–%d) for %s", id, e, r.Estimate, r.Low, r.High, q)
+			}
+		}
+		one(t, root, "share button", byAttr("data-testid", "share-button"))
+	}
+}
