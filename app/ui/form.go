@@ -140,7 +140,7 @@ func (c *selectInput) options(t *text.Catalog) []app.UI {
 			out = append(out, el("optgroup").Attr("label", t.T("group."+g.key)).Body(opts...))
 		}
 	case estimate.ParamState:
-		for _, a := range estimate.Areas() {
+		for _, a := range areasByName(t) {
 			out = append(out, option(a.Code, areaName(t, a), a.Code == c.Value))
 		}
 	case estimate.ParamEducation:

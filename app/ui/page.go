@@ -445,7 +445,7 @@ func (c *colophon) Render() app.UI {
 	return box("footer", "colophon",
 		box("p", "",
 			app.Text(t.T("footer.edition")+" "),
-			txt("span", "colophon__edition", estimate.DataEdition),
+			txt("span", "colophon__edition", t.Periods(estimate.DataEdition)),
 		),
 		box("p", "",
 			pageLink("colophon__methodology", MethodologyPath, t.T("footer.methodology")),

@@ -139,6 +139,13 @@ func TestSpanish(t *testing.T) {
 	t.Run("browser prefers Spanish", func(t *testing.T) {
 		tb := newTab(t, time.Minute)
 		tb.run("prefer es-MX", emulation.SetUserAgentOverride("Mozilla/5.0 HIT-Salary-e2e").WithAcceptLanguage("es-MX,es;q=0.9"))
+		// web/lang.js sends the reader to the Spanish page before anything is drawn, so
+		// even the pre-rendered page is Spanish.
+		release := s.HoldWasm()
+		tb.navigate(s.URL() + "?" + query)
+		tb.waitFor("the Spanish page", `location.pathname.endsWith('/es') && location.search.includes('role=it-support')`, changeTimeout)
+		tb.expectLang(text.Spanish, true, "navigator.languages es-MX, before the wasm")
+		release()
 		tb.navigate(s.URL())
 		tb.waitWasm()
 		tb.expectLang(text.Spanish, true, "navigator.languages es-MX")
