@@ -224,7 +224,7 @@ func TestWaterfall(t *testing.T) {
 	for _, q := range []string{"", "role=informatics&state=TX&years=6&edu=master&employer=hospital-system&certs=epic,cphims&bg=clinical",
 		"role=it-support&state=WY&years=0&edu=hs&employer=clinic"} {
 		r := mustEstimate(t, mustInput(t, q))
-		root, _ := render(t, &Waterfall{Factors: r.Factors, Total: r.Estimate})
+		root, _ := render(t, &waterfallBody{Factors: r.Factors, Total: r.Estimate})
 		bars := find(root, func(n *node) bool { return strings.Contains(n.Attrs["class"], "wf-bar") })
 		if len(bars) != len(r.Factors)-1 {
 			t.Errorf("%q: %d bars for %d factors after the base", q, len(bars), len(r.Factors)-1)
