@@ -369,7 +369,7 @@ func (p *Page) render(t *text.Catalog) app.UI {
 		// The first stop of the keyboard: past the heading, straight to the form.
 		focusLink("skip-link", formTitleID, t.T("skip.form")),
 		app.If(!p.isEmbed(), func() app.UI { return &masthead{Lang: p.lang, Query: p.langQuery(), Path: p.route.Path} }).
-			Else(func() app.UI { return txt("h1", "embed-title", t.T("app.heading")) }),
+			Else(func() app.UI { return box("header", "embed-header", txt("h1", "embed-title", t.T("app.heading"))) }),
 		p.renderPrintLink(t),
 		box("div", "banners",
 			app.If(p.update, func() app.UI {
