@@ -13,7 +13,7 @@ import (
 // the browser has it, else the link copied to the clipboard, else the link shown to copy
 // by hand) and the scenario with its breakdown as CSV and JSON files
 // (estimate.NewExport; estimate.ParseExport reads them back). The files are data: links
-// in the page, so they download without a script and nothing leaves the device.
+// made in the browser, so nothing leaves the device.
 type SharePanel struct {
 	app.Compo
 
@@ -59,10 +59,10 @@ func (c *SharePanel) render(t *text.Catalog) app.UI {
 		txt("p", "", t.T("share.intro")),
 		box("p", "share__actions",
 			hs("button|type=button|class=button|data-testid=share-button").OnClick(c.onShare).Text(t.T("share.button")),
-			app.Text(" "),
-			dataLink("share-csv", name+".csv", "text/csv", exp.CSV(), t.T("share.csv")),
-			app.Text(" "),
-			dataLink("share-json", name+".json", "application/json", exp.JSON(), t.T("share.json")),
+			// In the browser only: go-app's resolver, when pre-rendering, prefixes every
+			// href with the base path, data: links too (and the files would weigh on
+			// each of the 742 pre-rendered pages).
+			app.If(app.IsClient, func() app.UI { return downloads(t, name, exp) }),
 		),
 		hs("p|class=share__status|role=status|data-testid=share-status").Body(status),
 		app.If(c.link != "", func() app.UI {
@@ -71,6 +71,16 @@ func (c *SharePanel) render(t *text.Catalog) app.UI {
 				hs("input|id=share-link|type=text|readonly|class=share__input").Attr("value", c.link),
 			)
 		}),
+	)
+}
+
+// downloads is the CSV and JSON download links of an export, files named name.csv and
+// name.json.
+func downloads(t *text.Catalog, name string, exp estimate.Export) app.UI {
+	return app.Span().Class("share__files").Body(
+		dataLink("share-csv", name+".csv", "text/csv", exp.CSV(), t.T("share.csv")),
+		app.Text(" "),
+		dataLink("share-json", name+".json", "application/json", exp.JSON(), t.T("share.json")),
 	)
 }
 
