@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/hit-salary/hit-salary/app/estimate"
 	"github.com/hit-salary/hit-salary/build/e2e/harness"
 )
@@ -19,13 +21,13 @@ func TestCompare(t *testing.T) {
 	in := issue7Input(t)
 	tb.navigate(s.URL() + "?" + issue7Query)
 	tb.waitWasm()
-	tb.click("[data-testid=compare-pin]")
+	tb.pressEnter("[data-testid=compare-pin]")
 	tb.waitFor("one pin", `document.querySelector('[data-testid=compare]').dataset.pins === '1'`, changeTimeout)
 	tb.setValue("#state", "MA")
 	ma := in
 	ma.State = "MA"
 	tb.expectEstimate(ma, "after choosing Massachusetts")
-	tb.click("[data-testid=compare-pin]")
+	tb.pressEnter("[data-testid=compare-pin]")
 	tb.waitFor("two pins", `document.querySelector('[data-testid=compare]').dataset.pins === '2'`, changeTimeout)
 
 	check := func(context string) {
@@ -67,4 +69,16 @@ func TestCompare(t *testing.T) {
 	tb.navigate(s.Origin() + href)
 	tb.waitWasm()
 	tb.expectEstimate(ma, "scenario 2's link")
+}
+
+// pressEnter activates a button as a keyboard user does: focus, then Enter. (A pointer
+// click can land beside it while panels above are still laying out.)
+func (tb *tab) pressEnter(sel string) {
+	tb.t.Helper()
+	var focused bool
+	tb.mustEval(`(() => { const b = document.querySelector(`+jsString(sel)+`); if (!b) return false; b.focus(); return document.activeElement === b; })()`, &focused)
+	if !focused {
+		tb.t.Fatalf("cannot focus %s", sel)
+	}
+	tb.run("press Enter on "+sel, chromedp.KeyEvent("\r"))
 }

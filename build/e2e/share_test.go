@@ -36,7 +36,7 @@ func TestShareAndExport(t *testing.T) {
 			t.Errorf("%s: %d (%d–%d), want %v", id, e.Estimate, e.Low, e.High, w)
 		}
 	}
-	tb.click("[data-testid=share-button]")
+	tb.pressEnter("[data-testid=share-button]")
 	tb.waitFor("the share outcome", `document.querySelector('[data-testid=share-status]').textContent.trim() !== ''`, changeTimeout)
 	var link string
 	tb.mustEval(`(document.getElementById('share-link') || {value: ''}).value`, &link)
