@@ -26,6 +26,10 @@ const domJS = `(() => {
 		// hidden helpers for the time before the wasm runs (the pending hint), the live
 		// one adds print-only ones.
 		if (n.nodeType !== Node.ELEMENT_NODE || getComputedStyle(n).display === 'none') return;
+		// Elements marked data-live="only" are made by the live app alone, on purpose (the
+		// share panel's data: download links, which pre-rendering cannot write): the one
+		// declared difference.
+		if (n.dataset.live === 'only') return;
 		// URLs as the browser resolves them: go-app pre-renders href="#x" as
 		// href="/base/#x", the same link.
 		// And "true" as "": go-app pre-renders an attribute whose value is "true" bare.
