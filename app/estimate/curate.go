@@ -42,6 +42,20 @@ var industries = map[string]bool{
 	"541500": true, "541000": true,
 }
 
+// sortAreaRows sorts rows whose first two columns are an area and a SOC code: the nation
+// first, then the states by code, each by SOC.
+func sortAreaRows(rows [][]string) {
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i][0] != rows[j][0] {
+			if rows[i][0] == "US" || rows[j][0] == "US" {
+				return rows[i][0] == "US"
+			}
+			return rows[i][0] < rows[j][0]
+		}
+		return rows[i][1] < rows[j][1]
+	})
+}
+
 func main() {
 	flag.Parse()
 	if err := run(); err != nil {
@@ -169,15 +183,7 @@ func origins() error {
 			rows = append(rows, []string{r["state_abbr"], r["soc_code"], r["annual_median"], r["employment"], src})
 		}
 	}
-	sort.Slice(rows, func(i, j int) bool {
-		if rows[i][0] != rows[j][0] {
-			if rows[i][0] == "US" || rows[j][0] == "US" {
-				return rows[i][0] == "US"
-			}
-			return rows[i][0] < rows[j][0]
-		}
-		return rows[i][1] < rows[j][1]
-	})
+	sortAreaRows(rows)
 	return write("oews_origins_2025.csv", `# BLS OEWS May 2025: annual median wage (whole USD) and employment, all industries, of the
 # occupations people move from into healthcare IT (nurses, pharmacy and imaging staff, IT
 # support...), by state and for the nation. Official (BLS), derived copy (SOURCES.md:
@@ -306,15 +312,7 @@ func run() error {
 			}
 		}
 	}
-	sort.Slice(rows, func(i, j int) bool {
-		if rows[i][0] != rows[j][0] {
-			if rows[i][0] == "US" || rows[j][0] == "US" {
-				return rows[i][0] == "US"
-			}
-			return rows[i][0] < rows[j][0]
-		}
-		return rows[i][1] < rows[j][1]
-	})
+	sortAreaRows(rows)
 	if err := write("oews_2025.csv", `# BLS Occupational Employment and Wage Statistics (OEWS), May 2025: annual wage
 # percentiles (whole USD) and employment, all industries, for the occupations the roles use.
 # Official (BLS). Curated by curate.go from shared/reference (SOURCES.md: national and state
