@@ -288,6 +288,7 @@ var en = map[string]string{
 	"role.title":                "About the role: {role}",
 	"role.typical":              "Usual education to start",
 	"role.typical.from":         "(source: {from})",
+	"role.typical.editions":     "Each role cites the newest edition of the BLS Occupational Outlook Handbook found for it, so the years differ; BLS rarely changes a job’s entry education between editions.",
 	"role.wages.label":          "Wage data used",
 	"role.wages":                "BLS occupation {soc}, {title}.",
 	"role.certs":                "Certifications that count here",

@@ -353,6 +353,7 @@ var es = map[string]string{
 	"role.title":                "Sobre el puesto: {role}",
 	"role.typical":              "Estudios habituales para empezar",
 	"role.typical.from":         "(fuente: {from})",
+	"role.typical.editions":     "Cada puesto cita la edición más reciente del Occupational Outlook Handbook de la BLS que se encontró para él, por eso los años varían; la BLS rara vez cambia la educación de entrada de un empleo entre ediciones.",
 	"role.wages.label":          "Datos de salarios usados",
 	"role.wages":                "Ocupación {soc} de la BLS, {title}.",
 	"role.certs":                "Certificaciones que cuentan aquí",

@@ -53,6 +53,7 @@ func (c *RolePanel) Render() app.UI {
 					box("dd", "",
 						app.Text(t.T("edu."+string(ri.Typical))),
 						txt("small", "role__from", " "+t.F("role.typical.from", "from", ri.TypicalFrom)),
+						txt("small", "role__from role__editions", " "+t.T("role.typical.editions")),
 					),
 				),
 				box("div", "",
