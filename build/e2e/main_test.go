@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"os"
 	"strings"
 	"sync"
@@ -203,5 +204,18 @@ func (tb *tab) run(what string, actions ...chromedp.Action) {
 	tb.t.Helper()
 	if err := chromedp.Run(tb.ctx, actions...); err != nil {
 		tb.t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// stopServer stops the site's server for real (listener and connections closed) and
+// checks it no longer answers: the offline tests then rely on the service worker alone.
+func stopServer(t testing.TB, s *harness.Server) {
+	t.Helper()
+	if err := s.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	if resp, err := http.Get(s.URL()); err == nil {
+		resp.Body.Close()
+		t.Fatalf("the server still answers after Stop: %s", resp.Status)
 	}
 }

@@ -77,9 +77,7 @@ func TestMethodologyPage(t *testing.T) {
 		t.Errorf("axe %s (%s): %s", v.ID, v.Impact, v.Help)
 	}
 
-	if err := s.Stop(); err != nil {
-		t.Fatal(err)
-	}
+	stopServer(t, s)
 	tb.navigate(s.URL() + "methodology/")
 	var h1 string
 	if err := tb.poll(`document.querySelector('h1') && document.querySelector('h1').innerText === `+jsString(title), changeTimeout); err != nil {

@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"fmt"
-	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -134,13 +133,7 @@ func TestMetroOffline(t *testing.T) {
 	tb.navigate(s.URL())
 	tb.waitWasm()
 	waitOfflineReady(tb)
-	if err := s.Stop(); err != nil {
-		t.Fatal(err)
-	}
-	if resp, err := http.Get(s.URL()); err == nil {
-		resp.Body.Close()
-		t.Fatalf("the server still answers after Stop: %s", resp.Status)
-	}
+	stopServer(t, s)
 	in := metroInput(t, metroLink)
 	tb.navigate(s.URL() + "?" + metroLink)
 	tb.waitWasm()

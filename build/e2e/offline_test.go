@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"net/http"
 	"net/url"
 	"testing"
 	"time"
@@ -51,13 +50,7 @@ func TestOffline(t *testing.T) {
 	tb.waitWasm()
 	waitOfflineReady(tb)
 
-	if err := s.Stop(); err != nil {
-		t.Fatal(err)
-	}
-	if resp, err := http.Get(s.URL()); err == nil {
-		resp.Body.Close()
-		t.Fatalf("the server still answers after Stop: %s", resp.Status)
-	}
+	stopServer(t, s)
 
 	tb.navigate(s.URL())
 	tb.waitWasm()

@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"fmt"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -172,13 +171,7 @@ func TestRolePagesOffline(t *testing.T) {
 			t.Errorf("the service worker precaches role page %s", c)
 		}
 	}
-	if err := s.Stop(); err != nil {
-		t.Fatal(err)
-	}
-	if resp, err := http.Get(s.URL()); err == nil {
-		resp.Body.Close()
-		t.Fatalf("the server still answers after Stop: %s", resp.Status)
-	}
+	stopServer(t, s)
 	for _, pg := range rolePageSample[1:3] {
 		in := referenceOf(t, pg.role, pg.state)
 		tb.navigate(s.URL() + pg.path)

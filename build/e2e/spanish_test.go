@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"fmt"
-	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
@@ -186,13 +185,7 @@ func TestSpanishOffline(t *testing.T) {
 	if !cached {
 		t.Fatal("web/text-es.json is not precached")
 	}
-	if err := s.Stop(); err != nil {
-		t.Fatal(err)
-	}
-	if resp, err := http.Get(s.URL()); err == nil {
-		resp.Body.Close()
-		t.Fatalf("the server still answers after Stop: %s", resp.Status)
-	}
+	stopServer(t, s)
 	tb.navigate(s.URL() + "es?role=informatics")
 	tb.waitWasm()
 	tb.expectLang(text.Spanish, true, "offline /es")
