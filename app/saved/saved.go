@@ -1,4 +1,4 @@
-// Package store is the format of the scenarios people save in the browser ("Save this
+// Package saved is the format of the scenarios people save in the browser ("Save this
 // scenario"): one versioned JSON document under one local-storage key, read by
 // allow-list (only known fields, each checked, clamped and length-capped), and its
 // migration from what earlier versions of the app kept (the last scenario and the
@@ -8,7 +8,7 @@
 // Each item keeps its scenario as the URL query contract (estimate.Input.Query), so it
 // survives updates of the model and the app: it is read back through
 // estimate.FromQueryOver, like a link.
-package store
+package saved
 
 import (
 	"encoding/json"
