@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"github.com/hit-salary/hit-salary/app/ui"
-	"github.com/hit-salary/hit-salary/build/sitegen"
 	"github.com/hit-salary/hit-salary/build/sw"
+	"github.com/hit-salary/hit-salary/build/verify"
 )
 
 func TestRunFlags(t *testing.T) {
@@ -48,7 +48,7 @@ func TestRunFlags(t *testing.T) {
 
 // TestRunRealUI builds the real UI's pages with the repository's web/
 // assets and a fake app.wasm: the pages ui.Pages() lists must render and
-// pass sitegen.Verify (references, unique ids, no third-party loads, …).
+// pass verify.Verify (references, unique ids, no third-party loads, …).
 func TestRunRealUI(t *testing.T) {
 	dir := t.TempDir()
 	wasm := filepath.Join(dir, "app.wasm")
@@ -114,7 +114,7 @@ func TestRunRealUI(t *testing.T) {
 			if !slices.Contains(precache, base+builder) {
 				t.Errorf("the service worker does not precache %s", base+builder)
 			}
-			if err := sitegen.Verify(out, sitegen.VerifyOptions{Base: base, Version: "test-1", Minified: true, Static: static}); err != nil {
+			if err := verify.Verify(out, verify.Options{Base: base, Version: "test-1", Minified: true, Static: static}); err != nil {
 				t.Errorf("Verify: %v", err)
 			}
 		})

@@ -11,7 +11,7 @@ import (
 
 	"github.com/hit-salary/hit-salary/app/estimate"
 	"github.com/hit-salary/hit-salary/build/e2e/harness"
-	"github.com/hit-salary/hit-salary/build/sitegen"
+	"github.com/hit-salary/hit-salary/build/layout"
 )
 
 // sitePages are the pages of the site issue 8 adds or changes, relative to the base,
@@ -54,10 +54,10 @@ func TestPagesPolicy(t *testing.T) {
 					policy: !!(window.trustedTypes && trustedTypes.defaultPolicy),
 					script: (document.querySelector('script[src]') || {}).getAttribute('src')};
 			})()`, &head)
-			if head.CSP != sitegen.ContentSecurityPolicy {
-				t.Errorf("the element after <meta charset> is %s with %q, want the CSP %q", head.First, head.CSP, sitegen.ContentSecurityPolicy)
+			if head.CSP != layout.ContentSecurityPolicy {
+				t.Errorf("the element after <meta charset> is %s with %q, want the CSP %q", head.First, head.CSP, layout.ContentSecurityPolicy)
 			}
-			if !head.Policy || head.Script != harness.Base+sitegen.TrustedTypesFile {
+			if !head.Policy || head.Script != harness.Base+layout.TrustedTypes {
 				t.Errorf("Trusted Types default policy %v, first script %q", head.Policy, head.Script)
 			}
 			if p.app {

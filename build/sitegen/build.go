@@ -15,21 +15,11 @@ import (
 	"strings"
 
 	"github.com/hit-salary/hit-salary/build/icon"
+	"github.com/hit-salary/hit-salary/build/layout"
+	"github.com/hit-salary/hit-salary/build/pages"
 	"github.com/hit-salary/hit-salary/build/sw"
+	"github.com/hit-salary/hit-salary/build/verify"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-)
-
-// wasmMagic starts every WebAssembly binary module, xzMagic every xz file.
-var (
-	wasmMagic = []byte("\x00asm")
-	xzMagic   = []byte("\xfd7zXZ\x00")
-)
-
-// Files the build writes for the compressed wasm (Config.WasmXZ).
-const (
-	wasmXZFile    = "web/app.wasm.xz"
-	xzDecoderFile = "web/xz-decompress.js"
-	wasmLoadFile  = "web/wasmload.js"
 )
 
 // File is one file of a built site.
@@ -69,7 +59,7 @@ func (r *Report) Total() int64 {
 // normalize checks c and fills defaults.
 func (c Config) normalize() (Config, error) {
 	var err error
-	if c.Base, err = NormalizeBase(c.Base); err != nil {
+	if c.Base, err = pages.NormalizeBase(c.Base); err != nil {
 		return c, err
 	}
 	if strings.TrimSpace(c.Version) == "" {
@@ -142,7 +132,7 @@ func Build(ctx context.Context, c Config) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading -wasm: %w", err)
 	}
-	if !bytes.HasPrefix(wasm, wasmMagic) {
+	if !bytes.HasPrefix(wasm, layout.WasmMagic) {
 		return nil, fmt.Errorf("-wasm %s is not a WebAssembly module (no \\0asm header)", c.Wasm)
 	}
 	var wasmXZ, decoder []byte
@@ -150,19 +140,19 @@ func Build(ctx context.Context, c Config) (*Report, error) {
 		if wasmXZ, err = os.ReadFile(c.WasmXZ); err != nil {
 			return nil, fmt.Errorf("reading -wasm-xz: %w", err)
 		}
-		if !bytes.HasPrefix(wasmXZ, xzMagic) {
+		if !bytes.HasPrefix(wasmXZ, layout.XZMagic) {
 			return nil, fmt.Errorf("-wasm-xz %s is not an xz file", c.WasmXZ)
 		}
 		if decoder, err = os.ReadFile(c.XZDecoder); err != nil {
 			return nil, fmt.Errorf("reading -xz-decoder (run npm ci): %w", err)
 		}
 	}
-	webFiles, err := listFiles(c.Web)
+	webFiles, err := layout.Files(c.Web)
 	if err != nil {
 		return nil, fmt.Errorf("reading -web: %w", err)
 	}
-	if wasmXZ != nil && !slices.Contains(webFiles, strings.TrimPrefix(wasmLoadFile, "web/")) {
-		return nil, fmt.Errorf("-wasm-xz needs %s in -web %s (it loads app.wasm.xz)", wasmLoadFile, c.Web)
+	if wasmXZ != nil && !slices.Contains(webFiles, strings.TrimPrefix(layout.WasmLoad, "web/")) {
+		return nil, fmt.Errorf("-wasm-xz needs %s in -web %s (it loads app.wasm.xz)", layout.WasmLoad, c.Web)
 	}
 
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
@@ -177,7 +167,7 @@ func Build(ctx context.Context, c Config) (*Report, error) {
 		return nil, err
 	}
 
-	tmpl, err := sw.Template()
+	tmpl, err := sw.Template(app.DefaultAppWorkerJS)
 	if err != nil {
 		return nil, err
 	}
@@ -212,14 +202,14 @@ func Build(ctx context.Context, c Config) (*Report, error) {
 		return nil, err
 	}
 	if wasmXZ != nil {
-		if err := writeFile(stage, wasmXZFile, wasmXZ); err != nil {
+		if err := writeFile(stage, layout.WasmXZ, wasmXZ); err != nil {
 			return nil, err
 		}
-		if err := writeFile(stage, xzDecoderFile, decoder); err != nil {
+		if err := writeFile(stage, layout.XZDecoder, decoder); err != nil {
 			return nil, err
 		}
 	}
-	if err := writeFile(stage, TrustedTypesFile, trustedTypesJS); err != nil {
+	if err := writeFile(stage, layout.TrustedTypes, trustedTypesJS); err != nil {
 		return nil, err
 	}
 	if err := writeFile(stage, ".nojekyll", nil); err != nil {
@@ -258,7 +248,7 @@ func Build(ctx context.Context, c Config) (*Report, error) {
 	for _, p := range extraPaths(c.extra) {
 		static = append(static, p+"index.html")
 	}
-	if err := Verify(stage, VerifyOptions{Base: c.Base, Domain: c.Domain, Version: c.Version, Minified: c.Minify, Static: static, WasmXZ: wasmXZ != nil}); err != nil {
+	if err := verify.Verify(stage, verify.Options{Base: c.Base, Domain: c.Domain, Version: c.Version, Minified: c.Minify, Static: static, WasmXZ: wasmXZ != nil}); err != nil {
 		return nil, fmt.Errorf("checking the built site: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
@@ -272,9 +262,9 @@ func Build(ctx context.Context, c Config) (*Report, error) {
 	}
 
 	r := &Report{Out: out, Base: c.Base, Digest: digest, WasmSize: int64(len(wasm))}
-	r.WasmGzip = int64(len(Gzip(wasm)))
+	r.WasmGzip = int64(len(pages.Gzip(wasm)))
 	r.WasmXZ = int64(len(wasmXZ))
-	files, err := listFiles(out)
+	files, err := layout.Files(out)
 	if err != nil {
 		return nil, err
 	}
@@ -321,39 +311,6 @@ func checkPage(dir, p string) error {
 	return nil
 }
 
-// listFiles returns the regular files under dir, slash-separated and
-// sorted, skipping dot files and directories (.git, .DS_Store) and *.wasm
-// (app.wasm comes from -wasm only). A missing dir has no files.
-func listFiles(dir string) ([]string, error) {
-	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == dir && errors.Is(err, fs.ErrNotExist) {
-				return filepath.SkipAll
-			}
-			return err
-		}
-		rel, err := filepath.Rel(dir, p)
-		if err != nil {
-			return err
-		}
-		rel = filepath.ToSlash(rel)
-		name := d.Name()
-		if rel != "." && strings.HasPrefix(name, ".") && name != ".nojekyll" {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.Type().IsRegular() && (path.Ext(name) != ".wasm" || rel == "web/app.wasm") {
-			files = append(files, rel)
-		}
-		return nil
-	})
-	slices.Sort(files)
-	return files, err
-}
-
 // writeIcons draws the PNG and SVG icons into web/.
 func writeIcons(dir, theme string) error {
 	bg, err := icon.ParseHex(theme)
@@ -365,9 +322,9 @@ func writeIcons(dir, theme string) error {
 		size  int
 		shape icon.Shape
 	}{
-		{iconDefault, 192, icon.Rounded},
-		{iconLarge, 512, icon.Rounded},
-		{iconMaskable, 512, icon.Maskable},
+		{layout.IconDefault, 192, icon.Rounded},
+		{layout.IconLarge, 512, icon.Rounded},
+		{layout.IconMaskable, 512, icon.Maskable},
 	} {
 		data, err := icon.PNG(ic.size, ic.shape, bg)
 		if err != nil {
@@ -377,7 +334,7 @@ func writeIcons(dir, theme string) error {
 			return err
 		}
 	}
-	return writeFile(dir, iconSVG, icon.SVG(bg))
+	return writeFile(dir, layout.IconSVG, icon.SVG(bg))
 }
 
 // copyWeb copies web/<rel> from src into dir, refusing to overwrite a file
@@ -434,7 +391,7 @@ func postProcess(dir string, c Config, xz bool) error {
 		}
 		decoder := ""
 		if xz {
-			decoder = xzDecoderFile
+			decoder = layout.XZDecoder
 		}
 		return sw.SetWasmDecoder(b, decoder)
 	}); err != nil {
@@ -443,7 +400,7 @@ func postProcess(dir string, c Config, xz bool) error {
 	if err := rewrite(dir, "app.js", sw.FixAppJS); err != nil {
 		return err
 	}
-	files, err := listFiles(dir)
+	files, err := layout.Files(dir)
 	if err != nil {
 		return err
 	}
@@ -463,14 +420,14 @@ func postProcess(dir string, c Config, xz bool) error {
 // minifyTree minifies every text file under dir in place.
 func minifyTree(dir string) error {
 	m := newMinifier()
-	files, err := listFiles(dir)
+	files, err := layout.Files(dir)
 	if err != nil {
 		return err
 	}
 	for _, f := range files {
 		// The decoder ships as its authors minified it, license comment
 		// included.
-		if _, ok := minifiable(f); !ok || f == xzDecoderFile {
+		if _, ok := layout.TextType(f); !ok || f == layout.XZDecoder {
 			continue
 		}
 		if err := rewrite(dir, f, func(b []byte) ([]byte, error) {
@@ -485,7 +442,7 @@ func minifyTree(dir string) error {
 // setDigest hashes every file but the worker (paths and contents) and
 // writes the first 12 hex digits into the worker's cache name.
 func setDigest(dir string) (string, error) {
-	files, err := listFiles(dir)
+	files, err := layout.Files(dir)
 	if err != nil {
 		return "", err
 	}

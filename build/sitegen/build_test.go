@@ -4,9 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/hit-salary/hit-salary/build/layout"
+	"github.com/hit-salary/hit-salary/build/pages"
+	"github.com/hit-salary/hit-salary/build/verify"
 	"io"
 	"maps"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,7 +50,7 @@ func TestBuild(t *testing.T) {
 			c := fixture(t)
 			c.Base, c.Domain = tt.base, tt.domain
 			r := mustBuild(t, c)
-			base, _ := NormalizeBase(tt.base)
+			base, _ := pages.NormalizeBase(tt.base)
 			out := c.Out
 
 			// The file list: go-app's files, icons, pages, web/ assets
@@ -72,7 +76,7 @@ func TestBuild(t *testing.T) {
 				t.Errorf("files:\n got %q\nwant %q", got, want)
 			}
 
-			if err := Verify(out, VerifyOptions{Base: base, Domain: tt.domain, Version: c.Version, Minified: true}); err != nil {
+			if err := verify.Verify(out, verify.Options{Base: base, Domain: tt.domain, Version: c.Version, Minified: true}); err != nil {
 				t.Errorf("Verify: %v", err)
 			}
 
@@ -151,7 +155,7 @@ func TestBuildMinifies(t *testing.T) {
 	mustBuild(t, c)
 	plain := readTree(t, c.Out)
 	for _, name := range slices.Sorted(maps.Keys(plain)) {
-		_, text := minifiable(name)
+		_, text := layout.TextType(name)
 		switch {
 		case name == "app-worker.js":
 			// Holds the digest of the other files: compare sizes only.
@@ -299,34 +303,6 @@ func TestParseArgs(t *testing.T) {
 	}
 }
 
-func TestNormalizeBase(t *testing.T) {
-	tests := []struct{ in, want, wantErr string }{
-		{in: "/hit-salary/", want: "/hit-salary/"},
-		{in: "hit-salary", want: "/hit-salary/"},
-		{in: "/hit-salary", want: "/hit-salary/"},
-		{in: "/", want: "/"},
-		{in: "a/b", want: "/a/b/"},
-		{in: "", wantErr: "empty"},
-		{in: "/a//b/", wantErr: "empty segment"},
-		{in: "/a?b/", wantErr: "letters"},
-		{in: "/../", wantErr: "no . or .."},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			got, err := NormalizeBase(tt.in)
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("NormalizeBase(%q) = %q, %v; want error %q", tt.in, got, err, tt.wantErr)
-				}
-				return
-			}
-			if err != nil || got != tt.want {
-				t.Fatalf("NormalizeBase(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
-			}
-		})
-	}
-}
-
 func equalConfig(a, b Config) bool {
 	return a.Out == b.Out && a.Base == b.Base && a.Version == b.Version && a.Wasm == b.Wasm && a.Web == b.Web &&
 		a.Domain == b.Domain && a.Minify == b.Minify && a.ThemeColor == b.ThemeColor && a.BackgroundColor == b.BackgroundColor
@@ -344,7 +320,7 @@ func read(t *testing.T, dir, rel string) []byte {
 // readTree returns every file under dir by slash path.
 func readTree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
-	files, err := listFiles(dir)
+	files, err := layout.Files(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -397,4 +373,11 @@ func walkElements(n *html.Node, f func(*html.Node)) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		walkElements(c, f)
 	}
+}
+
+// isRemote reports whether ref names another origin or a scheme other than
+// data: (the verifier's rule for what loads from elsewhere).
+func isRemote(ref string) bool {
+	u, err := url.Parse(strings.TrimSpace(ref))
+	return err != nil || u.Host != "" || (u.Scheme != "" && u.Scheme != "data")
 }

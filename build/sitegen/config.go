@@ -7,16 +7,24 @@ import (
 	"path"
 	"strings"
 
+	"github.com/hit-salary/hit-salary/app/text"
 	"github.com/hit-salary/hit-salary/build/pages"
 )
 
 // App identity, shown in the page head, the manifest and install prompts.
+// Name, Title and Description are the English catalogue's (app.name,
+// app.title, app.description), so the pre-rendered head, the manifest and the
+// page the app renders say the same.
+var (
+	Name        = text.For(text.English).T("app.name")
+	ShortName   = Name
+	Title       = text.For(text.English).T("app.title")
+	Description = text.For(text.English).T("app.description")
+)
+
+// Author is the manifest's and the page head's author; Lang the language of
+// go-app's pages before the app sets the reader's.
 const (
-	Name        = "HIT Salary"
-	ShortName   = "HIT Salary"
-	Title       = "HIT Salary: healthcare IT salary estimator and career guide"
-	Description = "Estimate healthcare IT pay by role, state, experience, education, employer and " +
-		"certifications, with sources and career paths. Works offline; no account, no tracking."
 	Author = "HIT Salary contributors"
 	Lang   = "en"
 )
@@ -28,15 +36,6 @@ const (
 	DefaultThemeColor      = "#0a58a6"
 	DefaultBackgroundColor = "#f5f7fa"
 )
-
-// DefaultBase is the base path of the GitHub Pages project site.
-const DefaultBase = pages.DefaultBase
-
-// NormalizeBase is pages.NormalizeBase.
-func NormalizeBase(base string) (string, error) { return pages.NormalizeBase(base) }
-
-// Gzip is pages.Gzip: the encoding the site is served with.
-func Gzip(b []byte) []byte { return pages.Gzip(b) }
 
 // Config describes one build of the site.
 type Config struct {
@@ -96,7 +95,7 @@ func ParseArgs(args []string, out io.Writer) (Config, error) {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(out)
 	fs.StringVar(&c.Out, "out", "dist", "output `directory` (the root of the Pages site; replaced)")
-	fs.StringVar(&c.Base, "base", DefaultBase, "base `path` the site is served under (\"/\" for a custom domain)")
+	fs.StringVar(&c.Base, "base", pages.DefaultBase, "base `path` the site is served under (\"/\" for a custom domain)")
 	fs.StringVar(&c.Version, "version", "", "app `version`, e.g. $(git describe --always --dirty) (required)")
 	fs.StringVar(&c.Wasm, "wasm", "", "`path` of the prebuilt app.wasm to ship (required)")
 	fs.StringVar(&c.WasmXZ, "wasm-xz", "", "`path` of app.wasm compressed with xz -9e, loaded by web/wasmload.js (empty: ship app.wasm only)")

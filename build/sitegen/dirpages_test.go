@@ -2,6 +2,7 @@ package sitegen
 
 import (
 	"encoding/xml"
+	"github.com/hit-salary/hit-salary/build/verify"
 	"os"
 	"path/filepath"
 	"slices"
@@ -51,7 +52,7 @@ func TestBuildDirPages(t *testing.T) {
 			}
 		}
 		static := []string{}
-		if err := Verify(c.Out, VerifyOptions{Base: "/hit-salary/", Domain: domain, Version: c.Version, Minified: true, Static: static}); err != nil {
+		if err := verify.Verify(c.Out, verify.Options{Base: "/hit-salary/", Domain: domain, Version: c.Version, Minified: true, Static: static}); err != nil {
 			t.Errorf("Verify: %v", err)
 		}
 		precache, err := sw.Precache(read(t, c.Out, "app-worker.js"))

@@ -4,13 +4,15 @@
 // app.GenerateStaticWebsite, adds the icons, the hand-written assets of web/,
 // the prebuilt app.wasm (and app.wasm.xz with its decoder), fixes what go-app
 // gets wrong under a GitHub Pages sub-path (service worker, manifest scope,
-// og: tags), minifies every text file, checks the result with Verify and only
-// then replaces the output directory. Config.Extra adds static pages (the
+// og: tags), minifies every text file, checks the result with build/verify
+// and only then replaces the output directory. Config.Extra adds static pages (the
 // methodology).
 //
-// Serving a built site is build/pages' job (standard library only, so that
-// build/serve, the end-to-end harness and the benchmark link neither go-app
-// nor the minifier).
+// The package generates only. Checking a built site is build/verify's job and
+// serving one build/pages'; both use the standard library (and x/net/html)
+// only, so build/serve, the end-to-end tests and the benchmark link neither
+// go-app nor the minifier. The names all three share (files, policies) are
+// build/layout's.
 //
 // The package does not import the UI: the caller (build/main.go) registers
 // the routes with go-app and passes the pages, styles and scripts in Config.

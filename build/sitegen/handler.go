@@ -4,15 +4,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-)
+	"github.com/hit-salary/hit-salary/build/layout"
 
-// Icon files written into web/ by Build.
-const (
-	iconDefault  = "web/icon-192.png"
-	iconLarge    = "web/icon-512.png"
-	iconMaskable = "web/icon-maskable-512.png"
-	iconSVG      = "web/icon.svg"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // resolver maps go-app's root-relative paths to the base path. For "/",
@@ -31,11 +25,11 @@ func resolver(base string) app.ResourceResolver {
 // bytes: GitHub Pages serves it gzip-compressed, so its Content-Length is not
 // the number of bytes the loader counts.
 func newHandler(c Config, webFiles []string, wasmSize int64, workerTemplate string, xz bool) *app.Handler {
-	cacheable := []string{"/" + iconSVG, "/" + TrustedTypesFile}
+	cacheable := []string{"/" + layout.IconSVG, "/" + layout.TrustedTypes}
 	if xz {
 		// The page loads the decoder; the worker keeps app.wasm decoded, so
 		// app.wasm.xz itself is not precached.
-		cacheable = append(cacheable, "/"+xzDecoderFile)
+		cacheable = append(cacheable, "/"+layout.XZDecoder)
 	}
 	for _, f := range webFiles {
 		cacheable = append(cacheable, "/web/"+f)
@@ -58,14 +52,14 @@ func newHandler(c Config, webFiles []string, wasmSize int64, workerTemplate stri
 		Author:          Author,
 		Lang:            Lang,
 		Domain:          c.Domain,
-		Image:           "/" + iconLarge,
+		Image:           "/" + layout.IconLarge,
 		ThemeColor:      c.ThemeColor,
 		BackgroundColor: c.BackgroundColor,
 		Icon: app.Icon{
-			Default:  "/" + iconDefault,
-			Large:    "/" + iconLarge,
-			Maskable: "/" + iconMaskable,
-			SVG:      "/" + iconSVG,
+			Default:  "/" + layout.IconDefault,
+			Large:    "/" + layout.IconLarge,
+			Maskable: "/" + layout.IconMaskable,
+			SVG:      "/" + layout.IconSVG,
 		},
 		Styles:                append([]string(nil), c.Styles...),
 		Scripts:               append([]string(nil), c.Scripts...),

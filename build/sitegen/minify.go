@@ -3,8 +3,9 @@ package sitegen
 import (
 	"bytes"
 	"fmt"
-	"path"
 	"regexp"
+
+	"github.com/hit-salary/hit-salary/build/layout"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -14,19 +15,6 @@ import (
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
 )
-
-// mediaTypes maps the extensions Build minifies to the minifier's media
-// types. Anything else (PNG, app.wasm, …) is copied byte for byte.
-var mediaTypes = map[string]string{
-	".html":        "text/html",
-	".css":         "text/css",
-	".js":          "application/javascript",
-	".mjs":         "application/javascript",
-	".json":        "application/json",
-	".webmanifest": "application/json",
-	".svg":         "image/svg+xml",
-	".xml":         "text/xml",
-}
 
 // newMinifier returns the minifier for the site. The HTML minifier keeps
 // document and end tags and default attribute values: the pre-rendered
@@ -47,15 +35,9 @@ func newMinifier() *minify.M {
 	return m
 }
 
-// minifiable reports whether Build minifies the file name.
-func minifiable(name string) (string, bool) {
-	t, ok := mediaTypes[path.Ext(name)]
-	return t, ok
-}
-
 // minifyFile minifies data of the file name with m.
 func minifyFile(m *minify.M, name string, data []byte) ([]byte, error) {
-	t, ok := minifiable(name)
+	t, ok := layout.TextType(name)
 	if !ok {
 		return data, nil
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hit-salary/hit-salary/build/layout"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -178,35 +179,11 @@ func fixPage(data []byte, base, domain string, xz, dir bool) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// ContentSecurityPolicy is the policy every page declares in a <meta> tag
-// (GitHub Pages sets no headers). It enforces in the browser what Verify
-// checks in the files: nothing is loaded from another origin, and nothing
-// inline runs or styles the page (issue 8). WebAssembly needs
-// 'wasm-unsafe-eval'. style-src has no 'unsafe-inline': neither go-app's
-// app.js nor the app sets a style attribute (web/embedded.js sets an embed's
-// accent colour by CSSOM, which the policy allows). Trusted Types are
-// required for scripts: web/tt.js, the first script of every page, is the
-// default policy that lets go-app register its service worker (a same-origin
-// script URL) and refuses everything else; trusted-types allows that one
-// policy only. form-action 'none': the form is never submitted.
-// frame-ancestors is ignored in a <meta>, so embedding in school portals
-// keeps working.
-const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
-	"style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; " +
-	"manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; " +
-	"require-trusted-types-for 'script'; trusted-types default"
-
-// TrustedTypesFile is the default Trusted Types policy, the first script of
-// every page (right after the policy metas). The build writes it from
-// trustedTypesJS (tt.js in this package), so every site it builds has it.
-const TrustedTypesFile = "web/tt.js"
-
+// trustedTypesJS is layout.TrustedTypes, the default Trusted Types policy
+// (tt.js in this package), written into every site the build makes.
+//
 //go:embed tt.js
 var trustedTypesJS []byte
-
-// ReferrerPolicy keeps the scenario in the URL (role, state, pay inputs)
-// from reaching the sites of cited publishers.
-const ReferrerPolicy = "no-referrer"
 
 // insertPolicies inserts the CSP and referrer metas after <meta charset>, and
 // the Trusted Types policy script (not deferred: it must run before any other
@@ -233,12 +210,12 @@ func insertPolicies(doc *html.Node, base string) error {
 	meta := func(attrs ...html.Attribute) *html.Node {
 		return &html.Node{Type: html.ElementNode, Data: "meta", DataAtom: atom.Meta, Attr: attrs}
 	}
-	csp := meta(html.Attribute{Key: "http-equiv", Val: "Content-Security-Policy"}, html.Attribute{Key: "content", Val: ContentSecurityPolicy})
-	ref := meta(html.Attribute{Key: "name", Val: "referrer"}, html.Attribute{Key: "content", Val: ReferrerPolicy})
+	csp := meta(html.Attribute{Key: "http-equiv", Val: "Content-Security-Policy"}, html.Attribute{Key: "content", Val: layout.ContentSecurityPolicy})
+	ref := meta(html.Attribute{Key: "name", Val: "referrer"}, html.Attribute{Key: "content", Val: layout.ReferrerPolicy})
 	charset.Parent.InsertBefore(csp, charset.NextSibling)
 	charset.Parent.InsertBefore(ref, csp.NextSibling)
 	tt := &html.Node{Type: html.ElementNode, Data: "script", DataAtom: atom.Script,
-		Attr: []html.Attribute{{Key: "src", Val: base + TrustedTypesFile}}}
+		Attr: []html.Attribute{{Key: "src", Val: base + layout.TrustedTypes}}}
 	charset.Parent.InsertBefore(tt, ref.NextSibling)
 	return nil
 }
@@ -265,7 +242,7 @@ func insertWasmLoader(doc *html.Node, base string) {
 	if first == nil {
 		return
 	}
-	for _, src := range []string{xzDecoderFile, wasmLoadFile} {
+	for _, src := range []string{layout.XZDecoder, layout.WasmLoad} {
 		s := &html.Node{Type: html.ElementNode, Data: "script", DataAtom: atom.Script,
 			Attr: []html.Attribute{{Key: "defer"}, {Key: "src", Val: base + src}}}
 		first.Parent.InsertBefore(s, first)

@@ -2,6 +2,8 @@ package sitegen
 
 import (
 	"bytes"
+	"github.com/hit-salary/hit-salary/build/layout"
+	"github.com/hit-salary/hit-salary/build/verify"
 	"os"
 	"path/filepath"
 	"slices"
@@ -23,7 +25,7 @@ func xzFixture(t *testing.T) Config {
 	c.WasmXZ = filepath.Join(dir, "app.wasm.xz")
 	c.XZDecoder = filepath.Join(dir, "xz-decompress.min.js")
 	for name, body := range map[string]string{
-		c.WasmXZ:                            string(xzMagic) + "fake",
+		c.WasmXZ:                            string(layout.XZMagic) + "fake",
 		c.XZDecoder:                         fakeDecoder,
 		filepath.Join(c.Web, "wasmload.js"): "globalThis.hitInstantiateWasm = null;\n",
 	} {
@@ -42,14 +44,14 @@ func TestBuildWasmXZ(t *testing.T) {
 			c := xzFixture(t)
 			c.Base = base
 			r := mustBuild(t, c)
-			if r.WasmXZ != int64(len(xzMagic)+len("fake")) {
+			if r.WasmXZ != int64(len(layout.XZMagic)+len("fake")) {
 				t.Errorf("report: app.wasm.xz %d bytes", r.WasmXZ)
 			}
-			if got := read(t, c.Out, xzDecoderFile); string(got) != fakeDecoder {
-				t.Errorf("%s = %q, want the decoder byte for byte (license comment kept)", xzDecoderFile, got)
+			if got := read(t, c.Out, layout.XZDecoder); string(got) != fakeDecoder {
+				t.Errorf("%s = %q, want the decoder byte for byte (license comment kept)", layout.XZDecoder, got)
 			}
 			page := string(read(t, c.Out, "index.html"))
-			order := []string{base + xzDecoderFile, base + wasmLoadFile, base + "wasm_exec.js", base + "app.js"}
+			order := []string{base + layout.XZDecoder, base + layout.WasmLoad, base + "wasm_exec.js", base + "app.js"}
 			last := -1
 			for _, src := range order {
 				i := strings.Index(page, "src="+src+">")
@@ -60,21 +62,21 @@ func TestBuildWasmXZ(t *testing.T) {
 				last = i
 			}
 			worker := read(t, c.Out, "app-worker.js")
-			if !bytes.Contains(worker, []byte(`"`+xzDecoderFile+`"`)) {
+			if !bytes.Contains(worker, []byte(`"`+layout.XZDecoder+`"`)) {
 				t.Errorf("app-worker.js does not load the decoder")
 			}
 			list, err := sw.Precache(worker)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !slices.Contains(list, base+xzDecoderFile) || !slices.Contains(list, base+"web/app.wasm") || slices.Contains(list, base+wasmXZFile) {
+			if !slices.Contains(list, base+layout.XZDecoder) || !slices.Contains(list, base+"web/app.wasm") || slices.Contains(list, base+layout.WasmXZ) {
 				t.Errorf("precache %q: want the decoder and app.wasm (kept decoded), not app.wasm.xz", list)
 			}
-			if err := Verify(c.Out, VerifyOptions{Base: base, Version: c.Version, Minified: true, WasmXZ: true}); err != nil {
+			if err := verify.Verify(c.Out, verify.Options{Base: base, Version: c.Version, Minified: true, WasmXZ: true}); err != nil {
 				t.Errorf("Verify: %v", err)
 			}
 			// The same site checked as one without xz fails: the options matter.
-			if err := Verify(c.Out, VerifyOptions{Base: base, Version: c.Version, Minified: true}); err == nil {
+			if err := verify.Verify(c.Out, verify.Options{Base: base, Version: c.Version, Minified: true}); err == nil {
 				t.Errorf("Verify without WasmXZ accepts a worker that loads the decoder")
 			}
 		})

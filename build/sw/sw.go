@@ -20,8 +20,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 //go:embed upstream_pwa.js
@@ -38,12 +36,10 @@ const DigestToken = "@@BUILD_DIGEST@@"
 const listPrefix = "const resourcesToCache = "
 
 // Template returns the service worker template for app.Handler's
-// ServiceWorkerTemplate field.
-func Template() (string, error) {
-	return derive(app.DefaultAppWorkerJS)
-}
-
-func derive(upstream string) (string, error) {
+// ServiceWorkerTemplate field, derived from go-app's own, upstream
+// (app.DefaultAppWorkerJS). The caller passes it so this package does not
+// link go-app: build/verify reads workers with Precache.
+func Template(upstream string) (string, error) {
 	if n := strings.Count(upstream, upstreamPWA); n != 1 {
 		return "", fmt.Errorf("go-app's service worker template changed (PWA section found %d times, want 1): "+
 			"compare app.DefaultAppWorkerJS with build/sw/upstream_pwa.js and update build/sw/pwa.js", n)

@@ -29,7 +29,7 @@ func TestDerive(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := derive(tt.upstream)
+			got, err := Template(tt.upstream)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("derive: err = %v, want it to contain %q", err, tt.wantErr)
@@ -146,7 +146,7 @@ func TestSetDigest(t *testing.T) {
 // Template, after FixPrecache and SetDigest, like build/sitegen does.
 func generateWorker(t *testing.T, decoder string) []byte {
 	t.Helper()
-	tmpl, err := Template()
+	tmpl, err := Template(app.DefaultAppWorkerJS)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,12 +1,93 @@
-package sitegen
+package verify_test
 
 import (
+	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/hit-salary/hit-salary/build/sitegen"
+	"github.com/hit-salary/hit-salary/build/verify"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
+
+// standIn is a tiny page standing in for the real UI (app/ui), so these
+// tests do not depend on it: a link home, a link to a second page, a local
+// image and a citation link to a publisher. build/main_test.go verifies the
+// real site.
+type standIn struct{ app.Compo }
+
+func (s *standIn) Render() app.UI {
+	return app.Main().Body(
+		app.H1().Text("HIT Salary"),
+		app.A().Href("/").Text("Home"),
+		app.A().Href("/role/nurse-informaticist").Text("Nurse informaticist"),
+		app.Img().Src("/web/logo.svg").Alt(""),
+		app.A().Href("https://www.bls.gov/oes/").Text("BLS OEWS"),
+	)
+}
+
+func TestMain(m *testing.M) {
+	app.Route("/", func() app.Composer { return &standIn{} })
+	app.Route("/role/nurse-informaticist", func() app.Composer { return &standIn{} })
+	os.Exit(m.Run())
+}
+
+// goodBuild builds the stand-in site with sitegen for the base /hit-salary/
+// and returns its directory and version.
+func goodBuild(t *testing.T) (dir, version string) {
+	t.Helper()
+	src := t.TempDir()
+	for name, body := range map[string]string{
+		"web/app.css":  "/* Fixture stylesheet. */\nbody {\n    margin: 0;\n}\n\n.logo {\n    background: url(logo.svg) no-repeat;\n}\n",
+		"web/logo.svg": `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>`,
+		"app.wasm":     "\x00asm\x01\x00\x00\x00 fake module for build tests",
+	} {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := sitegen.Config{
+		Out:     filepath.Join(src, "out"),
+		Base:    "/hit-salary/",
+		Version: "v1.2.3-test",
+		Wasm:    filepath.Join(src, "app.wasm"),
+		Web:     filepath.Join(src, "web"),
+		Minify:  true,
+		Pages:   []string{"/", "/role/nurse-informaticist"},
+		Styles:  []string{"/web/app.css"},
+	}
+	if _, err := sitegen.Build(context.Background(), c); err != nil {
+		t.Fatalf("sitegen.Build: %v", err)
+	}
+	return c.Out, c.Version
+}
+
+// readTree returns every file under dir by its slash-separated path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		data, err := os.ReadFile(p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
 
 // cspMeta matches the minified Content-Security-Policy meta tag.
 var cspMeta = regexp.MustCompile(`<meta [^>]*http-equiv=Content-Security-Policy[^>]*>`)
@@ -14,10 +95,9 @@ var cspMeta = regexp.MustCompile(`<meta [^>]*http-equiv=Content-Security-Policy[
 // TestVerifyRejects breaks a good build in one way per case and wants
 // Verify to name the problem: the checks Build relies on can fail.
 func TestVerifyRejects(t *testing.T) {
-	c := fixture(t)
-	mustBuild(t, c)
-	good := readTree(t, c.Out)
-	opts := VerifyOptions{Base: "/hit-salary/", Version: c.Version, Minified: true}
+	out, version := goodBuild(t)
+	good := readTree(t, out)
+	opts := verify.Options{Base: "/hit-salary/", Version: version, Minified: true}
 
 	// edit replaces old with new in file name (old must occur).
 	edit := func(name, old, new string) func(t *testing.T, dir string) {
@@ -43,7 +123,7 @@ func TestVerifyRejects(t *testing.T) {
 	tests := []struct {
 		name    string
 		break_  func(t *testing.T, dir string)
-		opts    func(o *VerifyOptions)
+		opts    func(o *verify.Options)
 		wantErr string
 	}{
 		{name: "missing .nojekyll", break_: remove(".nojekyll"), wantErr: "missing required file .nojekyll"},
@@ -102,7 +182,7 @@ func TestVerifyRejects(t *testing.T) {
 		{name: "worker precaches a remote URL", break_: edit("app-worker.js", `resourcesToCache=["/hit-salary/",`, `resourcesToCache=["https://cdn.example.com/x.js","/hit-salary/",`), wantErr: "third-party"},
 		{name: "worker lacks the scope URL", break_: edit("app-worker.js", `resourcesToCache=["/hit-salary/",`, `resourcesToCache=["/hit-salary",`), wantErr: "precache list lacks /hit-salary/"},
 		{name: "worker precaches a missing file", break_: edit("app-worker.js", `resourcesToCache=["/hit-salary/",`, `resourcesToCache=["/hit-salary/","/hit-salary/web/gone.js",`), wantErr: "no such file"},
-		{name: "worker from another version", opts: func(o *VerifyOptions) { o.Version = "v9.9.9" }, wantErr: `does not name version "v9.9.9"`},
+		{name: "worker from another version", opts: func(o *verify.Options) { o.Version = "v9.9.9" }, wantErr: `does not name version "v9.9.9"`},
 		{name: "unminified HTML", break_: edit("index.html", "<main>", "<main>\n    <p>indented</p>"), wantErr: "index.html: not minified"},
 		{name: "unminified CSS", break_: edit("web/app.css", "body{", "body {\n    color: red;\n}\nbody{"), wantErr: "web/app.css: not minified"},
 		{name: "wasm replaced by HTML", break_: func(t *testing.T, dir string) {
@@ -126,14 +206,14 @@ func TestVerifyRejects(t *testing.T) {
 			if tt.opts != nil {
 				tt.opts(&o)
 			}
-			err := Verify(dir, o)
+			err := verify.Verify(dir, o)
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Fatalf("Verify: err = %v\nwant it to contain %q", err, tt.wantErr)
 			}
 		})
 	}
 	// The unbroken copy passes, so each case fails for its own reason.
-	if err := Verify(c.Out, opts); err != nil {
+	if err := verify.Verify(out, opts); err != nil {
 		t.Fatalf("Verify(good build): %v", err)
 	}
 }

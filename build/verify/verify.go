@@ -1,4 +1,13 @@
-package sitegen
+// Package verify checks a built HIT Salary site before it replaces the
+// deployed one: the files every build has, every page a well-formed go-app or
+// static page under the site's policies (build/layout), every local
+// reference resolvable under the base path, nothing loaded from another
+// origin, the manifest and the service worker set for the base path, text
+// files minified. build/sitegen runs it on every build; the build tests run
+// it on the real site.
+//
+// It links neither go-app nor the minifier: it reads files only.
+package verify
 
 import (
 	"bytes"
@@ -15,12 +24,13 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hit-salary/hit-salary/build/layout"
 	"github.com/hit-salary/hit-salary/build/sw"
 	"golang.org/x/net/html"
 )
 
-// VerifyOptions says what a built site must look like.
-type VerifyOptions struct {
+// Options says what a built site must look like.
+type Options struct {
 	// Base is the normalized base path, e.g. "/hit-salary/".
 	Base string
 	// Domain is the deployed host name, or "" if og:url must be absent.
@@ -34,7 +44,7 @@ type VerifyOptions struct {
 	// app.wasm decoded.
 	WasmXZ bool
 	// Static are HTML files that are static pages, not go-app pages
-	// (Config.Extra): they need no app.js, loader or manifest.
+	// (sitegen.Config.Extra): they need no app.js, loader or manifest.
 	Static []string
 }
 
@@ -47,11 +57,11 @@ var requiredFiles = []string{
 	"app-worker.js",
 	"wasm_exec.js",
 	"manifest.webmanifest",
-	"web/app.wasm",
-	iconDefault,
-	iconLarge,
-	iconMaskable,
-	iconSVG,
+	layout.Wasm,
+	layout.IconDefault,
+	layout.IconLarge,
+	layout.IconMaskable,
+	layout.IconSVG,
 }
 
 // Verify checks a built site in dir and returns every problem found, joined:
@@ -63,7 +73,7 @@ var requiredFiles = []string{
 // elsewhere; og: tags only to the domain); the manifest's id, scope and
 // start_url are the base and its icons have the declared sizes; the worker
 // precaches the scope URL and names the version; text files are minified.
-func Verify(dir string, o VerifyOptions) error {
+func Verify(dir string, o Options) error {
 	v := &verifier{dir: dir, o: o}
 	v.run()
 	return errors.Join(v.errs...)
@@ -71,7 +81,7 @@ func Verify(dir string, o VerifyOptions) error {
 
 type verifier struct {
 	dir  string
-	o    VerifyOptions
+	o    Options
 	errs []error
 }
 
@@ -94,20 +104,20 @@ func (v *verifier) run() {
 			v.fail("missing required file %s", f)
 		}
 	}
-	if wasm := v.read("web/app.wasm"); wasm != nil && !bytes.HasPrefix(wasm, wasmMagic) {
+	if wasm := v.read(layout.Wasm); wasm != nil && !bytes.HasPrefix(wasm, layout.WasmMagic) {
 		v.fail("web/app.wasm is not a WebAssembly module")
 	}
 	if v.o.WasmXZ {
-		if xz := v.read(wasmXZFile); xz != nil && !bytes.HasPrefix(xz, xzMagic) {
-			v.fail("%s is not an xz file", wasmXZFile)
+		if xz := v.read(layout.WasmXZ); xz != nil && !bytes.HasPrefix(xz, layout.XZMagic) {
+			v.fail("%s is not an xz file", layout.WasmXZ)
 		}
-		for _, f := range []string{xzDecoderFile, wasmLoadFile} {
+		for _, f := range []string{layout.XZDecoder, layout.WasmLoad} {
 			if !v.exists(f) {
 				v.fail("missing %s (it loads app.wasm.xz)", f)
 			}
 		}
 	}
-	files, err := listFiles(v.dir)
+	files, err := layout.Files(v.dir)
 	if err != nil {
 		v.fail("listing %s: %v", v.dir, err)
 		return
@@ -252,8 +262,8 @@ func (v *verifier) checkHTML(rel string) {
 				manifest = manifest || linkRel == "manifest"
 			case "script":
 				src := attr(n, "src")
-				if len(scripts) == 0 && src != v.o.Base+TrustedTypesFile {
-					v.fail("%s: the first script is %q, want %s%s (the Trusted Types policy must run before any other script)", rel, src, v.o.Base, TrustedTypesFile)
+				if len(scripts) == 0 && src != v.o.Base+layout.TrustedTypes {
+					v.fail("%s: the first script is %q, want %s%s (the Trusted Types policy must run before any other script)", rel, src, v.o.Base, layout.TrustedTypes)
 				}
 				appJS = appJS || src == v.o.Base+"app.js"
 				scripts = append(scripts, src)
@@ -270,9 +280,9 @@ func (v *verifier) checkHTML(rel string) {
 						afterCharset = afterCharset.NextSibling
 					}
 				}
-				referrer = referrer || (attr(n, "name") == "referrer" && attr(n, "content") == ReferrerPolicy)
+				referrer = referrer || (attr(n, "name") == "referrer" && attr(n, "content") == layout.ReferrerPolicy)
 				if strings.EqualFold(attr(n, "http-equiv"), "content-security-policy") {
-					csp = n == afterCharset && attr(n, "content") == ContentSecurityPolicy
+					csp = n == afterCharset && attr(n, "content") == layout.ContentSecurityPolicy
 				}
 			case "base":
 				v.fail("%s: <base> changes how every URL resolves; not allowed", rel)
@@ -316,7 +326,7 @@ func (v *verifier) checkHTML(rel string) {
 	if v.o.WasmXZ && !static {
 		// go-app's loader calls hitInstantiateWasm: the decoder and the
 		// loader must come first (all are deferred: they run in order).
-		want := []string{v.o.Base + xzDecoderFile, v.o.Base + wasmLoadFile, v.o.Base + "wasm_exec.js", v.o.Base + "app.js"}
+		want := []string{v.o.Base + layout.XZDecoder, v.o.Base + layout.WasmLoad, v.o.Base + "wasm_exec.js", v.o.Base + "app.js"}
 		i := slices.Index(scripts, want[0])
 		if i < 0 || len(scripts) < i+len(want) || !slices.Equal(scripts[i:i+len(want)], want) {
 			v.fail("%s: scripts %q: want %q in this order", rel, scripts, want)
@@ -337,7 +347,7 @@ func (v *verifier) checkHTML(rel string) {
 		{appJS || static, "<script src=" + v.o.Base + "app.js>"},
 		{loader || static, "go-app's #app-wasm-loader"},
 		{csp, "Content-Security-Policy meta right after <meta charset>"},
-		{referrer, "referrer policy " + ReferrerPolicy},
+		{referrer, "referrer policy " + layout.ReferrerPolicy},
 	} {
 		if !req.ok {
 			v.fail("%s: no %s", rel, req.what)
@@ -442,7 +452,7 @@ func (v *verifier) checkWorker() {
 		have[u] = true
 		v.checkRef("app-worker.js", v.urlOf("app-worker.js"), "precache entry", u)
 	}
-	for _, want := range []string{v.o.Base, v.o.Base + "web/app.wasm", v.o.Base + "app.js", v.o.Base + "wasm_exec.js", v.o.Base + "manifest.webmanifest"} {
+	for _, want := range []string{v.o.Base, v.o.Base + layout.Wasm, v.o.Base + "app.js", v.o.Base + "wasm_exec.js", v.o.Base + "manifest.webmanifest"} {
 		if !have[want] {
 			v.fail("app-worker.js: precache list lacks %s", want)
 		}
@@ -456,11 +466,11 @@ func (v *verifier) checkWorker() {
 	if bytes.Contains(data, []byte(sw.DecoderToken)) {
 		v.fail("app-worker.js: decoder placeholder not filled")
 	}
-	if v.o.WasmXZ != bytes.Contains(data, []byte(`"`+xzDecoderFile+`"`)) {
+	if v.o.WasmXZ != bytes.Contains(data, []byte(`"`+layout.XZDecoder+`"`)) {
 		v.fail("app-worker.js: loads the xz decoder %v, want %v", !v.o.WasmXZ, v.o.WasmXZ)
 	}
-	if have[v.o.Base+wasmXZFile] {
-		v.fail("app-worker.js: precaches %s: the worker keeps app.wasm decoded instead", wasmXZFile)
+	if have[v.o.Base+layout.WasmXZ] {
+		v.fail("app-worker.js: precaches %s: the worker keeps app.wasm decoded instead", layout.WasmXZ)
 	}
 }
 
@@ -470,7 +480,7 @@ var indentRun = regexp.MustCompile(`\n[ \t]{2,}\S`)
 var preformatted = regexp.MustCompile(`(?is)<(pre|textarea)\b.*?</(pre|textarea)>`)
 
 func (v *verifier) checkMinified(rel string) {
-	if _, ok := minifiable(rel); !ok {
+	if _, ok := layout.TextType(rel); !ok {
 		return
 	}
 	data := v.read(rel)
@@ -480,4 +490,31 @@ func (v *verifier) checkMinified(rel string) {
 	if loc := indentRun.FindIndex(data); loc != nil {
 		v.fail("%s: not minified (indented line at byte %d)", rel, loc[0])
 	}
+}
+
+// attr returns the value of attribute key of n, or "".
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// manifest is what Verify reads of the web app manifest.
+type manifest struct {
+	ID              string `json:"id"`
+	Name            string `json:"name"`
+	ShortName       string `json:"short_name"`
+	Scope           string `json:"scope"`
+	StartURL        string `json:"start_url"`
+	BackgroundColor string `json:"background_color"`
+	ThemeColor      string `json:"theme_color"`
+	Icons           []struct {
+		Src     string `json:"src"`
+		Type    string `json:"type"`
+		Purpose string `json:"purpose"`
+		Sizes   string `json:"sizes"`
+	} `json:"icons"`
 }
