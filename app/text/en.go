@@ -198,7 +198,9 @@ var en = map[string]string{
 
 	// The summary.
 	"summary.title":             "{role} in {area}",
-	"summary.profile":           "For: {years} years of experience; {edu}; employer: {employer}; certifications: {certs}; background: {bg}.",
+	"count.years.other":         "{n} years",
+	"count.years.one":           "{n} year",
+	"summary.profile":           "For: {years} of experience; {edu}; employer: {employer}; certifications: {certs}; background: {bg}.",
 	"summary.peryear":           "a year",
 	"summary.range":             "Likely range for people like you: {low} to {high}.",
 	"summary.hourly":            "Per hour",
@@ -481,7 +483,7 @@ var en = map[string]string{
 	"payback.after":           "Pay with {edu}, same experience",
 	"payback.gain":            "Yearly gain",
 	"payback.forgone":         "Pay given up while studying",
-	"payback.tuition.total":   "Tuition, {years} years",
+	"payback.tuition.total":   "Tuition, {years}",
 	"payback.net10":           "Net value over 10 years",
 	"payback.net20":           "Net value over 20 years",
 	"waterfall.title":         "From the median to your estimate",

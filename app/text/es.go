@@ -263,7 +263,9 @@ var es = map[string]string{
 
 	// The summary.
 	"summary.title":             "{role} en {area}",
-	"summary.profile":           "Para: {years} años de experiencia; {edu}; empleador: {employer}; certificaciones: {certs}; trayectoria: {bg}.",
+	"count.years.other":         "{n} años",
+	"count.years.one":           "{n} año",
+	"summary.profile":           "Para: {years} de experiencia; {edu}; empleador: {employer}; certificaciones: {certs}; trayectoria: {bg}.",
 	"summary.peryear":           "al año",
 	"summary.range":             "Rango probable para personas como usted: de {low} a {high}.",
 	"summary.hourly":            "Por hora",
@@ -648,7 +650,7 @@ var es = map[string]string{
 	"payback.problem.years":   "Escriba años enteros, de 1 a {max}; se usa {used}.",
 	"payback.step.option":     "De {from} a {to}",
 	"payback.title":           "¿Vale la pena estudiar más?",
-	"payback.tuition.total":   "Matrícula, {years} años",
+	"payback.tuition.total":   "Matrícula, {years}",
 
 	// Where it pays: every state for the same profile.
 	"rank.by.adjusted":   "la estimación ajustada por precios",

@@ -31,7 +31,16 @@ type Catalog struct {
 	lang    Lang
 	strings map[string]string
 	num     numberFormat
+	// one reports whether the language writes the count n in its singular form (the
+	// CLDR plural category "one"), which Plural uses.
+	one func(n int) bool
 }
+
+// exactlyOne is the CLDR rule of the "one" category for whole numbers in English and in
+// Spanish: 1 and nothing else (0 takes the plural: "0 years", "0 años"). Spanish also has a
+// "many" category, for whole millions ("1 000 000 de años"), that no count of the app
+// reaches.
+func exactlyOne(n int) bool { return n == 1 }
 
 // numberFormat says how a language writes numbers and money.
 type numberFormat struct {
@@ -44,12 +53,12 @@ type numberFormat struct {
 }
 
 var catalogs = map[Lang]*Catalog{
-	English: {lang: English, strings: en, num: numberFormat{
+	English: {lang: English, strings: en, one: exactlyOne, num: numberFormat{
 		group: ",", decimal: ".", minus: "\u2212", plus: "+", money: "${n}", percent: "{n}%",
 	}},
 	// Spanish strings join natively (es_native.go); the browser loads them on demand
 	// (Load), so English readers do not download them inside app.wasm.
-	Spanish: {lang: Spanish, num: spanishNumbers},
+	Spanish: {lang: Spanish, num: spanishNumbers, one: exactlyOne},
 }
 
 // spanishNumbers is how the Spanish catalogue writes numbers, for Spanish readers in the
@@ -145,6 +154,20 @@ func (c *Catalog) Lookup(key string) (string, bool) {
 // Values are inserted as they are and never expanded again.
 func (c *Catalog) F(key string, args ...string) string {
 	return Fill(c.T(key), args...)
+}
+
+// Plural returns the form of key the language gives the count n: key+".one" when the
+// language's rule puts n in the CLDR category "one" (in English and Spanish, exactly 1),
+// key+".other" otherwise, the names the model's messages use too (note.cert.one,
+// note.cert.other). {n} is n written as Int writes it; args fill the other placeholders
+// as in F. For example Plural("count.years", 1) is "1 year" and Plural("count.years", 3)
+// "3 years".
+func (c *Catalog) Plural(key string, n int, args ...string) string {
+	form := ".other"
+	if c.one != nil && c.one(n) {
+		form = ".one"
+	}
+	return Fill(c.T(key+form), append([]string{"n", c.Int(n)}, args...)...)
 }
 
 // Fill replaces the named placeholders {name} of s; args are name, value pairs. A

@@ -123,3 +123,57 @@ func TestCatalogues(t *testing.T) {
 		}
 	}
 }
+
+// TestPlural checks counts take the singular form for 1 only, in English and Spanish,
+// in the phrase and in the sentences that use it (the print profile line and the payback
+// tuition label once read "1 years").
+func TestPlural(t *testing.T) {
+	tests := []struct {
+		lang Lang
+		n    int
+		want string
+	}{
+		{English, 0, "0 years"}, {English, 1, "1 year"}, {English, 2, "2 years"}, {English, 1000, "1,000 years"}, {English, -1, "\u22121 years"},
+		{Spanish, 0, "0 años"}, {Spanish, 1, "1 año"}, {Spanish, 2, "2 años"}, {Spanish, 21, "21 años"}, {Spanish, 1000, "1,000 años"},
+	}
+	for _, tt := range tests {
+		if got := For(tt.lang).Plural("count.years", tt.n); got != tt.want {
+			t.Errorf("%s: Plural(count.years, %d) = %q, want %q", tt.lang, tt.n, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		lang      Lang
+		key, want string
+	}{
+		{English, "summary.profile", "For: 1 year of experience;"},
+		{English, "payback.tuition.total", "Tuition, 1 year"},
+		{Spanish, "summary.profile", "Para: 1 año de experiencia;"},
+		{Spanish, "payback.tuition.total", "Matrícula, 1 año"},
+	} {
+		c := For(tt.lang)
+		got := c.F(tt.key, "years", c.Plural("count.years", 1))
+		if !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%s: %s for 1 year = %q, want it to start %q", tt.lang, tt.key, got, tt.want)
+		}
+	}
+	// Other placeholders are filled as F fills them.
+	if got := For(English).Plural("note.cert", 1, "each", "3%"); !strings.Contains(got, "3%") || strings.Contains(got, "{") {
+		t.Errorf("Plural(note.cert, 1, each) = %q", got)
+	}
+	// Every count comes in both forms, so Plural never shows a bracketed key.
+	for _, k := range Keys() {
+		base, _, _ := strings.Cut(k, ".")
+		if base != "count" {
+			continue
+		}
+		stem := strings.TrimSuffix(strings.TrimSuffix(k, ".one"), ".other")
+		if stem == k {
+			t.Errorf("%q: a count key must end in .one or .other", k)
+		}
+		for _, f := range []string{".one", ".other"} {
+			if !For(English).Has(stem + f) {
+				t.Errorf("%q has no %s form", stem, f)
+			}
+		}
+	}
+}

@@ -208,7 +208,8 @@ func TestCatalogueCoversEnums(t *testing.T) {
 }
 
 // literalKeys parses the package's Go files (tests excluded) and returns the string
-// literals passed as first argument to T, F or Lookup, and every string literal.
+// literals passed as first argument to T, F, Lookup or Plural (for Plural, the two forms
+// key.one and key.other it chooses from), and every string literal.
 func literalKeys(t *testing.T) (calls map[string]token.Position, all map[string]bool) {
 	t.Helper()
 	files, err := filepath.Glob("*.go")
@@ -245,13 +246,20 @@ func literalKeys(t *testing.T) (calls map[string]token.Position, all map[string]
 					return true
 				}
 				switch sel.Sel.Name {
-				case "T", "F", "Lookup":
+				case "T", "F", "Lookup", "Plural":
 				default:
 					return true
 				}
 				if lit, ok := n.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
 					s, _ := strconv.Unquote(lit.Value)
-					calls[s] = fset.Position(lit.Pos())
+					keys := []string{s}
+					if sel.Sel.Name == "Plural" {
+						keys = []string{s + ".one", s + ".other"}
+					}
+					for _, k := range keys {
+						calls[k] = fset.Position(lit.Pos())
+						all[k] = true
+					}
 				}
 			}
 			return true

@@ -112,7 +112,7 @@ func (c *paybackBody) Render() app.UI {
 					fact(t.F("payback.after", "edu", to), t.Money(p.After)),
 					fact(t.T("payback.gain"), t.SignedMoney(p.Gain)),
 					fact(t.T("payback.forgone"), t.Money(p.Forgone)),
-					fact(t.F("payback.tuition.total", "years", t.Int(p.Years)), t.Money(p.TuitionTotal)),
+					fact(t.F("payback.tuition.total", "years", t.Plural("count.years", p.Years)), t.Money(p.TuitionTotal)),
 					fact(t.T("payback.net10"), t.SignedMoney(p.Net10)),
 					fact(t.T("payback.net20"), t.SignedMoney(p.Net20)),
 				),

@@ -46,7 +46,7 @@ func (s *Summary) Render() app.UI {
 			}),
 			// The profile in words: shown in print, where the form is left out.
 			txt("p", "summary__profile print-only", t.F("summary.profile",
-				"years", t.Int(r.Input.Years), "edu", t.T("edu."+string(r.Input.Education)),
+				"years", t.Plural("count.years", r.Input.Years), "edu", t.T("edu."+string(r.Input.Education)),
 				"employer", t.T("employer."+string(r.Input.Employer)),
 				"certs", usedValue(t, estimate.ParamCerts, r.Input),
 				"bg", t.T("bg."+string(r.Input.Background)))),
