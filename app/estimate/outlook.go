@@ -44,6 +44,13 @@ func WordingKeys() []string {
 	return out
 }
 
+// Outlook.Compare values: an occupation's projected growth against all occupations'.
+const (
+	CompareAbove = "above"
+	CompareSame  = "same"
+	CompareBelow = "below"
+)
+
 func outlook(soc string) Outlook {
 	p, ok := projectionRows[soc]
 	if !ok {
@@ -57,6 +64,14 @@ func outlook(soc string) Outlook {
 		Source:          srcProjections,
 		National:        true,
 		AverageGrowth:   AllOccupationsGrowth,
+	}
+	switch {
+	case p.ChangePct > AllOccupationsGrowth:
+		o.Compare = CompareAbove
+	case p.ChangePct < AllOccupationsGrowth:
+		o.Compare = CompareBelow
+	default:
+		o.Compare = CompareSame
 	}
 	g := math.Round(p.ChangePct)
 	for _, w := range growthWording {

@@ -77,6 +77,14 @@ var sources = []Source{
 		Title:  "Current Population Survey, Table 54: earnings by certification and licensing status",
 		Period: "2021 annual averages", URL: "https://www.bls.gov/cps/cpsaat54.htm",
 		Note: "Median weekly $1,288 with a certification against $931 without: all occupations, a raw gap, not causal."},
+	// The two source guides (issue 7's pathways): cited for what they advise people to
+	// study, earn or aim for, never for a pay figure the model uses.
+	{ID: srcGuideSalary, Publisher: "Healthcare IT salary guide (publisher not named in the project's copy)", Evidence: EvidenceAdvice,
+		Title: "Healthcare IT salaries: education, experience, location, employer type, specialization and outlook", Period: "undated (quotes BLS May 2023)",
+		Note: "Advice on degrees, experience bands and high-demand specializations; its pay figures are the salary sites' and BLS's."},
+	{ID: srcGuideCareers, Publisher: "Healthcare IT careers page (publisher not named in the project's copy)", Evidence: EvidenceAdvice,
+		Title: "Healthcare IT: what they do, what they make, where they work", Period: "updated February 2017",
+		Note: "The two ways in (from clinical work, from IT), degrees and certifications in demand; advice, not pay figures."},
 	{ID: "model-assumptions", Publisher: "HIT Salary", Evidence: EvidenceAssumption,
 		Title: "Modelling assumptions (the methodology page)", Period: "2026",
 		URL:  "methodology/",

@@ -88,6 +88,7 @@ const (
 	EvidenceDerived    Evidence = "derived"    // official figures, scaled or placed by a documented assumption
 	EvidenceSurvey     Evidence = "survey"     // a salary survey (self-reported, not causal)
 	EvidenceAssumption Evidence = "assumption" // a documented modelling choice
+	EvidenceAdvice     Evidence = "advice"     // a guide's advice, not a figure (pathways)
 	EvidenceNone       Evidence = ""           // the factor does not apply: nothing to grade
 )
 
@@ -140,6 +141,7 @@ type Outlook struct {
 	OpeningsPerYear int     // projected openings per year
 	Employment      int     // employment in the base year
 	AverageGrowth   float64 // projected growth of all occupations, percent
+	Compare         string  // GrowthPercent against AverageGrowth: "above", "same" or "below"
 	Wording         string  // OOH-style wording, for example "Much faster than average"
 	WordingKey      string  // stable key of the wording, for translation
 	Source          string  // ID into Sources

@@ -139,7 +139,22 @@ func dynamicKeys(t *testing.T) []string {
 	for _, l := range []estimate.Confidence{estimate.ConfidenceHigh, estimate.ConfidenceMedium, estimate.ConfidenceLow} {
 		add("confidence." + string(l))
 	}
-	for _, e := range []estimate.Evidence{estimate.EvidenceOfficial, estimate.EvidenceDerived, estimate.EvidenceSurvey, estimate.EvidenceAssumption} {
+	for _, b := range estimate.Backgrounds() { // pathways.go names each path by its background
+		add("pathways.path." + string(b))
+	}
+	for _, id := range estimate.SpecializationIDs() {
+		add("pathways.spec.name." + id)
+	}
+	for _, k := range estimate.DiffKeys() {
+		add("pathways.diff." + k)
+	}
+	for _, k := range estimate.CompareKeys() { // outlook.go
+		add("outlook.compare." + k)
+	}
+	for _, k := range estimate.NeighbourKinds() {
+		add("outlook.neighbours.kind." + k)
+	}
+	for _, e := range []estimate.Evidence{estimate.EvidenceOfficial, estimate.EvidenceDerived, estimate.EvidenceSurvey, estimate.EvidenceAssumption, estimate.EvidenceAdvice} {
 		add("evidence."+string(e), "evidence."+string(e)+".about")
 	}
 	for k := range evidence {

@@ -1,17 +1,22 @@
 package ui
 
 import (
+	"strconv"
+
 	"github.com/hit-salary/hit-salary/app/estimate"
 	"github.com/hit-salary/hit-salary/app/text"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // OutlookPanel is the BLS employment projection for the role's occupation: growth in
-// percent and in words, openings per year, and the average of all occupations.
+// percent and in words, openings per year, the average of all occupations (the model
+// says how the role compares, Outlook.Compare), and the related occupations projected
+// to grow faster (estimate.Neighbours), all national.
 type OutlookPanel struct {
 	app.Compo
 
 	Lang    text.Lang        // language of every string
+	Role    estimate.Role    // the role, whose faster-growing neighbours are listed
 	Outlook estimate.Outlook // the projection; zero if there is none
 }
 
@@ -26,17 +31,8 @@ func (c *OutlookPanel) Render() app.UI {
 				txt("p", "", t.T("outlook.none")),
 			)
 		}
-		wording, ok := t.Lookup("wording." + o.WordingKey)
-		if !ok {
-			wording = o.Wording
-		}
-		compare := "outlook.compare.same"
-		switch {
-		case o.GrowthPercent > o.AverageGrowth:
-			compare = "outlook.compare.above"
-		case o.GrowthPercent < o.AverageGrowth:
-			compare = "outlook.compare.below"
-		}
+		wording := wordingText(t, o)
+		compare := "outlook.compare." + o.Compare
 		return h("section|id=outlook|class=card|aria-labelledby=outlook-title",
 			ht("h2|id=outlook-title", t.F("outlook.title", "period", o.Period)),
 			box("p", "outlook__headline",
@@ -55,6 +51,34 @@ func (c *OutlookPanel) Render() app.UI {
 				// Beside a state's wages, say the outlook is not that state's.
 				return txt("p", "outlook__scope", t.T("outlook.national"))
 			}),
+			neighbours(t, o, estimate.Neighbours(c.Role)),
 		)
 	})
+}
+
+// neighbours lists the related occupations the model finds projected to grow faster
+// than the role's, each with its growth, wording and openings, labelled national.
+func neighbours(t *text.Catalog, o estimate.Outlook, ns []estimate.Neighbour) app.UI {
+	items := make([]app.UI, 0, len(ns))
+	for _, n := range ns {
+		no := n.Outlook
+		items = append(items, elc("li", "neighbour").DataSet("role", string(n.Role)).DataSet("kind", n.Kind).
+			DataSet("growth", strconv.FormatFloat(no.GrowthPercent, 'f', -1, 64)).DataSet("openings", no.OpeningsPerYear).Body(
+			box("p", "neighbour__head",
+				txt("strong", "", roleName(t, n.Role)),
+				app.Text(" "),
+				txt("span", "tag", t.T("outlook.neighbours.kind."+n.Kind)),
+				app.Text(" "),
+				txt("span", "tag tag--national", t.T("outlook.neighbours.national")),
+			),
+			txt("p", "neighbour__figures", t.F("outlook.neighbours.value", "growth", t.SignedPercent(no.GrowthPercent, 1),
+				"wording", wordingText(t, no), "n", t.Int(no.OpeningsPerYear))),
+		))
+	}
+	return h("div|class=outlook__neighbours|data-testid=outlook-neighbours",
+		ht("h3|id=outlook-neighbours-title", t.T("outlook.neighbours.title")),
+		txt("p", "help", t.F("outlook.neighbours.intro", "period", o.Period)),
+		app.If(len(items) == 0, func() app.UI { return txt("p", "", t.T("outlook.neighbours.none")) }).
+			Else(func() app.UI { return box("ul", "neighbours", items...) }),
+	)
 }

@@ -552,7 +552,8 @@ func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 		&TrajectoryChart{Lang: p.lang, Trajectories: r.Trajectories, Years: r.Input.Years, Education: r.Input.Education},
 		&PaybackPanel{Lang: p.lang, Query: queryString(r.Input)},
 		&RankPanel{Lang: p.lang, Query: queryString(r.Input)},
-		&OutlookPanel{Lang: p.lang, Outlook: r.Outlook},
+		&PathwaysPanel{Lang: p.lang, Query: queryString(r.Input)},
+		&OutlookPanel{Lang: p.lang, Role: r.Input.Role, Outlook: r.Outlook},
 		newSourceList(p.lang, r),
 	}
 }
