@@ -80,27 +80,82 @@ func queryValue(raw, name string) string {
 	return v
 }
 
-// langHref is the address of this page's scenario in language l. The home pages swap
-// for each other: the Spanish one (/es) or the English one with lang=en. Any other page
-// (a role page, path) stays where it is with lang= added, since it has no page per
-// language. The link chooses even before the app has started, and the page then saves
-// the choice. query is the scenario's canonical query, "" for the preset.
-func langHref(l text.Lang, path, query string) string {
-	home := path == "" || path == "/" || path == "/es"
-	if l == text.Spanish && home {
-		if query == "" {
-			return sitePath("/es")
+// spanishPrefix starts the path of every Spanish page: the home page /es, the role pages
+// /es/roles/…/ and the documents /es/methodology/, /es/privacy/, /es/accessibility/. A
+// Spanish page has the path of its English page under it.
+const spanishPrefix = "/es"
+
+// langPath is the path of the page in language l that is the page at path p (in any
+// language) in the other: "/" and "/es" for the home page, "/roles/x/" and "/es/roles/x/",
+// "/methodology/" and "/es/methodology/". It says where such a page would be; hasPage
+// says whether the site has it.
+func langPath(l text.Lang, p string) string {
+	p = englishPath(p)
+	if l != text.Spanish {
+		return p
+	}
+	if p == "/" {
+		return spanishPrefix
+	}
+	return spanishPrefix + p
+}
+
+// englishPath is the path of the English page of the page at p.
+func englishPath(p string) string {
+	switch {
+	case p == "" || p == spanishPrefix:
+		return "/"
+	case strings.HasPrefix(p, spanishPrefix+"/"):
+		return strings.TrimPrefix(p, spanishPrefix)
+	}
+	return p
+}
+
+// hasPage reports whether p is the path of a page of the app (a route, a role page) or a
+// document the build publishes (Docs).
+func hasPage(p string) bool {
+	if _, ok := roleRouteIndex()[p]; ok {
+		return true
+	}
+	for _, r := range routes() {
+		if r.Path == p {
+			return true
 		}
-		return sitePath("/es?" + query)
 	}
-	if home {
-		path = "/"
+	for _, d := range docs {
+		if d.Path == p {
+			return true
+		}
 	}
-	q := langParam + "=" + string(l)
+	return false
+}
+
+// langHref is the address of this page's scenario in language l: the same page in l when
+// the site has one (langPath: "/" and "/es", "/roles/x/" and "/es/roles/x/"), else this
+// page with lang= added. A Spanish page is Spanish by its path; an English one lets the
+// reader choose, so a link to it says lang=en, and the page then saves the choice. The
+// link chooses even before the app has started. query is the scenario's canonical query,
+// "" for the preset.
+func langHref(l text.Lang, path, query string) string {
+	target := langPath(l, path)
+	param := l == text.English
+	if !hasPage(target) {
+		target, param = path, true
+		if target == "" {
+			target = "/"
+		}
+	}
+	var q []string
 	if query != "" {
-		q = query + "&" + q
+		q = append(q, query)
 	}
-	return sitePath(path + "?" + q)
+	if param {
+		q = append(q, langParam+"="+string(l))
+	}
+	if len(q) == 0 {
+		return sitePath(target)
+	}
+	return sitePath(target + "?" + strings.Join(q, "&"))
 }
 
 // langSwitch is the masthead's language switcher: a link per language, each named in

@@ -55,7 +55,13 @@ func TestLangHref(t *testing.T) {
 		{text.English, "/es", "", "/?lang=en"},
 		{text.English, "/", "role=it-support", "/?role=it-support&lang=en"},
 		{text.English, "/roles/it-support/tx/", "", "/roles/it-support/tx/?lang=en"},
-		{text.Spanish, "/roles/it-support/tx/", "years=5", "/roles/it-support/tx/?years=5&lang=es"},
+		{text.Spanish, "/roles/it-support/tx/", "years=5", "/es/roles/it-support/tx/?years=5"},
+		{text.Spanish, "/roles/it-support/", "", "/es/roles/it-support/"},
+		{text.English, "/es/roles/it-support/tx/", "years=5", "/roles/it-support/tx/?years=5&lang=en"},
+		{text.Spanish, "/es/roles/it-support/tx/", "", "/es/roles/it-support/tx/"},
+		{text.Spanish, "/embed-builder/", "", "/embed-builder/?lang=es"}, // no Spanish page: lang= as before
+		{text.Spanish, "/privacy/", "", "/es/privacy/"},
+		{text.English, "/es/privacy/", "", "/privacy/?lang=en"},
 	}
 	for _, tt := range tests {
 		if got := langHref(tt.l, tt.path, tt.query); got != tt.want {

@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
+	"github.com/hit-salary/hit-salary/app/text"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -41,17 +43,91 @@ const MethodologyPath = "/methodology/"
 // "change your details", and where focus goes when a banner is dismissed.
 const formTitleID = "form-title"
 
-// docPages maps a repository document to the page of the site the build publishes it
-// as (build/docpage renders it from the same file).
-var docPages = map[string]string{"METHODOLOGY.md": MethodologyPath, "PRIVACY.md": PrivacyPath, "ACCESSIBILITY.md": AccessibilityPath}
+// Doc is a repository document the build publishes as a page of the site (build/docpage
+// renders it from the file).
+type Doc struct {
+	File string    // the Markdown file in the repository, such as "METHODOLOGY.es.md"
+	Path string    // the page's path relative to the base path, such as "/es/methodology/"
+	Lang text.Lang // the document's language
+}
 
-// DocPages returns, for each repository document published as a page of the site, the
-// page's path relative to the base path, for example "METHODOLOGY.md" → "/methodology/".
-// The build tool renders each one.
-func DocPages() map[string]string {
-	out := make(map[string]string, len(docPages))
-	for k, v := range docPages {
-		out[k] = v
+// docs are the published documents: each English one and its Spanish translation, whose
+// page is the English page's path under /es (langPath).
+var docs = func() []Doc {
+	var out []Doc
+	for _, d := range []struct{ name, path string }{
+		{"METHODOLOGY", MethodologyPath}, {"PRIVACY", PrivacyPath}, {"ACCESSIBILITY", AccessibilityPath},
+	} {
+		out = append(out,
+			Doc{File: d.name + ".md", Path: d.path, Lang: text.English},
+			Doc{File: d.name + ".es.md", Path: langPath(text.Spanish, d.path), Lang: text.Spanish})
+	}
+	return out
+}()
+
+// Docs returns the repository documents published as pages of the site, English ones
+// first, each followed by its translation. The build tool renders each one.
+func Docs() []Doc { return slices.Clone(docs) }
+
+// docLink is a link to the document at path (an English path such as MethodologyPath) in
+// language l, the English one if it has no translation.
+func docLink(class string, l text.Lang, path, label string) app.UI {
+	return pageLink(class, docPath(l, path), label)
+}
+
+// docPath is the path of the document at path in language l, if published, else path.
+func docPath(l text.Lang, path string) string {
+	if p := langPath(l, path); hasPage(p) {
+		return p
+	}
+	return path
+}
+
+// Alternate is one language's version of a page: hreflang Lang ("en", "es", or
+// "x-default" for the page shown when no language matches), at Path relative to the
+// base path.
+type Alternate struct {
+	Lang string
+	Path string
+}
+
+// Alternates returns, for every page that exists in more than one language (the home
+// pages, the role pages, the documents), its versions: the English one, the others, then
+// x-default, which is the English one. The build writes them as <link rel=alternate
+// hreflang> in each page's head and as xhtml:link entries of sitemap.xml, so search
+// engines show readers the page in their language.
+func Alternates() map[string][]Alternate {
+	var english []string
+	for _, r := range routes() {
+		if r.Lang == "" {
+			english = append(english, r.Path)
+		}
+	}
+	for _, r := range roleRoutes() {
+		if r.Lang == "" {
+			english = append(english, r.Path)
+		}
+	}
+	for _, d := range docs {
+		if d.Lang == text.English {
+			english = append(english, d.Path)
+		}
+	}
+	out := map[string][]Alternate{}
+	for _, p := range english {
+		alts := []Alternate{{string(text.English), p}}
+		for _, l := range text.Langs() {
+			if lp := langPath(l, p); l != text.English && hasPage(lp) {
+				alts = append(alts, Alternate{string(l), lp})
+			}
+		}
+		if len(alts) == 1 {
+			continue
+		}
+		alts = append(alts, Alternate{"x-default", p})
+		for _, a := range alts[:len(alts)-1] {
+			out[a.Path] = alts
+		}
 	}
 	return out
 }

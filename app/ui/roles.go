@@ -14,7 +14,8 @@ import (
 // role's reference profile (estimate.Reference), so that people and search engines find
 // real figures for "EHR analyst pay in Ohio" in the HTML, with JavaScript off.
 //
-// They are 14 × 52 pages. In the browser each is an exact route, as the other pages. For
+// They are 14 × 52 pages in English, and as many in Spanish under /es (langPath):
+// /es/roles/<role>/ and /es/roles/<role>/<state>/. In the browser each is an exact route, as the other pages. For
 // the build they share one pattern route and the page finds its route from its path
 // (routeAt): go-app's generator would pre-render every exactly routed path one by one and
 // cannot write a path that ends in a slash; the build renders them itself (build/sitegen,
@@ -37,7 +38,7 @@ var rolesPattern = sync.OnceValue(func() string {
 			areas = append(areas, strings.ToLower(a.Code))
 		}
 	}
-	return "^" + rolesPrefix + "(?:" + strings.Join(roles, "|") + ")/(?:(?:" + strings.Join(areas, "|") + ")/)?$"
+	return "^(?:" + spanishPrefix + ")?" + rolesPrefix + "(?:" + strings.Join(roles, "|") + ")/(?:(?:" + strings.Join(areas, "|") + ")/)?$"
 })
 
 // rolePath is the path of the page about role in area (a USPS code, or "US" for the
@@ -49,17 +50,25 @@ func rolePath(role estimate.Role, area string) string {
 	return rolesPrefix + string(role) + "/" + strings.ToLower(area) + "/"
 }
 
-// roleRoutes lists the role pages: for each role in catalogue order, its national page,
-// then its page in each state and DC by name.
+// roleRoutes lists the role pages: the English ones, then the Spanish ones; in each, for
+// each role in catalogue order, its national page, then its page in each state and DC
+// by name. An English page lets the reader choose its language (route.Lang is ""), as the
+// home page does; a Spanish page is Spanish.
 var roleRoutes = sync.OnceValue(func() []route {
 	var out []route
-	for _, ri := range estimate.Roles() {
-		for _, a := range estimate.Areas() {
-			in, err := estimate.Reference(ri.Slug, a.Code)
-			if err != nil {
-				continue // cannot happen: both come from the model's catalogue
+	for _, l := range text.Langs() {
+		lang := l
+		if l == text.English {
+			lang = ""
+		}
+		for _, ri := range estimate.Roles() {
+			for _, a := range estimate.Areas() {
+				in, err := estimate.Reference(ri.Slug, a.Code)
+				if err != nil {
+					continue // cannot happen: both come from the model's catalogue
+				}
+				out = append(out, route{Path: langPath(l, rolePath(ri.Slug, a.Code)), Preset: in, Guide: true, Lang: lang})
 			}
-			out = append(out, route{Path: rolePath(ri.Slug, a.Code), Preset: in, Guide: true})
 		}
 	}
 	return out
@@ -87,6 +96,14 @@ func routeAt(path string) route {
 		return r
 	}
 	return routes()[0]
+}
+
+// routeTo makes the page the one at path (routeAt), in that page's language: when the
+// build pre-renders a role page, which finds its route from the request's path (a Spanish
+// one is Spanish).
+func (p *Page) routeTo(path string) {
+	p.route = routeAt(path)
+	p.lang = p.chooseLang()
 }
 
 // RolePages returns the paths of the role pages, each ending in a slash, in the order of
@@ -188,6 +205,8 @@ func (c *GuidePanel) render(t *text.Catalog) app.UI {
 	in := res.Input
 	area, _ := estimate.LookupArea(in.State)
 	role, place := roleName(t, in.Role), placeName(t, area)
+	// Links to the pages in the language shown: a Spanish reader stays on Spanish pages.
+	pathOf := func(r estimate.Role, area string) string { return langPath(c.Lang, rolePath(r, area)) }
 	body := []app.UI{
 		hs("h2|id=guide-title").Text(t.F("guide.title", "role", role, "area", place)),
 		txt("p", "guide__profile", t.F("guide.profile",
@@ -204,13 +223,13 @@ func (c *GuidePanel) render(t *text.Catalog) app.UI {
 			hs("p|class=guide__rank|data-testid=guide-rank").
 				DataSet("rank", cur.Rank).DataSet("adjusted-rank", cur.AdjustedRank).
 				Text(t.F("guide.rank", "area", place, "rank", t.Int(cur.Rank), "adjusted", t.Int(cur.AdjustedRank), "n", t.Int(len(c.Guide.Ranks)))),
-			box("p", "guide__all", pageLink("guide__link", rolePath(in.Role, "US"), t.F("guide.all", "role", role))),
+			box("p", "guide__all", pageLink("guide__link", pathOf(in.Role, "US"), t.F("guide.all", "role", role))),
 		)
 	} else {
 		items := make([]app.UI, 0, len(c.Guide.Ranks))
 		for _, r := range c.Guide.Ranks {
 			items = append(items, box("li", "",
-				pageLink("guide__link", rolePath(in.Role, r.Area.Code), t.AreaName(r.Area.Code, r.Area.Name)),
+				pageLink("guide__link", pathOf(in.Role, r.Area.Code), t.AreaName(r.Area.Code, r.Area.Name)),
 				app.Text(" "+t.Money(r.Estimate)),
 			))
 		}
@@ -223,7 +242,7 @@ func (c *GuidePanel) render(t *text.Catalog) app.UI {
 	others := make([]app.UI, 0, len(roles))
 	for _, ri := range roles {
 		if ri.Slug != in.Role {
-			others = append(others, box("li", "", pageLink("guide__link", rolePath(ri.Slug, in.State), roleName(t, ri.Slug))))
+			others = append(others, box("li", "", pageLink("guide__link", pathOf(ri.Slug, in.State), roleName(t, ri.Slug))))
 		}
 	}
 	body = append(body,

@@ -16,8 +16,8 @@ import (
 // reference profile; nothing else matches.
 func TestRolePagePaths(t *testing.T) {
 	paths := rolePages()
-	if want := len(estimate.Roles()) * len(estimate.Areas()); len(paths) != want {
-		t.Fatalf("%d role pages, want %d (roles × areas)", len(paths), want)
+	if want := len(text.Langs()) * len(estimate.Roles()) * len(estimate.Areas()); len(paths) != want {
+		t.Fatalf("%d role pages, want %d (languages × roles × areas)", len(paths), want)
 	}
 	if got := Pages(); !slices.Equal(got[:2], []string{"/", "/es"}) || !slices.Equal(got[2:], paths) {
 		t.Errorf("Pages() = %v…, want / and /es, then the role pages", got[:3])
@@ -36,7 +36,15 @@ func TestRolePagePaths(t *testing.T) {
 		if r.Path != p || !r.Guide {
 			t.Errorf("routeAt(%s) = %+v, want its role page", p, r)
 		}
-		parts := strings.Split(strings.Trim(p, "/"), "/")
+		// A Spanish page is Spanish; an English one lets the reader choose.
+		wantLang := text.Lang("")
+		if strings.HasPrefix(p, "/es/") {
+			wantLang = text.Spanish
+		}
+		if r.Lang != wantLang {
+			t.Errorf("routeAt(%s).Lang = %q, want %q", p, r.Lang, wantLang)
+		}
+		parts := strings.Split(strings.Trim(englishPath(p), "/"), "/")
 		area := "US"
 		if len(parts) == 3 {
 			area = strings.ToUpper(parts[2])
@@ -49,7 +57,8 @@ func TestRolePagePaths(t *testing.T) {
 	}
 	for _, p := range []string{"/roles/", "/roles/nurse/", "/roles/ehr-analyst", "/roles/ehr-analyst/oh",
 		"/roles/ehr-analyst/us/", "/roles/ehr-analyst/xx/", "/roles/EHR-analyst/oh/", "/roles/ehr-analyst/oh/x/",
-		"/x/roles/ehr-analyst/", "/roles/ehr-analyst/OH/"} {
+		"/x/roles/ehr-analyst/", "/roles/ehr-analyst/OH/", "/es/roles/", "/es/roles/ehr-analyst", "/fr/roles/ehr-analyst/",
+		"/es/es/roles/ehr-analyst/", "/eS/roles/ehr-analyst/", "/es/roles/ehr-analyst/us/"} {
 		if re.MatchString(p) {
 			t.Errorf("the pattern matches %s", p)
 		}
@@ -66,13 +75,17 @@ func TestRolePagePaths(t *testing.T) {
 func TestRolePagesPrerender(t *testing.T) {
 	paths := rolePages()
 	if testing.Short() {
-		paths = []string{paths[0], paths[1], paths[len(paths)-1]}
+		// The first English and Spanish pages, national and state, and the last page.
+		paths = []string{paths[0], paths[1], paths[len(paths)/2], paths[len(paths)/2+1], paths[len(paths)-1]}
 	}
-	tr := text.For(text.English)
 	for _, path := range paths {
 		r := routeAt(path)
+		tr := text.For(text.English)
+		if r.Lang != "" {
+			tr = text.For(r.Lang)
+		}
 		p := newPathPage()
-		p.route = r // what OnPreRender does with the request's path
+		p.routeTo(path) // what OnPreRender does with the request's path
 		p.start(nil, "", sourcePrerender)
 		root, _ := render(t, p)
 

@@ -55,7 +55,7 @@ func (c *SourceList) Render() app.UI {
 				// A page of this site (the model's URLs are relative to the site's base).
 				link = box("p", "source__link",
 					txt("span", "source__opens", t.T("sources.opens.site")+" "),
-					pageLink("source__url", MethodologyPath, t.T("footer.methodology")))
+					docLink("source__url", c.Lang, MethodologyPath, t.T("footer.methodology")))
 			case s.URL != "":
 				link = txt("span", "source__url", s.URL)
 			}

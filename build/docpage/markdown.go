@@ -47,7 +47,7 @@ func (c *converter) blocks(lines []string) {
 		default:
 			j := i
 			for j < len(lines) && strings.TrimSpace(lines[j]) != "" && !headingRe.MatchString(lines[j]) &&
-				!itemRe.MatchString(lines[j]) && !isTableStart(lines, j) {
+				!interrupts(lines[j], j == i) && !isTableStart(lines, j) {
 				j++
 			}
 			c.out.WriteString("<p>" + inline(joinLines(lines[i:j])) + "</p>\n")
@@ -174,7 +174,9 @@ func (c *converter) list(lines []string, i int) int {
 		text := []string{m[3]}
 		i++
 		for i < len(lines) && strings.TrimSpace(lines[i]) != "" && !headingRe.MatchString(lines[i]) {
-			if n := itemRe.FindStringSubmatch(lines[i]); n != nil {
+			// A deeper line that would start a list numbered other than 1 ("2015) and")
+			// continues the text, as in CommonMark: such a list cannot interrupt it.
+			if n := itemRe.FindStringSubmatch(lines[i]); n != nil && !(len(n[1]) > indent && !startsAtOne(n[2])) {
 				break
 			}
 			text = append(text, lines[i])
@@ -198,6 +200,20 @@ func (c *converter) list(lines []string, i int) int {
 	}
 	c.out.WriteString("</" + tag + ">\n")
 	return i
+}
+
+// startsAtOne reports whether a list marker is a bullet or the number 1.
+func startsAtOne(marker string) bool {
+	n, err := strconv.Atoi(strings.TrimRight(marker, ".)"))
+	return err != nil || n == 1
+}
+
+// interrupts reports whether line starts a list that ends the paragraph before it (or,
+// first, starts one instead of a paragraph): a bullet or a list numbered from 1, as in
+// CommonMark, so a wrapped line that begins "90. That spread" stays in its paragraph.
+func interrupts(line string, first bool) bool {
+	m := itemRe.FindStringSubmatch(line)
+	return m != nil && (first || startsAtOne(m[2]))
 }
 
 func joinLines(ls []string) string {

@@ -26,6 +26,10 @@ func TestHTML(t *testing.T) {
 			"<ol>\n<li><strong>Base.</strong> The median\nof the state.</li>\n<li>Experience.</li>\n</ol>\n"},
 		{"nested list", "4. Employer:\n   - *Hospital* (+3%): tables\n     of BLS.\n   - Clinic.\n5. Certs.\n",
 			"<ol start=\"4\">\n<li>Employer:\n<ul>\n<li><em>Hospital</em> (+3%): tables\nof BLS.</li>\n<li>Clinic.</li>\n</ul>\n</li>\n<li>Certs.</li>\n</ol>\n"},
+		{"a wrapped number does not start a list", "percentiles 10, 75 and\n90. That spread.\n",
+			"<p>percentiles 10, 75 and\n90. That spread.</p>\n"},
+		{"a wrapped number stays in its item", "6. **Certs.** Robert Half\n   2015) and a gap.\n7. Next.\n",
+			"<ol start=\"6\">\n<li><strong>Certs.</strong> Robert Half\n2015) and a gap.</li>\n<li>Next.</li>\n</ol>\n"},
 		{"list then paragraph", "- a\n- b\n\nAfter.\n", "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<p>After.</p>\n"},
 		{"table", "| Role | SOC |\n|---|--:|\n| IT `x` | 15-1232 |\n| a \\| b |\n",
 			"<div class=\"table-scroll\"><table class=\"table\">\n<thead><tr><th scope=\"col\">Role</th><th scope=\"col\" class=\"align-right\">SOC</th></tr></thead>\n<tbody>\n" +

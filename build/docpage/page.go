@@ -23,6 +23,19 @@ type Options struct {
 	DescriptionKey string   // catalogue key of the meta description; "" is doc.description
 	After          string   // HTML appended inside <main>, after the document
 	Scripts        []string // paths relative to the base, such as "web/privacy.js"
+	// Home is the app's page in the document's language, relative to the base: "" for
+	// the English estimator, "es" for the Spanish one. The way back leads there.
+	Home string
+	// Languages are the document's versions, for the language switcher in the masthead
+	// (none: no switcher): one per language, the page's own included.
+	Languages []Version
+}
+
+// Version is one language's version of a page: its language and its path relative to
+// the base, such as "es/methodology/".
+type Version struct {
+	Lang text.Lang
+	Path string
 }
 
 // PageWith is Page with Options.
@@ -45,7 +58,7 @@ func shell(title, body, base string, t *text.Catalog, o Options) ([]byte, error)
 	for _, s := range o.Scripts {
 		scripts.WriteString(`<script defer src="` + esc(base+s) + `"></script>` + "\n")
 	}
-	back := `<a href="` + esc(base) + `">` + esc(t.T("doc.back")) + `</a>`
+	back := `<a href="` + esc(base+o.Home) + `">` + esc(t.T("doc.back")) + `</a>`
 	var b strings.Builder
 	b.WriteString(`<!doctype html>
 <html lang="` + esc(string(t.Lang())) + `">
@@ -60,7 +73,7 @@ func shell(title, body, base string, t *text.Catalog, o Options) ([]byte, error)
 <body>
 <div class="app doc">
 <a class="skip-link" href="#doc">` + esc(t.T("doc.skip")) + `</a>
-<header class="masthead"><p class="masthead__name">` + esc(t.T("app.name")) + `</p><p class="doc__back">` + back + `</p></header>
+<header class="masthead">` + langSwitch(base, t, o.Languages) + `<p class="masthead__name">` + esc(t.T("app.name")) + `</p><p class="doc__back">` + back + `</p></header>
 <main id="doc" class="card doc__body" tabindex="-1">
 `)
 	b.WriteString(body)
@@ -71,4 +84,27 @@ func shell(title, body, base string, t *text.Catalog, o Options) ([]byte, error)
 </html>
 `)
 	return []byte(b.String()), nil
+}
+
+// langSwitch is the masthead's language switcher, as the app draws it (app/ui
+// langSwitch, the same classes): a link per version, each named in its own language,
+// the page's own marked aria-current=page. No versions, no switcher.
+func langSwitch(base string, t *text.Catalog, vs []Version) string {
+	if len(vs) == 0 {
+		return ""
+	}
+	esc := html.EscapeString
+	var b strings.Builder
+	b.WriteString(`<nav class="lang-switch" data-testid="lang-switch" aria-label="` + esc(t.T("lang.switch")) + `"><ul class="lang-switch__list">`)
+	for _, v := range vs {
+		current := ""
+		if v.Lang == t.Lang() {
+			current = ` aria-current="page"`
+		}
+		l := esc(string(v.Lang))
+		b.WriteString(`<li class="lang-switch__item"><a class="lang-switch__link" href="` + esc(base+v.Path) + `" hreflang="` + l + `" lang="` + l + `"` + current + `>` +
+			esc(t.T("lang.name."+string(v.Lang))) + `</a></li>`)
+	}
+	b.WriteString(`</ul></nav>`)
+	return b.String()
 }
