@@ -147,7 +147,8 @@ type browserReport struct {
 // fieldEdits is the input-to-paint latency of edits of one kind of field.
 type fieldEdits struct {
 	Field, Kind string
-	Paint       []float64 // ms from the event to the end of the first painted frame after the DOM changed
+	Paint       []float64       // ms from the event to the end of the first painted frame after the DOM changed
+	Mutations   []mutationCount // what each edit changed in the DOM until that frame (load does not change it)
 }
 
 func measureBrowser(ctx context.Context, c config, r *report, logf func(string, ...any)) error {
@@ -273,11 +274,11 @@ func measureBrowser(ctx context.Context, c config, r *report, logf func(string, 
 	}
 	for _, f := range fieldKinds {
 		logf("input-to-paint latency, %d edits of %s at %g× CPU…", c.edits, f.Field, cpuSlowdown)
-		paint, err := fieldLatency(last, plain, f, c.edits, cpuSlowdown)
+		paint, muts, err := fieldLatency(last, plain, f, c.edits, cpuSlowdown)
 		if err != nil {
 			return err
 		}
-		f.Paint = paint
+		f.Paint, f.Mutations = paint, muts
 		r.browser.Fields = append(r.browser.Fields, f)
 	}
 	return nil
@@ -549,16 +550,22 @@ var fieldKinds = []fieldEdits{
 // fieldJS makes n edits of one field type and returns, for each, the milliseconds from
 // the event to the end of the first frame painted after the page's DOM changed (a
 // MutationObserver on the document: go-app renders an update in one go, so the first
-// mutation is the re-render). A select gets each of its options in turn, a checkbox
+// mutation is the re-render), and the DOM mutations made until that frame. A number
+// field gets values 7 years apart, a select gets each of its options in turn, a checkbox
 // group and a radio group have each box clicked in turn (a click changes a box and fires
 // its change event). An edit that changes nothing in 5 s fails the measure.
 const fieldJS = `(async (sel, kind, n) => {
 	const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
-	const out = [];
+	const out = {paint: [], mutations: []};
 	for (let i = 0; i < n; i++) {
 		await frame();
 		let apply;
-		if (kind === 'select') {
+		if (kind === 'number') {
+			const el = document.querySelector(sel);
+			if (!el) throw new Error('no ' + sel);
+			const v = String((Number(el.value) + 7) % 41);
+			apply = () => { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); };
+		} else if (kind === 'select') {
 			const el = document.querySelector(sel);
 			if (!el) throw new Error('no ' + sel);
 			const opts = [...el.options].filter(o => !o.disabled).map(o => o.value);
@@ -572,6 +579,9 @@ const fieldJS = `(async (sel, kind, n) => {
 			const el = els[i % els.length];
 			apply = () => el.click();
 		}
+		const count = {childList: 0, attributes: 0, characterData: 0, added: 0, removed: 0};
+		const counter = new MutationObserver(records => { for (const r of records) { count[r.type]++; count.added += r.addedNodes.length; count.removed += r.removedNodes.length; } });
+		counter.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
 		const t0 = performance.now();
 		await new Promise((resolve, reject) => {
 			const mo = new MutationObserver(() => { mo.disconnect(); clearTimeout(timer); resolve(); });
@@ -579,23 +589,32 @@ const fieldJS = `(async (sel, kind, n) => {
 			mo.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
 			apply();
 		});
-		await new Promise(r => requestAnimationFrame(() => setTimeout(() => { out.push(performance.now() - t0); r(); }, 0)));
+		await new Promise(r => requestAnimationFrame(() => setTimeout(() => {
+			out.paint.push(performance.now() - t0);
+			for (const r of counter.takeRecords()) { count[r.type]++; count.added += r.addedNodes.length; count.removed += r.removedNodes.length; }
+			counter.disconnect();
+			out.mutations.push(count);
+			r();
+		}, 0)));
 	}
 	return out;
 })`
 
 // fieldLatency times n edits of one field type at a CPU slowdown, starting from the
 // default scenario.
-func fieldLatency(ctx context.Context, s *harness.Server, f fieldEdits, n int, cpu float64) ([]float64, error) {
+func fieldLatency(ctx context.Context, s *harness.Server, f fieldEdits, n int, cpu float64) ([]float64, []mutationCount, error) {
 	if err := chromedp.Run(ctx, throttle(1, false), chromedp.Navigate(s.URL()+"?"+estimate.Default().Query().Encode())); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := waitJS(ctx, `document.querySelector('`+appReady+`')`, readyTimeout); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var out []float64
+	var out struct {
+		Paint     []float64
+		Mutations []mutationCount
+	}
 	sel, _ := json.Marshal(f.Field)
 	kind, _ := json.Marshal(f.Kind)
 	err := chromedp.Run(ctx, throttle(cpu, false), evaluate(fmt.Sprintf(`%s(%s, %s, %d)`, fieldJS, sel, kind, n), &out), throttle(1, false))
-	return out, err
+	return out.Paint, out.Mutations, err
 }

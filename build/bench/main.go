@@ -16,6 +16,10 @@
 // Usage:
 //
 //	go run ./build/bench [-dist dist] [-runs 3] [-edits 100]
+//	go run ./build/bench -profile all|#years,#state,… [-dist dist] [-edits 100]
+//
+// -profile skips the report and profiles edits instead (profile.go): where an edit's
+// main-thread time goes, by function and part, and the DOM mutations it makes.
 //
 // -dist defaults to $HIT_DIST. The numbers are measurements, not pass/fail tests; the
 // report marks each against its target.
@@ -45,6 +49,9 @@ type config struct {
 	runs  int
 	edits int
 	hello bool
+	// profile, if set, skips the report: the field types whose edits are profiled
+	// ("all" or a comma-separated list of field selectors, e.g. "#years,#state").
+	profile string
 }
 
 func parseArgs(args []string, stderr io.Writer) (config, error) {
@@ -55,6 +62,8 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.runs, "runs", 3, "cold loads to measure; the report gives the median")
 	fs.IntVar(&c.edits, "edits", 100, "edits of the years field for the input-to-paint latency")
 	fs.BoolVar(&c.hello, "hello", true, "build the go-app hello world to compare app.wasm's size")
+	fs.StringVar(&c.profile, "profile", "", "only profile edits of these fields (\"all\" or selectors, comma-separated); "+
+		"build the site without -s to see function names")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -75,6 +84,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	r := &report{}
 	logf := func(format string, a ...any) { fmt.Fprintf(stderr, format+"\n", a...) }
 
+	if c.profile != "" {
+		return profileSite(ctx, c, stdout, logf)
+	}
 	logf("machine…")
 	r.machine = describeMachine()
 	work, err := os.MkdirTemp("", "hit-bench-")
