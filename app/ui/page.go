@@ -54,10 +54,10 @@ type Page struct {
 	byPath    bool                   // the route is found from the page's path (role pages, roles.go)
 	guide     *guide                 // a role page's reference profile (guideFor), or nil
 
-	// Typing in the years field writes the URL and storage once the typing pauses:
-	// every history.replaceState makes Chromium fetch and decode the favicon again
-	// (about a quarter of an edit's cost), and browsers throttle or refuse rapid
-	// replaceState calls. Zero (natively, in tests) writes at once.
+	// Edits write the URL, storage and title once they pause: every
+	// history.replaceState makes Chromium fetch and decode the favicon again (about a
+	// quarter of an edit's cost), and browsers throttle or refuse rapid replaceState
+	// calls. Zero (natively, in tests) writes at once.
 	persistDelay time.Duration
 	persistSeq   int // counts writes asked for; a delayed write runs only if it is the last
 	// pending is the query of a delayed write that has not run yet. Leaving or hiding
@@ -65,7 +65,7 @@ type Page struct {
 	pending atomic.Pointer[string]
 }
 
-// yearsPersistDelay is how long the years field must rest before the URL is written.
+// yearsPersistDelay is how long the form must rest before the URL is written.
 const yearsPersistDelay = 250 * time.Millisecond
 
 func newPage(r route) *Page {
@@ -116,7 +116,7 @@ func (p *Page) OnInit() {
 func (p *Page) OnPreRender(ctx app.Context) {
 	defer recoverTo(ctx, p.fail)
 	if p.byPath {
-		p.routeTo(ctx.Page().URL().Path)
+		p.route = routeAt(ctx.Page().URL().Path)
 	}
 	p.embed = parseEmbed(ctx.Page().URL().RawQuery)
 	p.start(parseQuery(ctx.Page().URL().RawQuery), "", sourcePrerender)
@@ -273,19 +273,23 @@ func (p *Page) fail(_ app.Context, r any) {
 
 // Event handlers. Each recovers first: see recoverTo.
 
+// onChange applies an edit. The address, storage and the document title follow once
+// edits pause (persistLater): writing them took about a fifth of a select's edit at 4×
+// CPU (make bench -profile), time the frame that shows the new estimate waits for.
 func (p *Page) onChange(ctx app.Context, ch Change) {
 	defer recoverTo(ctx, p.fail)
 	p.apply(ch)
-	p.setTitle(ctx)
-	if (ch.Field == estimate.ParamYears || ch.Field == estimate.ParamPrior) && p.persistDelay > 0 {
+	if p.persistDelay > 0 {
 		p.persistLater(ctx)
 		return
 	}
+	p.setTitle(ctx)
 	p.persist(ctx)
 }
 
-// persistLater writes the scenario after persistDelay, unless another write is asked
-// for meanwhile. The write needs no new frame; a panic in it still shows the error.
+// persistLater writes the scenario and the title after persistDelay, unless another
+// write is asked for meanwhile. The write needs no new frame; a panic in it still shows
+// the error.
 func (p *Page) persistLater(ctx app.Context) {
 	p.persistSeq++
 	seq := p.persistSeq
@@ -294,6 +298,7 @@ func (p *Page) persistLater(ctx app.Context) {
 	ctx.After(p.persistDelay, func(ctx app.Context) {
 		defer recoverTo(ctx, p.fail)
 		if seq == p.persistSeq {
+			p.setTitle(ctx)
 			p.persist(ctx)
 		}
 		ctx.PreventUpdate()
@@ -448,14 +453,14 @@ func (c *colophon) Render() app.UI {
 			txt("span", "colophon__edition", t.Periods(estimate.DataEdition)),
 		),
 		box("p", "",
-			docLink("colophon__methodology", c.Lang, MethodologyPath, t.T("footer.methodology")),
+			pageLink("colophon__methodology", MethodologyPath, t.T("footer.methodology")),
 			app.Text(" "+t.T("footer.methodology.about")),
 		),
 		txt("p", "", t.T("footer.privacy")),
 		box("p", "colophon__about", // issue 8: the pages about the site
-			docLink("", c.Lang, PrivacyPath, t.T("footer.privacy.link")),
+			pageLink("", PrivacyPath, t.T("footer.privacy.link")),
 			app.Text(" · "),
-			docLink("", c.Lang, AccessibilityPath, t.T("footer.a11y.link")),
+			pageLink("", AccessibilityPath, t.T("footer.a11y.link")),
 			app.Text(" · "),
 			pageLink("", EmbedBuilderPath, t.T("footer.embed.link")),
 		),
@@ -552,8 +557,7 @@ func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 		&TrajectoryChart{Lang: p.lang, Trajectories: r.Trajectories, Years: r.Input.Years, Education: r.Input.Education},
 		&PaybackPanel{Lang: p.lang, Query: queryString(r.Input)},
 		&RankPanel{Lang: p.lang, Query: queryString(r.Input)},
-		&PathwaysPanel{Lang: p.lang, Query: queryString(r.Input)},
-		&OutlookPanel{Lang: p.lang, Role: r.Input.Role, Outlook: r.Outlook},
+		&OutlookPanel{Lang: p.lang, Outlook: r.Outlook},
 		newSourceList(p.lang, r),
 	}
 }

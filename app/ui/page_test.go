@@ -760,7 +760,7 @@ func TestEmbedLocks(t *testing.T) {
 	}
 }
 
-// TestDelayedYearsWriteIsFlushed checks that a years edit whose URL and storage write is
+// TestDelayedYearsWriteIsFlushed checks that an edit whose URL and storage write is
 // delayed is written at once when the page is hidden or left, and only once.
 func TestDelayedYearsWriteIsFlushed(t *testing.T) {
 	st := &memStore{}
@@ -783,7 +783,12 @@ func TestDelayedYearsWriteIsFlushed(t *testing.T) {
 		t.Errorf("a second flush wrote again: %q", st.q)
 	}
 	p.onChange(ctx, Change{Field: "years", Value: "18"})
-	p.onChange(ctx, Change{Field: "role", Value: "it-manager"}) // an immediate write clears the pending one
+	p.onChange(ctx, Change{Field: "role", Value: "it-manager"}) // a select's write waits too; the last one is kept
+	p.flushPending()
+	if want := p.in.Query().Encode(); p.in.Years != 18 || p.in.Role != "it-manager" || st.q != want {
+		t.Fatalf("after the second flush: storage %q, want %q", st.q, want)
+	}
+	p.persist(ctx) // an immediate write (reset, a restored scenario) clears the pending one
 	st.q = ""
 	p.flushPending()
 	if st.q != "" {
