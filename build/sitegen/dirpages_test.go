@@ -2,7 +2,6 @@ package sitegen
 
 import (
 	"encoding/xml"
-	"github.com/hit-salary/hit-salary/build/verify"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,11 +9,12 @@ import (
 	"testing"
 
 	"github.com/hit-salary/hit-salary/build/sw"
+	"github.com/hit-salary/hit-salary/build/verify"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// guideStandIn is a directory page of the stand-in UI: it names its path and sets its
-// canonical link, as the role pages of app/ui do.
+// guideStandIn is a directory page of the stand-in UI: it names its path, sets its
+// canonical link and links to another directory page, as the role pages of app/ui do.
 type guideStandIn struct{ app.Compo }
 
 func (g *guideStandIn) OnPreRender(ctx app.Context) {
@@ -23,19 +23,24 @@ func (g *guideStandIn) OnPreRender(ctx app.Context) {
 }
 
 func (g *guideStandIn) Render() app.UI {
-	return app.Main().Body(app.H1().Text("Guide"), app.Output().DataSet("testid", "estimate").Text("$1"))
+	return app.Main().Body(app.H1().Text("Guide"), app.A().Href("/guide/a/b/").Text("B"),
+		app.Output().DataSet("testid", "estimate").Text("$1"))
 }
 
 var guidePages = []string{"/guide/a/", "/guide/a/b/", "/guide/c/"}
 
-// TestBuildDirPages builds directory pages: each is written as <path>index.html and
-// passes Verify, its canonical link and og:url keep the trailing slash, the service
-// worker does not precache them, and sitemap.xml lists every page (with a domain only).
+// TestBuildDirPages builds directory pages for a project site and for the root of a
+// domain: each is written as <path>index.html and passes Verify (its link to another
+// directory page under the base), its canonical link and og:url keep the trailing slash,
+// the service worker does not precache them, and sitemap.xml lists every page (with a
+// domain only).
 func TestBuildDirPages(t *testing.T) {
 	app.RouteWithRegexp(`^/guide/[a-z]/(?:[a-z]/)?$`, func() app.Composer { return &guideStandIn{} })
-	for _, domain := range []string{"example.org", ""} {
+	for _, tc := range []struct{ base, domain string }{{"/hit-salary/", "example.org"}, {"/hit-salary/", ""}, {"/", "example.org"}} {
+		base, domain := tc.base, tc.domain
+		site := "https://example.org" + base
 		c := fixture(t)
-		c.Domain = domain
+		c.Base, c.Domain = base, domain
 		c.Pages = append(slices.Clone(standInPages), guidePages...)
 		mustBuild(t, c)
 		for _, p := range guidePages {
@@ -43,7 +48,10 @@ func TestBuildDirPages(t *testing.T) {
 			if !strings.Contains(data, "data-testid=estimate") || !strings.Contains(data, "<title>Guide "+p+"</title>") {
 				t.Errorf("%s: not the rendered page:\n%.300s", p, data)
 			}
-			canonical := "https://example.org/hit-salary" + p
+			if !strings.Contains(data, "href="+base+"guide/a/b/>") {
+				t.Errorf("%s (base %s): the link to /guide/a/b/ is not under the base:\n%.600s", p, base, data)
+			}
+			canonical := site + strings.TrimPrefix(p, "/")
 			if has := strings.Contains(data, "href="+canonical+" rel=canonical"); has != (domain != "") {
 				t.Errorf("%s (domain %q): canonical %s present %v:\n%.600s", p, domain, canonical, has, data)
 			}
@@ -52,7 +60,7 @@ func TestBuildDirPages(t *testing.T) {
 			}
 		}
 		static := []string{}
-		if err := verify.Verify(c.Out, verify.Options{Base: "/hit-salary/", Domain: domain, Version: c.Version, Minified: true, Static: static}); err != nil {
+		if err := verify.Verify(c.Out, verify.Options{Base: base, Domain: domain, Version: c.Version, Minified: true, Static: static}); err != nil {
 			t.Errorf("Verify: %v", err)
 		}
 		precache, err := sw.Precache(read(t, c.Out, "app-worker.js"))
@@ -86,8 +94,7 @@ func TestBuildDirPages(t *testing.T) {
 		for _, u := range set.URLs {
 			locs = append(locs, u.Loc)
 		}
-		want := []string{"https://example.org/hit-salary/", "https://example.org/hit-salary/role/nurse-informaticist",
-			"https://example.org/hit-salary/guide/a/", "https://example.org/hit-salary/guide/a/b/", "https://example.org/hit-salary/guide/c/"}
+		want := []string{site, site + "role/nurse-informaticist", site + "guide/a/", site + "guide/a/b/", site + "guide/c/"}
 		if !slices.Equal(locs, want) {
 			t.Errorf("sitemap lists %q, want %q", locs, want)
 		}
