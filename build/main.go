@@ -69,21 +69,42 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	return report(stdout, cfg, r)
 }
 
-// docPages renders the repository documents the app links to (ui.DocPages, such as
-// METHODOLOGY.md) as static pages of the site, keyed by their path relative to the base.
-// The documents are read from root, the folder that holds -web (the repository).
+// docPages renders the repository documents the app links to (ui.Docs: METHODOLOGY.md and
+// its translation METHODOLOGY.es.md, and so on) as static pages of the site, keyed by
+// their path relative to the base, each in its language with a switcher to its other
+// versions. The documents are read from root, the folder that holds -web (the
+// repository).
 func docPages(root, base string) (map[string][]byte, error) {
 	out := map[string][]byte{}
-	for file, page := range ui.DocPages() {
-		md, err := os.ReadFile(filepath.Join(root, file))
-		if err != nil {
-			return nil, fmt.Errorf("document for %s: %w", page, err)
+	docs := ui.Docs()
+	// The versions of a document share its name before the first dot (PRIVACY.es.md).
+	stem := func(d ui.Doc) string { s, _, _ := strings.Cut(d.File, "."); return s }
+	for _, d := range docs {
+		var versions []docpage.Version
+		english := d.Path
+		for _, v := range docs {
+			if stem(v) == stem(d) {
+				versions = append(versions, docpage.Version{Lang: v.Lang, Path: strings.TrimPrefix(v.Path, "/")})
+				if v.Lang == text.English {
+					english = v.Path
+				}
+			}
 		}
-		html, err := docpage.PageWith(string(md), base, text.For(text.English), docOptions(page))
+		md, err := os.ReadFile(filepath.Join(root, d.File))
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", file, err)
+			return nil, fmt.Errorf("document for %s: %w", d.Path, err)
 		}
-		out[strings.TrimPrefix(page, "/")] = html
+		t := text.For(d.Lang)
+		o := docOptions(english, t)
+		o.Languages = versions
+		if d.Lang != text.English {
+			o.Home = string(d.Lang) // the Spanish estimator, /es
+		}
+		html, err := docpage.PageWith(string(md), base, t, o)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", d.File, err)
+		}
+		out[strings.TrimPrefix(d.Path, "/")] = html
 	}
 	// The embed builder (issue 8) is a page of the site built from the model's lists.
 	builder, err := docpage.Builder(base, text.For(text.English))
@@ -94,11 +115,11 @@ func docPages(root, base string) (map[string][]byte, error) {
 	return out, nil
 }
 
-// docOptions are what a published document's page adds to it: the privacy page its
-// clear-data button and script, each page its own description.
-func docOptions(page string) docpage.Options {
-	t := text.For(text.English)
-	switch page {
+// docOptions are what a published document's page adds to it, by the path of its
+// English version: the privacy page its clear-data button and script, each page its own
+// description, in the words of t.
+func docOptions(english string, t *text.Catalog) docpage.Options {
+	switch english {
 	case ui.PrivacyPath:
 		return docpage.PrivacyOptions(t)
 	case ui.AccessibilityPath:

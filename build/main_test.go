@@ -111,7 +111,8 @@ func TestRunRealUI(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for doc, page := range ui.DocPages() {
+			for _, d := range ui.Docs() {
+				doc, page := d.File, d.Path
 				name := strings.TrimPrefix(page, "/") + "index.html"
 				data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
 				if err != nil {
