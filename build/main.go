@@ -54,6 +54,12 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	cfg.Pages = uiPages()
 	cfg.Styles = ui.Styles()
 	cfg.Scripts = ui.Scripts()
+	cfg.Alternates = map[string][]sitegen.Alternate{}
+	for page, alts := range ui.Alternates() {
+		for _, a := range alts {
+			cfg.Alternates[page] = append(cfg.Alternates[page], sitegen.Alternate{Lang: a.Lang, Path: a.Path})
+		}
+	}
 	root := filepath.Dir(filepath.Clean(cfg.Web))
 	cfg.Extra = func(base string) (map[string][]byte, error) { return docPages(root, base) }
 	web, cleanup, err := webWithCatalogs(cfg.Web)

@@ -224,7 +224,7 @@ func Build(ctx context.Context, c Config) (*Report, error) {
 		return nil, err
 	}
 	if c.Domain != "" {
-		data, err := sitemap(c.Domain, c.Base, c.Pages, extraPaths(c.extra))
+		data, err := sitemap(c.Domain, c.Base, c.Pages, extraPaths(c.extra), c.Alternates)
 		if err != nil {
 			return nil, err
 		}
@@ -409,7 +409,11 @@ func postProcess(dir string, c Config, xz bool) error {
 			continue
 		}
 		if err := rewrite(dir, f, func(b []byte) ([]byte, error) {
-			return fixPage(b, c.Base, c.Domain, xz, strings.HasSuffix(f, "/index.html"))
+			b, err := fixPage(b, c.Base, c.Domain, xz, strings.HasSuffix(f, "/index.html"))
+			if err != nil || len(c.Alternates[filePage(f)]) == 0 {
+				return b, err
+			}
+			return insertAlternates(b, c.Alternates[filePage(f)], c.Base, c.Domain)
 		}); err != nil {
 			return err
 		}

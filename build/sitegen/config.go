@@ -85,6 +85,19 @@ type Config struct {
 	// works offline.
 	Extra func(base string) (map[string][]byte, error)
 	extra map[string][]byte // what Extra returned
+	// Alternates are the language versions of pages, from ui.Alternates: for a page's
+	// path ("/", "/es", "/roles/x/", "/methodology/"), every version of it, its own
+	// included. Such a page gets a <link rel=alternate hreflang> per version in its head,
+	// and its sitemap.xml entry an xhtml:link per version. With a Domain the addresses
+	// are absolute, as search engines require; without one they are paths under the
+	// base, which browsers and the build's own checks still follow.
+	Alternates map[string][]Alternate
+}
+
+// Alternate is one language version of a page: Lang is an hreflang value ("en", "es",
+// "x-default") and Path the version's page path, as in Pages ("/es/roles/x/").
+type Alternate struct {
+	Lang, Path string
 }
 
 // ParseArgs parses the build tool's command line into a Config (without

@@ -72,20 +72,36 @@ func renderDirPage(dir string, h *app.Handler, p string) error {
 }
 
 // sitemap is sitemap.xml (sitemaps.org protocol 0.9): the address of every page, which
-// must be absolute, so the build writes it only for a known domain.
-func sitemap(domain, base string, pages, static []string) ([]byte, error) {
+// must be absolute, so the build writes it only for a known domain. A page with language
+// versions (alternates, keyed by page path) lists each as an xhtml:link, as search
+// engines read them (the page itself included).
+func sitemap(domain, base string, pages, static []string, alternates map[string][]Alternate) ([]byte, error) {
+	type link struct {
+		Rel      string `xml:"rel,attr"`
+		HrefLang string `xml:"hreflang,attr"`
+		Href     string `xml:"href,attr"`
+	}
 	type loc struct {
-		Loc string `xml:"loc"`
+		Loc   string `xml:"loc"`
+		Links []link `xml:"xhtml:link"`
 	}
 	var set struct {
 		XMLName xml.Name `xml:"urlset"`
 		NS      string   `xml:"xmlns,attr"`
+		XHTML   string   `xml:"xmlns:xhtml,attr,omitempty"`
 		URLs    []loc    `xml:"url"`
 	}
 	set.NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+	if len(alternates) > 0 {
+		set.XHTML = "http://www.w3.org/1999/xhtml"
+	}
 	site := "https://" + domain + base
 	for _, p := range append(append([]string(nil), pages...), static...) {
-		set.URLs = append(set.URLs, loc{site + strings.TrimPrefix(p, "/")})
+		u := loc{Loc: site + strings.TrimPrefix(p, "/")}
+		for _, a := range alternates["/"+strings.TrimPrefix(p, "/")] {
+			u.Links = append(u.Links, link{"alternate", a.Lang, site + strings.TrimPrefix(a.Path, "/")})
+		}
+		set.URLs = append(set.URLs, u)
 	}
 	var b bytes.Buffer
 	b.WriteString(xml.Header)

@@ -115,3 +115,84 @@ func TestNormalizeDirPages(t *testing.T) {
 		t.Errorf("pageFile = %q", f)
 	}
 }
+
+// TestBuildAlternates: pages with language versions (Config.Alternates) name each in
+// their head, absolute with a domain and under the base without one, and pass Verify
+// (which checks that each version exists); sitemap.xml lists each version as an
+// xhtml:link of the page's entry; a page without versions has none.
+func TestBuildAlternates(t *testing.T) {
+	app.RouteWithRegexp(`^/guide/[a-z]/(?:[a-z]/)?$`, func() app.Composer { return &guideStandIn{} })
+	alts := []Alternate{{"en", "/guide/a/"}, {"es", "/guide/c/"}, {"x-default", "/guide/a/"}}
+	for _, domain := range []string{"example.org", ""} {
+		c := fixture(t)
+		c.Domain = domain
+		c.Pages = append(slices.Clone(standInPages), guidePages...)
+		c.Alternates = map[string][]Alternate{"/guide/a/": alts, "/guide/c/": alts}
+		mustBuild(t, c)
+		site := c.Base
+		if domain != "" {
+			site = "https://" + domain + c.Base
+		}
+		for _, p := range []string{"guide/a/", "guide/c/"} {
+			data := string(read(t, c.Out, p+"index.html"))
+			for _, a := range alts {
+				link := "<link href=" + site + strings.TrimPrefix(a.Path, "/") + " hreflang=" + a.Lang + " rel=alternate>"
+				if !strings.Contains(data, link) {
+					t.Errorf("%s (domain %q) lacks %s:\n%.900s", p, domain, link, data)
+				}
+			}
+		}
+		if data := string(read(t, c.Out, "guide/a/b/index.html")); strings.Contains(data, "hreflang") {
+			t.Errorf("a page without versions names some")
+		}
+		if err := verify.Verify(c.Out, verify.Options{Base: c.Base, Domain: domain, Version: c.Version, Minified: true}); err != nil {
+			t.Errorf("Verify (domain %q): %v", domain, err)
+		}
+		// Verify refuses a version on another site or one that is not a page of this one.
+		page := filepath.Join(c.Out, "guide", "a", "index.html")
+		good := read(t, c.Out, "guide/a/index.html")
+		for _, bad := range []string{"https://elsewhere.example/hit-salary/guide/c/", site + "guide/x/"} {
+			if err := os.WriteFile(page, []byte(strings.Replace(string(good), site+"guide/c/ hreflang=es", bad+" hreflang=es", 1)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := verify.Verify(c.Out, verify.Options{Base: c.Base, Domain: domain, Version: c.Version, Minified: true}); err == nil {
+				t.Errorf("Verify (domain %q) passes an alternate %s", domain, bad)
+			}
+		}
+		if err := os.WriteFile(page, good, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if domain == "" {
+			continue
+		}
+		var set struct {
+			URLs []struct {
+				Loc   string `xml:"loc"`
+				Links []struct {
+					Rel      string `xml:"rel,attr"`
+					HrefLang string `xml:"hreflang,attr"`
+					Href     string `xml:"href,attr"`
+				} `xml:"http://www.w3.org/1999/xhtml link"`
+			} `xml:"url"`
+		}
+		sm := read(t, c.Out, "sitemap.xml")
+		if err := xml.Unmarshal(sm, &set); err != nil {
+			t.Fatalf("sitemap.xml: %v\n%s", err, sm)
+		}
+		for _, u := range set.URLs {
+			var got []string
+			for _, l := range u.Links {
+				got = append(got, l.Rel+" "+l.HrefLang+" "+l.Href)
+			}
+			var want []string
+			if strings.HasSuffix(u.Loc, "/guide/a/") || strings.HasSuffix(u.Loc, "/guide/c/") {
+				for _, a := range alts {
+					want = append(want, "alternate "+a.Lang+" "+site+strings.TrimPrefix(a.Path, "/"))
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("sitemap entry %s: links %q, want %q\n%s", u.Loc, got, want, sm)
+			}
+		}
+	}
+}

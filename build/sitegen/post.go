@@ -275,3 +275,52 @@ func setAttr(n *html.Node, key, val string) {
 	}
 	n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
 }
+
+// filePage is the page path of a built HTML file, as in Config.Pages: "index.html" is
+// "/", "es.html" "/es", "roles/x/index.html" "/roles/x/".
+func filePage(f string) string {
+	switch {
+	case f == "index.html":
+		return "/"
+	case strings.HasSuffix(f, "/index.html"):
+		return "/" + strings.TrimSuffix(f, "index.html")
+	}
+	return "/" + strings.TrimSuffix(f, ".html")
+}
+
+// insertAlternates adds to a page's head a <link rel=alternate hreflang> per language
+// version (Config.Alternates): absolute on the domain if there is one, else paths under
+// the base.
+func insertAlternates(data []byte, alts []Alternate, base, domain string) ([]byte, error) {
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("parsing html: %w", err)
+	}
+	var head *html.Node
+	var find func(*html.Node)
+	find = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "head" {
+			head = n
+		}
+		for c := n.FirstChild; c != nil && head == nil; c = c.NextSibling {
+			find(c)
+		}
+	}
+	find(doc)
+	if head == nil {
+		return nil, fmt.Errorf("no <head> for the language alternates")
+	}
+	site := base
+	if domain != "" {
+		site = "https://" + domain + base
+	}
+	for _, a := range alts {
+		head.AppendChild(&html.Node{Type: html.ElementNode, Data: "link", DataAtom: atom.Link, Attr: []html.Attribute{
+			{Key: "href", Val: site + strings.TrimPrefix(a.Path, "/")}, {Key: "hreflang", Val: a.Lang}, {Key: "rel", Val: "alternate"}}})
+	}
+	var b bytes.Buffer
+	if err := html.Render(&b, doc); err != nil {
+		return nil, fmt.Errorf("rendering html: %w", err)
+	}
+	return b.Bytes(), nil
+}

@@ -307,6 +307,14 @@ func (v *verifier) checkHTML(rel string) {
 					if v.o.Domain == "" || !strings.HasPrefix(a.Val, "https://"+v.o.Domain+v.o.Base) {
 						v.fail("%s: canonical link %q is not on https://%s%s", rel, a.Val, v.o.Domain, v.o.Base)
 					}
+				case tag == "link" && linkRel == "alternate" && isRemote(a.Val):
+					// A language version (hreflang), absolute on the site's domain: the
+					// page it names must exist like any local reference.
+					if site := "https://" + v.o.Domain; v.o.Domain == "" || !strings.HasPrefix(a.Val, site+v.o.Base) {
+						v.fail("%s: alternate link %q is not on https://%s%s", rel, a.Val, v.o.Domain, v.o.Base)
+					} else {
+						v.checkRef(rel, pageURL, "<link rel=alternate>", strings.TrimPrefix(a.Val, site))
+					}
 				case key == "srcset":
 					for _, c := range strings.Split(a.Val, ",") {
 						if f := strings.Fields(c); len(f) > 0 {
