@@ -116,7 +116,7 @@ func (p *Page) OnInit() {
 func (p *Page) OnPreRender(ctx app.Context) {
 	defer recoverTo(ctx, p.fail)
 	if p.byPath {
-		p.route = routeAt(ctx.Page().URL().Path)
+		p.routeTo(ctx.Page().URL().Path)
 	}
 	p.embed = parseEmbed(ctx.Page().URL().RawQuery)
 	p.start(parseQuery(ctx.Page().URL().RawQuery), "", sourcePrerender)
@@ -453,14 +453,14 @@ func (c *colophon) Render() app.UI {
 			txt("span", "colophon__edition", t.Periods(estimate.DataEdition)),
 		),
 		box("p", "",
-			pageLink("colophon__methodology", MethodologyPath, t.T("footer.methodology")),
+			docLink("colophon__methodology", c.Lang, MethodologyPath, t.T("footer.methodology")),
 			app.Text(" "+t.T("footer.methodology.about")),
 		),
 		txt("p", "", t.T("footer.privacy")),
 		box("p", "colophon__about", // issue 8: the pages about the site
-			pageLink("", PrivacyPath, t.T("footer.privacy.link")),
+			docLink("", c.Lang, PrivacyPath, t.T("footer.privacy.link")),
 			app.Text(" · "),
-			pageLink("", AccessibilityPath, t.T("footer.a11y.link")),
+			docLink("", c.Lang, AccessibilityPath, t.T("footer.a11y.link")),
 			app.Text(" · "),
 			pageLink("", EmbedBuilderPath, t.T("footer.embed.link")),
 		),
@@ -557,7 +557,8 @@ func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 		&TrajectoryChart{Lang: p.lang, Trajectories: r.Trajectories, Years: r.Input.Years, Education: r.Input.Education},
 		&PaybackPanel{Lang: p.lang, Query: queryString(r.Input)},
 		&RankPanel{Lang: p.lang, Query: queryString(r.Input)},
-		&OutlookPanel{Lang: p.lang, Outlook: r.Outlook},
+		&PathwaysPanel{Lang: p.lang, Query: queryString(r.Input)},
+		&OutlookPanel{Lang: p.lang, Role: r.Input.Role, Outlook: r.Outlook},
 		newSourceList(p.lang, r),
 	}
 }
