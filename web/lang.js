@@ -1,10 +1,11 @@
 // lang.js sends a Spanish reader who opens the English home page to the Spanish one
 // before anything is drawn, so the pre-rendered page they see is already in their
-// language. Without it they would read the English page until the app starts (seconds
-// on a slow link) and switches to Spanish.
+// language; likewise from an English role page (<base>roles/…/) to its Spanish page
+// (<base>es/roles/…/). Without it they would read the English page until the app starts
+// (seconds on a slow link) and switches to Spanish.
 //
 // It mirrors chooseLang in app/ui/lang.go, which decides once the app runs: on the home
-// page only, with no lang= in the address and not embedded, the choice saved on this
+// page and the role pages only, with no lang= in the address and not embedded, the choice saved on this
 // device, else the first of the browser's preferred languages the site has. It acts only
 // when that is Spanish; every other case is left to the app. It uses no inline code and
 // sets nothing but the address, so it works under a strict Content Security Policy.
@@ -44,11 +45,14 @@
     var src = document.currentScript && document.currentScript.src;
     var base = src ? new URL("..", src).pathname : "";
     var params = new URLSearchParams(window.location.search);
-    if (!base || window.location.pathname !== base || params.has("lang") || params.has("embed")) {
+    var path = window.location.pathname;
+    var role = path.indexOf(base + "roles/") === 0; // a role page, which has a Spanish twin
+    if (!base || (path !== base && !role) || params.has("lang") || params.has("embed")) {
       return;
     }
     if (choice() === "es") {
-      window.location.replace(base + "es" + window.location.search + window.location.hash);
+      var target = role ? base + "es/" + path.slice(base.length) : base + "es";
+      window.location.replace(target + window.location.search + window.location.hash);
     }
   } catch (err) {
     if (window.console) {

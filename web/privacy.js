@@ -18,8 +18,10 @@
   if (!button || !status || !section) {
     return;
   }
-  // The site's scope: this page is <base>privacy/, the app is <base>.
-  var scope = new URL("../", window.location.href).href;
+  // The site's scope, <base>, from this script's own address (<base>web/privacy.js): the
+  // page may be <base>privacy/ or the Spanish <base>es/privacy/.
+  var src = document.currentScript && document.currentScript.src;
+  var scope = src ? new URL("..", src).href : new URL("../", window.location.href).href;
   var PREFIX = "hit-salary.";
 
   function fill(s, vars) {

@@ -119,8 +119,13 @@ async function fetchNavigation(request) {
     return await fetch(request);
   } catch (error) {
     // Offline on a page that is not precached: go-app routes on the client,
-    // so the shell renders the requested page from its URL.
-    const shell = await cache.match(scopeURL);
+    // so a shell renders the requested page from its URL. A page under a
+    // language's home (<scope>es/roles/…/) gets that home page (<scope>es),
+    // so it reads in its language before the app starts; any other, the
+    // scope's.
+    const rest = new URL(request.url).pathname.slice(new URL(scopeURL).pathname.length);
+    const home = rest.includes("/") ? rest.slice(0, rest.indexOf("/")) : "";
+    const shell = (home && (await cache.match(new URL(home, scopeURL).href))) || (await cache.match(scopeURL));
     if (shell) {
       return shell;
     }

@@ -156,7 +156,7 @@ func generateWorker(t *testing.T, decoder string) []byte {
 		Resources:             app.GitHubPages("hit-salary"),
 		Icon:                  app.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", Maskable: "/web/icon-maskable-512.png", SVG: "/web/icon.svg"},
 		Styles:                []string{"/web/app.css"},
-		CacheableResources:    []string{"/web/icon.svg"},
+		CacheableResources:    []string{"/web/icon.svg", "/es"},
 		ServiceWorkerTemplate: tmpl,
 	}
 	rec := httptest.NewRecorder()
@@ -220,6 +220,7 @@ func TestWorkerInNode(t *testing.T) {
 		"activate deletes only its own previous caches",
 		"offline navigation with a query string gets the cached shell",
 		"offline navigation to an uncached page falls back to the shell",
+		"offline navigation to an uncached page in Spanish falls back to the Spanish shell",
 		"online navigation to an uncached page uses the network",
 		"offline asset comes from the cache",
 		"another app's cache is never consulted",

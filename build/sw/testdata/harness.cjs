@@ -30,6 +30,7 @@ const site = {
   [scope + "web/icon-maskable-512.png"]: "png",
   [scope + "web/icon.svg"]: "svg",
   [scope + "role/nurse"]: "nurse page",
+  [scope + "es"]: "Spanish shell",
 };
 
 // For the xz scenarios: a real app.wasm.xz and the real decoder (npm
@@ -286,6 +287,15 @@ const scenarios = {
     online = false;
     const res = await dispatch("fetch", navigate("/hit-salary/role/nurse?years=3"));
     assert.strictEqual(await body(res), "shell");
+  },
+
+  async "offline navigation to an uncached page in Spanish falls back to the Spanish shell"() {
+    await dispatch("install");
+    online = false;
+    const res = await dispatch("fetch", navigate("/hit-salary/es/roles/it-support/tx/?years=3"));
+    assert.strictEqual(await body(res), "Spanish shell");
+    const other = await dispatch("fetch", navigate("/hit-salary/roles/it-support/tx/"));
+    assert.strictEqual(await body(other), "shell");
   },
 
   async "online navigation to an uncached page uses the network"() {
