@@ -22,7 +22,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT     := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 WASM_EXEC = $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 # Packages whose tests also run as js/wasm under Node: the pure ones.
-WASM_TEST_PKGS := ./app/estimate/... ./app/text/...
+WASM_TEST_PKGS := ./app/estimate/... ./app/text/... ./app/saved/...
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -30,7 +30,7 @@ SHELL := /bin/bash
 .NOTPARALLEL:
 .DELETE_ON_ERROR:
 
-.PHONY: help build serve test bench fuzz clean \
+.PHONY: help build serve test bench fuzz clean poppler \
 	wasm vet unit test-wasm e2e deps chromium node node_modules xz apt-update
 
 help: ## Show this help
@@ -90,7 +90,7 @@ wasm: xz
 
 # --- Set-up for a fresh Debian machine -------------------------------------
 
-deps: chromium node node_modules xz ## Install Chromium, Node, xz and the npm packages the build and tests need (Debian)
+deps: chromium node node_modules xz poppler ## Install Chromium, Node, xz, poppler-utils and the npm packages the build and tests need (Debian)
 
 apt-update:
 	$(APT) update -qq
@@ -106,6 +106,12 @@ xz: ## Install xz-utils unless xz exists (app.wasm.xz)
 	echo "installing xz-utils"; \
 	$(MAKE) --no-print-directory apt-update; \
 	$(APT) install -y -qq --no-install-recommends xz-utils
+
+poppler: ## Install poppler-utils unless pdftotext exists (the browser tests read printed PDFs)
+	@if command -v pdftotext >/dev/null; then exit 0; fi; \
+	echo "installing poppler-utils"; \
+	$(MAKE) --no-print-directory apt-update; \
+	$(APT) install -y -qq --no-install-recommends poppler-utils
 
 node: ## Install Node.js and npm from Debian unless node exists
 	@if command -v node >/dev/null && command -v npm >/dev/null; then exit 0; fi; \

@@ -155,6 +155,7 @@ func (p *Page) OnMount(ctx app.Context) {
 	}
 	ctx.Defer(restoreFocus)
 	p.resumeMetro(ctx)
+	p.printOnArrival(ctx) // saved.go
 	win := app.Window()
 	p.release = append(p.release,
 		listen(win, "focus", checkForUpdate),
@@ -553,6 +554,7 @@ func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 		&OthersPanel{Lang: p.lang, Estimate: r.Estimate},
 		&ComparePanel{Lang: p.lang, Query: queryString(r.Input)},
 		&SharePanel{Lang: p.lang, Query: queryString(r.Input)},
+		p.savedPanel(queryString(r.Input)),
 		&RolePanel{Lang: p.lang, Role: r.Input.Role, SOC: r.SOC, SOCTitle: r.SOCTitle, Notes: r.Notes},
 		&TrajectoryChart{Lang: p.lang, Trajectories: r.Trajectories, Years: r.Input.Years, Education: r.Input.Education},
 		&PaybackPanel{Lang: p.lang, Query: queryString(r.Input)},
