@@ -79,6 +79,9 @@ func TestRunRealUI(t *testing.T) {
 			out := filepath.Join(dir, "out"+strings.ReplaceAll(base, "/", "_"))
 			var stdout bytes.Buffer
 			args := []string{"-out", out, "-base", base, "-version", "test-1", "-wasm", wasm, "-web", filepath.Join("..", "web")}
+			if tt.dirs {
+				args = append(args, "-domain", "example.org") // canonical links, sitemap.xml
+			}
 			if err := run(context.Background(), args, &stdout); err != nil {
 				t.Fatalf("run(%q): %v", args, err)
 			}
@@ -125,6 +128,9 @@ func TestRunRealUI(t *testing.T) {
 				if !slices.Contains(precache, base+strings.TrimPrefix(page, "/")) {
 					t.Errorf("the service worker does not precache %s (list: %v)", base+strings.TrimPrefix(page, "/"), precache)
 				}
+			}
+			if tt.dirs {
+				checkLanguages(t, out, base, "example.org") // lang_test.go
 			}
 			// The embed builder (issue 8) is a static page too, built from the model's lists.
 			builder := strings.TrimPrefix(ui.EmbedBuilderPath, "/")

@@ -125,7 +125,10 @@ func dynamicKeys(t *testing.T) []string {
 	}
 	add("help.certs", "help.bg")
 	for _, f := range estimate.OtherFigures() { // others.go
-		add("others." + f.ID + ".why")
+		add("others."+f.ID+".why", "others."+f.ID+".via")
+		if _, ok := text.For(text.English).Lookup("others." + f.ID + ".publisher"); ok {
+			add("others." + f.ID + ".publisher")
+		}
 		if f.High > 0 {
 			add("others." + f.ID + ".range")
 		}

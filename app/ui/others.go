@@ -49,13 +49,13 @@ func (c *OthersPanel) render(t *text.Catalog) app.UI {
 		}
 		rows = append(rows, hs("tr").DataSet("other", f.ID).DataSet("reasons", strings.Join(reasons, " ")).Body(
 			hs("th|scope=row").Body(
-				app.Text(f.Publisher),
+				app.Text(otherPublisher(t, f)),
 				txt("span", "others__job", f.JobTitle),
 			),
 			box("td", "", box("ul", "others__points", points...)),
 			box("td", "",
 				app.Text(date),
-				txt("span", "others__via", t.F("others.via", "via", f.Via)),
+				txt("span", "others__via", t.F("others.via", "via", otherVia(t, f))),
 			),
 			txt("td", "", t.T("others."+f.ID+".why")),
 		))
@@ -76,4 +76,23 @@ func (c *OthersPanel) render(t *text.Catalog) app.UI {
 			),
 		),
 	)
+}
+
+// otherPublisher is the publisher of a figure in the reader's language: the catalogue's
+// name for it where it has one (others.<id>.publisher: a public agency, whose name is
+// translated), else the model's, a company's name, which is the same in every language.
+func otherPublisher(t *text.Catalog, f estimate.OtherFigure) string {
+	if s, ok := t.Lookup("others." + f.ID + ".publisher"); ok {
+		return s
+	}
+	return f.Publisher
+}
+
+// otherVia is the guide that quotes a figure, described in the reader's language
+// (others.<id>.via; the English value is the model's Via, which TestOthersPanel checks).
+func otherVia(t *text.Catalog, f estimate.OtherFigure) string {
+	if s, ok := t.Lookup("others." + f.ID + ".via"); ok {
+		return s
+	}
+	return f.Via
 }

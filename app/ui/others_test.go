@@ -46,8 +46,11 @@ func TestOthersPanel(t *testing.T) {
 			if f.Date == "" && !strings.Contains(s, tr.T("others.date.none")) {
 				t.Errorf("%s %s: an undated figure not said to be undated: %q", l, f.ID, s)
 			}
-			if !strings.Contains(s, f.Publisher) || !strings.Contains(s, tr.T("others."+f.ID+".why")) {
+			if !strings.Contains(s, otherPublisher(tr, f)) || !strings.Contains(s, tr.T("others."+f.ID+".why")) {
 				t.Errorf("%s %s: no publisher or reason in %q", l, f.ID, s)
+			}
+			if !strings.Contains(s, otherVia(tr, f)) || (l == text.English && (otherVia(tr, f) != f.Via || otherPublisher(tr, f) != f.Publisher)) {
+				t.Errorf("%s %s: the guide quoting it %q and its publisher %q, want the model's %q and %q in English", l, f.ID, otherVia(tr, f), otherPublisher(tr, f), f.Via, f.Publisher)
 			}
 			if row.Attrs["data-reasons"] == "" {
 				t.Errorf("%s %s: no reasons", l, f.ID)
