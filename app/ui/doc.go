@@ -11,6 +11,21 @@
 // which get it as fields and report changes through callbacks. Every event handler and
 // the compute path recover from panics and show a message instead of freezing the page.
 //
+// What an edit redraws (keep it so when adding a panel; make bench measures it):
+//
+//   - go-app re-renders a component only when one of its exported fields changed
+//     (reflect.DeepEqual; a func field always differs). Give panels small, comparable
+//     fields (the scenario as a query string, the slice of Result they draw), never
+//     callbacks they do not need, and keep work out of Page.render itself.
+//   - The summary, the confidence, the breakdown, the sticky bar and the panels whose
+//     buttons act on the current scenario (compare, share, save) follow every edit.
+//     Every other panel goes into renderResults as p.later(&Panel{... from p.lag.shown}):
+//     it shows the result as it was when edits last paused, is marked busy (aria-busy,
+//     dimmed) while behind, and catches up settleDelay after the last edit (later.go).
+//   - The address, storage and title are written once edits pause (persistLater), and
+//     nothing reads layout after an edit (web/peek.js uses an IntersectionObserver).
+//   - A panel computing something heavy caches it by its input (rankBody.ranking).
+//
 // Register, Pages, Styles and Scripts are the contract with wasm/main.go and the build
 // tool: the routes, the paths to pre-render, and the web/ assets the app.Handler lists.
 package ui

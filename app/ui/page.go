@@ -53,6 +53,7 @@ type Page struct {
 	release   []func()               // removes the browser listeners on dismount
 	byPath    bool                   // the route is found from the page's path (role pages, roles.go)
 	guide     *guide                 // a role page's reference profile (guideFor), or nil
+	lag       lag                    // the result the slow panels show (later.go)
 
 	// Edits write the URL, storage and title once they pause: every
 	// history.replaceState makes Chromium fetch and decode the favicon again (about a
@@ -201,6 +202,7 @@ func (p *Page) start(q url.Values, stored, source string) {
 	p.example = !hasScenario(q) && !p.restored && !p.route.Guide // a role page's preset is its subject
 	p.change, p.changed = 0, false
 	p.recompute()
+	p.lag.show(p.res)
 	p.guide = nil
 	if g, ok := guideFor(p.route); ok {
 		p.guide = &g
@@ -231,6 +233,7 @@ func (p *Page) apply(ch Change) {
 	}
 	prev, prevErr := p.res, p.resErr
 	p.recompute()
+	p.keepUp()
 	p.example = false
 	p.changed = prevErr == nil && p.resErr == nil
 	if p.changed {
@@ -281,6 +284,7 @@ func (p *Page) onChange(ctx app.Context, ch Change) {
 	defer recoverTo(ctx, p.fail)
 	p.apply(ch)
 	if p.persistDelay > 0 {
+		p.catchUp(ctx)
 		p.persistLater(ctx)
 		return
 	}
@@ -541,7 +545,8 @@ func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 			txt("p", "", t.T("error.compute")),
 		), nil
 	}
-	r := p.res
+	r, s := p.res, p.lag.shown // the page's result, and the one the slow panels show (later.go)
+	q, sq := queryString(r.Input), queryString(s.Input)
 	var guide app.UI
 	if p.guide != nil {
 		guide = &GuidePanel{Lang: p.lang, Guide: p.guide}
@@ -550,18 +555,18 @@ func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 		guide,
 		&ConfidencePanel{Lang: p.lang, Level: r.Confidence, Reasons: r.Reasons},
 		&Breakdown{Lang: p.lang, Result: r},
-		&Waterfall{Lang: p.lang, Factors: r.Factors, Total: r.Estimate},
-		&OthersPanel{Lang: p.lang, Estimate: r.Estimate},
-		&ComparePanel{Lang: p.lang, Query: queryString(r.Input)},
-		&SharePanel{Lang: p.lang, Query: queryString(r.Input)},
-		p.savedPanel(queryString(r.Input)),
-		&RolePanel{Lang: p.lang, Role: r.Input.Role, SOC: r.SOC, SOCTitle: r.SOCTitle, Notes: r.Notes},
-		&TrajectoryChart{Lang: p.lang, Trajectories: r.Trajectories, Years: r.Input.Years, Education: r.Input.Education},
-		&PaybackPanel{Lang: p.lang, Query: queryString(r.Input)},
-		&RankPanel{Lang: p.lang, Query: queryString(r.Input)},
+		p.later(&Waterfall{Lang: p.lang, Factors: s.Factors, Total: s.Estimate}),
+		p.later(&OthersPanel{Lang: p.lang, Estimate: s.Estimate}),
+		&ComparePanel{Lang: p.lang, Query: q},
+		&SharePanel{Lang: p.lang, Query: q},
+		p.savedPanel(q),
+		p.later(&RolePanel{Lang: p.lang, Role: s.Input.Role, SOC: s.SOC, SOCTitle: s.SOCTitle, Notes: s.Notes}),
+		p.later(&TrajectoryChart{Lang: p.lang, Trajectories: s.Trajectories, Years: s.Input.Years, Education: s.Input.Education}),
+		p.later(&PaybackPanel{Lang: p.lang, Query: sq}),
+		p.later(&RankPanel{Lang: p.lang, Query: sq}),
 		&PathwaysPanel{Lang: p.lang, Query: queryString(r.Input)},
-		&OutlookPanel{Lang: p.lang, Role: r.Input.Role, Outlook: r.Outlook},
-		newSourceList(p.lang, r),
+		p.later(&OutlookPanel{Lang: p.lang, Role: s.Input.Role, Outlook: s.Outlook}),
+		p.later(p.shownSources()),
 	}
 }
 

@@ -11,23 +11,18 @@ import (
 
 // PaybackPanel is "Education payback": pick an education step, its tuition and years of
 // study, full or part time, and see what the model's estimates say it brings
-// (estimate.PaybackFor). It follows the scenario once edits pause (settled), as the
-// ranking does.
+// (estimate.PaybackFor). The page gives it the scenario once edits pause (later.go).
 type PaybackPanel struct {
 	app.Compo
 
 	Lang  text.Lang // language of every string
 	Query string    // the scenario, as queryString writes it
-
-	settled settled // the scenario shown
 }
 
-// OnUpdate runs when the page gives the panel a new scenario.
-func (c *PaybackPanel) OnUpdate(ctx app.Context) { c.settled.later(ctx, c.Query) }
-
-// Render draws the panel for the settled scenario.
+// Render draws the panel. go-app compares paybackBody's two strings and leaves it
+// alone until the scenario changes.
 func (c *PaybackPanel) Render() app.UI {
-	return &paybackBody{Lang: c.Lang, Query: c.settled.now(c.Query)}
+	return &paybackBody{Lang: c.Lang, Query: c.Query}
 }
 
 // paybackBody is the payback panel of one scenario. Its entries are its own state, not

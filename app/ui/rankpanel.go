@@ -14,24 +14,19 @@ import (
 // estimate and by what it buys at local prices (estimate.Rank), as a tile map of the
 // states and a table sortable by either figure. The table is the map's text equivalent.
 //
-// Its input is the scenario as one query string. The panel follows it once edits pause
-// (settled): 51 estimates and some 700 elements are not worth redoing on every keystroke
-// while the estimate above must keep up.
+// Its input is the scenario as one query string, which the page gives it once edits
+// pause (later.go): 51 estimates are not worth redoing on every keystroke while the
+// estimate above must keep up.
 type RankPanel struct {
 	app.Compo
 
 	Lang  text.Lang // language of every string
 	Query string    // the scenario, as queryString writes it
-
-	settled settled // the scenario shown
 }
 
-// OnUpdate runs when the page gives the panel a new scenario.
-func (c *RankPanel) OnUpdate(ctx app.Context) { c.settled.later(ctx, c.Query) }
-
-// Render draws the panel for the settled scenario. go-app compares rankBody's two
-// strings and leaves it alone until the scenario shown changes.
-func (c *RankPanel) Render() app.UI { return &rankBody{Lang: c.Lang, Query: c.settled.now(c.Query)} }
+// Render draws the panel. go-app compares rankBody's two strings and leaves it alone
+// until the scenario changes.
+func (c *RankPanel) Render() app.UI { return &rankBody{Lang: c.Lang, Query: c.Query} }
 
 // rankBody is the ranking of one scenario. It computes the ranking only when Query
 // changes; sorting reuses it.

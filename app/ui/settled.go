@@ -2,13 +2,10 @@ package ui
 
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
-// settleDelay is how long the scenario must rest before the panels that follow it
-// (ranking, payback) catch up: as long as the years field waits to write the URL.
-const settleDelay = yearsPersistDelay
-
 // settled is the scenario a slow panel shows: in the browser it follows the page's
 // scenario once edits pause, so typing redraws the estimate, not 51 states. Natively
-// (pre-rendering, tests) it follows at once.
+// (pre-rendering, tests) it follows at once. The page's own way for the same (later.go,
+// p.later) also marks the panel as updating; prefer it for a panel of the page.
 type settled struct {
 	shown string // the scenario shown, as queryString writes it
 	seq   int    // counts catch-ups asked for; only the last one runs

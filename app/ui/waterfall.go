@@ -14,43 +14,19 @@ import (
 // The base and the estimate are markers, not bars from zero: the axis starts near the
 // lowest running figure, so that factors of a few percent can be seen.
 //
-// In the browser it follows the breakdown once edits pause, as the ranking does: make
-// bench's years edits took about twice the main-thread time with the chart redrawn on
-// each of them.
+// The page gives it the breakdown once edits pause (later.go): make bench's years edits
+// took about twice the main-thread time with the chart redrawn on each of them.
 type Waterfall struct {
 	app.Compo
 
 	Lang    text.Lang         // language of every string
 	Factors []estimate.Factor // Result.Factors, the base first
 	Total   int               // Result.Estimate, the sum of the factors' dollars
-
-	shown waterfallBody // the factors drawn
-	seq   int           // counts catch-ups asked for; only the last one runs
 }
 
-// OnUpdate runs when the page gives new factors: the chart catches up after settleDelay.
-func (c *Waterfall) OnUpdate(ctx app.Context) {
-	c.seq++
-	if !app.IsClient {
-		return
-	}
-	seq, f, total := c.seq, c.Factors, c.Total
-	ctx.After(settleDelay, func(ctx app.Context) {
-		defer recoverTo(ctx, nil)
-		if seq != c.seq {
-			ctx.PreventUpdate()
-			return
-		}
-		c.shown.Factors, c.shown.Total = f, total
-	})
-}
-
-// Render draws the chart of the settled factors.
+// Render draws the chart.
 func (c *Waterfall) Render() app.UI {
-	if c.shown.Factors == nil || !app.IsClient {
-		c.shown.Factors, c.shown.Total = c.Factors, c.Total
-	}
-	return &waterfallBody{Lang: c.Lang, Factors: c.shown.Factors, Total: c.shown.Total}
+	return &waterfallBody{Lang: c.Lang, Factors: c.Factors, Total: c.Total}
 }
 
 // waterfallBody is the chart of one breakdown.
