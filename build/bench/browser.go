@@ -550,7 +550,8 @@ var fieldKinds = []fieldEdits{
 // fieldJS makes n edits of one field type and returns, for each, the milliseconds from
 // the event to the end of the first frame painted after the page's DOM changed (a
 // MutationObserver on the document: go-app renders an update in one go, so the first
-// mutation is the re-render), and the DOM mutations made until that frame. A number
+// mutation is the re-render), and the DOM mutations made until that frame, with the
+// number of slow panels marked as updating in it (app/ui/later.go). A number
 // field gets values 7 years apart, a select gets each of its options in turn, a checkbox
 // group and a radio group have each box clicked in turn (a click changes a box and fires
 // its change event). An edit that changes nothing in 5 s fails the measure.
@@ -593,6 +594,7 @@ const fieldJS = `(async (sel, kind, n) => {
 			out.paint.push(performance.now() - t0);
 			for (const r of counter.takeRecords()) { count[r.type]++; count.added += r.addedNodes.length; count.removed += r.removedNodes.length; }
 			counter.disconnect();
+			count.busy = document.querySelectorAll('.later[aria-busy=true]').length;
 			out.mutations.push(count);
 			r();
 		}, 0)));

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/chromedp/cdproto/performance"
 	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/chromedp"
 
@@ -36,11 +37,20 @@ func profileEdits(ctx context.Context, s *harness.Server, f fieldEdits, n int, c
 		Mutations []mutationCount
 	}
 	var prof *profiler.Profile
+	var before, after []*performance.Metric
+	metrics := func(into *[]*performance.Metric) chromedp.Action {
+		return chromedp.ActionFunc(func(ctx context.Context) error {
+			var err error
+			*into, err = performance.GetMetrics().Do(ctx)
+			return err
+		})
+	}
 	sel, _ := json.Marshal(f.Field)
 	kind, _ := json.Marshal(f.Kind)
-	err := chromedp.Run(ctx, throttle(cpu, false),
-		profiler.Enable(), profiler.SetSamplingInterval(100), profiler.Start(),
+	err := chromedp.Run(ctx, throttle(cpu, false), performance.Enable(),
+		profiler.Enable(), profiler.SetSamplingInterval(100), profiler.Start(), metrics(&before),
 		evaluate(fmt.Sprintf(`%s(%s, %s, %d)`, fieldJS, sel, kind, n), &out),
+		metrics(&after),
 		chromedp.ActionFunc(func(ctx context.Context) error {
 			var err error
 			prof, err = profiler.Stop().Do(ctx)
@@ -49,9 +59,18 @@ func profileEdits(ctx context.Context, s *harness.Server, f fieldEdits, n int, c
 	if err != nil {
 		return err
 	}
+	var cost []string
+	for _, a := range after {
+		for _, b := range before {
+			if a.Name == b.Name && strings.HasSuffix(a.Name, "Duration") {
+				cost = append(cost, fmt.Sprintf("%s %.1f ms", strings.TrimSuffix(a.Name, "Duration"), (a.Value-b.Value)*1000/float64(n)))
+			}
+		}
+	}
 	fmt.Fprintf(w, "## Profile: %d edits of `%s` at %g× CPU\n\n", n, f.Field, cpu)
 	fmt.Fprintf(w, "Input to paint p50 %.1f ms, p95 %.1f ms. DOM mutations per edit (median): %s.\n\n",
 		percentile(out.Paint, 50), percentile(out.Paint, 95), medianMutations(out.Mutations))
+	fmt.Fprintf(w, "Main-thread time per edit (Performance.getMetrics, the profiler's own cost included): %s.\n\n", strings.Join(cost, ", "))
 	self, total := selfTimes(prof)
 	groups := map[string]float64{}
 	for name, t := range self {
@@ -89,6 +108,7 @@ func profileEdits(ctx context.Context, s *harness.Server, f fieldEdits, n int, c
 // nodes added and removed.
 type mutationCount struct {
 	ChildList, Attributes, CharacterData, Added, Removed int
+	Busy                                                int // slow panels marked as updating (aria-busy) in the measured frame
 }
 
 func medianMutations(ms []mutationCount) string {
@@ -102,10 +122,10 @@ func medianMutations(ms []mutationCount) string {
 		}
 		return percentile(v, 50)
 	}
-	return fmt.Sprintf("%.0f attribute, %.0f text, %.0f child-list records (%.0f nodes added, %.0f removed)",
+	return fmt.Sprintf("%.0f attribute, %.0f text, %.0f child-list records (%.0f nodes added, %.0f removed); %.0f slow panels marked updating",
 		pick(func(m mutationCount) int { return m.Attributes }), pick(func(m mutationCount) int { return m.CharacterData }),
 		pick(func(m mutationCount) int { return m.ChildList }), pick(func(m mutationCount) int { return m.Added }),
-		pick(func(m mutationCount) int { return m.Removed }))
+		pick(func(m mutationCount) int { return m.Removed }), pick(func(m mutationCount) int { return m.Busy }))
 }
 
 // selfTimes sums a CPU profile's sample intervals by the function each sample was in.

@@ -210,6 +210,26 @@ func (r *report) write(w io.Writer) {
 			p("| `%s` (%s) | %d | %.1f ms | %.1f ms | %.1f ms | %s |", f.Field, f.Kind, len(f.Paint),
 				percentile(f.Paint, 50), q, percentile(f.Paint, 100), verdict(q <= targetEditP95))
 		}
+		p("")
+		p("The measured frame shows the new estimate, range and breakdown; the slow panels (app/ui/later.go) are in it "+
+			"marked as updating (aria-busy, dimmed) and catch up %s after the last edit (settleDelay). What each edit changed in the DOM "+
+			"until that frame, median per edit (does not depend on the machine's load):", "250 ms")
+		p("")
+		p("| field | attributes | texts | child lists (nodes added / removed) | slow panels marked updating |")
+		p("|---|---:|---:|---|---:|")
+		for _, f := range b.Fields {
+			med := func(get func(mutationCount) int) float64 {
+				v := make([]float64, len(f.Mutations))
+				for i, m := range f.Mutations {
+					v[i] = float64(get(m))
+				}
+				return percentile(v, 50)
+			}
+			p("| `%s` | %.0f | %.0f | %.0f (%.0f / %.0f) | %.0f |", f.Field, med(func(m mutationCount) int { return m.Attributes }),
+				med(func(m mutationCount) int { return m.CharacterData }), med(func(m mutationCount) int { return m.ChildList }),
+				med(func(m mutationCount) int { return m.Added }), med(func(m mutationCount) int { return m.Removed }),
+				med(func(m mutationCount) int { return m.Busy }))
+		}
 	}
 }
 
