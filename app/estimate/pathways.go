@@ -292,7 +292,7 @@ func rank(e Education) int { return slices.Index(educations, e) }
 // (same role, same everything) is DiffCurrent.
 func diffKey(step, own Input, d int) string {
 	switch {
-	case step.Query().Encode() == own.Query().Encode():
+	case sameInput(step, own):
 		return DiffCurrent
 	case d > 0:
 		return DiffMore
@@ -300,6 +300,13 @@ func diffKey(step, own Input, d int) string {
 		return DiffLess
 	}
 	return DiffSame
+}
+
+// sameInput reports whether two normalised inputs are the same profile.
+func sameInput(a, b Input) bool {
+	return slices.Equal(a.Certs, b.Certs) && a.Role == b.Role && a.State == b.State && a.Metro == b.Metro &&
+		a.Years == b.Years && a.Education == b.Education && a.Employer == b.Employer &&
+		a.Background == b.Background && a.Prior == b.Prior && a.From == b.From
 }
 
 // Neighbour is an occupation of the catalogue related to a role and projected to grow

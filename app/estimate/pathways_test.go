@@ -313,3 +313,21 @@ func FuzzPathways(f *testing.F) {
 		checkPathways(t, in, r)
 	})
 }
+
+// BenchmarkPathways measures the pathways of one profile: 15 full Estimates (the
+// person's, nine steps, five specializations) and their keys. The page computes it only
+// when the scenario shown by the slow panels changes.
+func BenchmarkPathways(b *testing.B) {
+	for b.Loop() {
+		if _, err := Pathways(benchInput); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkNeighbours measures the outlook's neighbours of one role.
+func BenchmarkNeighbours(b *testing.B) {
+	for b.Loop() {
+		_ = Neighbours(benchInput.Role)
+	}
+}

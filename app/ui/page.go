@@ -564,7 +564,7 @@ func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 		p.later(&TrajectoryChart{Lang: p.lang, Trajectories: s.Trajectories, Years: s.Input.Years, Education: s.Input.Education}),
 		p.later(&PaybackPanel{Lang: p.lang, Query: sq}),
 		p.later(&RankPanel{Lang: p.lang, Query: sq}),
-		&PathwaysPanel{Lang: p.lang, Query: queryString(r.Input)},
+		p.later(&PathwaysPanel{Lang: p.lang, Query: sq}),
 		p.later(&OutlookPanel{Lang: p.lang, Role: s.Input.Role, Outlook: s.Outlook}),
 		p.later(p.shownSources()),
 	}

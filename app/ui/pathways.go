@@ -12,25 +12,17 @@ import (
 // clinical work, from IT, new to both) as ladders of roles with the model's estimate at
 // each step for the person's state and metro, and the specializations the salary guide
 // singles out against the person's current estimate (estimate.Pathways). It renders
-// what the model says and compares nothing itself. Like the ranking, it follows the
-// scenario once edits pause (settled): 14 estimates are not worth redoing per keystroke.
+// what the model says and compares nothing itself. The page gives it the scenario once
+// edits pause (later.go): 14 estimates are not worth redoing on every keystroke.
 type PathwaysPanel struct {
 	app.Compo
 
 	Lang  text.Lang // language of every string
 	Query string    // the scenario, as queryString writes it
-
-	settled settled // the scenario shown
 }
 
-// OnUpdate runs when the page gives the panel a new scenario.
-func (c *PathwaysPanel) OnUpdate(ctx app.Context) { c.settled.later(ctx, c.Query) }
-
-// Render draws the panel for the settled scenario; go-app leaves pathwaysBody alone
-// until its two strings change.
-func (c *PathwaysPanel) Render() app.UI {
-	return &pathwaysBody{Lang: c.Lang, Query: c.settled.now(c.Query)}
-}
+// Render draws the panel; go-app leaves pathwaysBody alone until its two strings change.
+func (c *PathwaysPanel) Render() app.UI { return &pathwaysBody{Lang: c.Lang, Query: c.Query} }
 
 // pathwaysBody is the pathways of one scenario, computed only when Query changes.
 type pathwaysBody struct {
