@@ -41,10 +41,17 @@ func (tb *tab) savedItems() []savedItem {
 	return out
 }
 
-// waitSaved waits until the saved panel holds n items.
+// waitSaved waits until the saved panel holds n items; if it does not, the test fails
+// with the panel as it is and where focus is.
 func (tb *tab) waitSaved(n int, what string) {
 	tb.t.Helper()
-	tb.waitFor(what, fmt.Sprintf(`(() => { const p = document.querySelector('[data-testid=saved]'); return !!p && p.dataset.items === '%d'; })()`, n), changeTimeout)
+	err := tb.poll(fmt.Sprintf(`(() => { const p = document.querySelector('[data-testid=saved]'); return !!p && p.dataset.items === '%d'; })()`, n), changeTimeout)
+	if err != nil {
+		var state string
+		tb.eval(`(() => { const p = document.querySelector('[data-testid=saved]'), a = document.activeElement;
+			return (p ? p.outerHTML.slice(0, 3000) : 'no panel') + '\nfocus: ' + (a ? a.outerHTML.slice(0, 200) : 'none'); })()`, &state)
+		tb.t.Fatalf("waiting for %s: %v\n%s", what, err, state)
+	}
 }
 
 // beforeLoad runs a script in every document of the tab before the page's own scripts.
@@ -163,6 +170,19 @@ func TestSaved(t *testing.T) {
 		t.Error("the page scrolls sideways at 320 px")
 	}
 	tb.checkAxe(src, "320 px")
+
+	// An edit of the form leaves the list alone: it is drawn again only when it changes.
+	tb.mustEval(`(() => { window.__savedMutations = 0; new MutationObserver(r => { window.__savedMutations += r.length; })
+		.observe(document.querySelector('.saved__list'), {subtree: true, childList: true, attributes: true, characterData: true}); return true; })()`, nil)
+	tb.setValue("#years", "11")
+	edited := in
+	edited.State, edited.Years = "MA", 11
+	tb.expectEstimate(edited, "after an edit with a saved list")
+	var mutations int
+	tb.mustEval(`window.__savedMutations`, &mutations)
+	if mutations != 0 {
+		t.Errorf("an edit of the form changed the saved list %d times", mutations)
+	}
 
 	var href string
 	tb.mustEval(`document.querySelector('[data-testid=saved-item] a.saved__link').getAttribute('href')`, &href)
