@@ -8,6 +8,8 @@
 //     -modfile that replaces go-app with that copy. Only the browser build
 //     sees the copy; the native build tool and pre-rendering use the real
 //     go-app.
+//   - go-app without crypto (NoCryptoTag): no AES for encrypted states, IDs
+//     without google/uuid; the same patched copy, a second tag.
 //   - MergeData joins the data segments the Go linker splits (initial memory
 //     byte-identical).
 //   - An xz -9e copy, app.wasm.xz, which the page decodes (web/wasmload.js).
@@ -80,7 +82,7 @@ func Build(ctx context.Context, o Options) (Result, error) {
 			return r, err
 		}
 		args = append(args, "-modfile="+modfile)
-		tags = append(tags, NoServerTag)
+		tags = append(tags, NoServerTag, NoCryptoTag)
 	}
 	if len(tags) > 0 {
 		args = append(args, "-tags="+strings.Join(tags, ","))

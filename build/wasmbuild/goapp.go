@@ -27,6 +27,16 @@ type edit struct {
 	File, Old, New string
 }
 
+// NoCryptoTag is the second build tag the patched go-app understands: with it,
+// package app leaves out the AES-GCM encryption of states persisted with
+// State.PersistWithEncryption (Context.Encrypt and Decrypt then return an
+// error) and makes its device and broadcast IDs with math/rand/v2 (a random
+// version 4 UUID) instead of github.com/google/uuid. It drops crypto/aes,
+// crypto/cipher, crypto/rand and, through uuid, crypto/md5 and crypto/sha1
+// (about 55 KB of xz for this app). Opt-in, as NoServerTag, for a program that
+// never persists an encrypted state: HIT Salary keeps no go-app state at all.
+const NoCryptoTag = "goapp_nocrypto"
+
 // serverOnly is the build constraint of go-app's server-only files.
 const serverOnly = "//go:build !" + NoServerTag + "\n\n"
 
@@ -43,7 +53,11 @@ const serverOnly = "//go:build !" + NoServerTag + "\n\n"
 //     the server uses; with NoServerTag it is the same resolver without it;
 //   - route.go: the router keeps regexp routes behind an interface, so that
 //     package regexp (and the Unicode tables of regexp/syntax) is linked only
-//     by a program that calls RouteWithRegexp.
+//     by a program that calls RouteWithRegexp;
+//   - with NoCryptoTag, crypto.go (encrypt, decrypt) and the google/uuid calls
+//     are replaced by files that need no crypto package (see NoCryptoTag):
+//     this changes what a program persisting encrypted states gets, which
+//     is why it is a tag of its own.
 //
 // One edit is a bug fix, which does change the browser's behaviour (issue 8):
 //   - storage.go: the engine's start walks local storage for expired states
@@ -53,6 +67,33 @@ const serverOnly = "//go:build !" + NoServerTag + "\n\n"
 //     Value.Get does not catch it) and ended the program before its first
 //     frame. Storage that cannot be read now has no keys.
 var goAppEdits = []edit{
+	// NoCryptoTag: encryption and IDs without crypto packages.
+	{File: "pkg/app/crypto.go", Old: "package app\n\nimport (\n\t\"crypto/aes\"",
+		New: "//go:build !" + NoCryptoTag + "\n\npackage app\n\nimport (\n\t\"crypto/aes\""},
+	{File: "pkg/app/crypto_test.go", Old: "package app\n\nimport (\n\t\"strings\"",
+		New: "//go:build !" + NoCryptoTag + "\n\npackage app\n\nimport (\n\t\"strings\""},
+	{File: "pkg/app/crypto_nocrypto.go", New: "//go:build " + NoCryptoTag + "\n\npackage app\n\n" +
+		"import \"github.com/maxence-charriere/go-app/v10/pkg/errors\"\n\n" +
+		"// Built with " + NoCryptoTag + ": states cannot be persisted encrypted.\n" +
+		"var errNoCrypto = errors.New(\"go-app built with " + NoCryptoTag + ": encryption is left out\")\n\n" +
+		"func encrypt(key string, v []byte) ([]byte, error) { return nil, errNoCrypto }\n\n" +
+		"func decrypt(key string, v []byte) ([]byte, error) { return nil, errNoCrypto }\n"},
+	{File: "pkg/app/context.go", Old: "\t\"github.com/google/uuid\"\n", New: ""},
+	{File: "pkg/app/context.go", Old: "\tid = uuid.NewString()\n", New: "\tid = newID()\n"},
+	{File: "pkg/app/state.go", Old: "\t\"github.com/google/uuid\"\n", New: ""},
+	{File: "pkg/app/state.go", Old: "\t\tm.broadcastStoreID = uuid.NewString()\n", New: "\t\tm.broadcastStoreID = newID()\n"},
+	{File: "pkg/app/id.go", New: "//go:build !" + NoCryptoTag + "\n\npackage app\n\n" +
+		"import \"github.com/google/uuid\"\n\n" +
+		"// newID returns a random UUID.\nfunc newID() string { return uuid.NewString() }\n"},
+	{File: "pkg/app/id_nocrypto.go", New: "//go:build " + NoCryptoTag + "\n\npackage app\n\n" +
+		"import (\n\t\"fmt\"\n\t\"math/rand/v2\"\n)\n\n" +
+		"// newID returns a random version 4 UUID from math/rand/v2 (ChaCha8, seeded\n" +
+		"// by the runtime from the system's randomness), without crypto/rand.\n" +
+		"func newID() string {\n\ta, b := rand.Uint64(), rand.Uint64()\n" +
+		"\ta = a&^(0xf<<12) | 4<<12   // version 4\n" +
+		"\tb = b&^(0x3<<62) | 0x2<<62 // variant 10\n" +
+		"\treturn fmt.Sprintf(\"%08x-%04x-%04x-%04x-%012x\", a>>32, a>>16&0xffff, a&0xffff, b>>48, b&0xffffffffffff)\n}\n"},
+
 	{File: "pkg/app/storage.go",
 		Old: "func (s *jsStorage) ForEach(f func(key string)) {\n\ts.mutex.Lock()\n",
 		New: "func (s *jsStorage) ForEach(f func(key string)) {\n\t// HIT Salary (build/wasmbuild): storage the browser refuses has no keys.\n" +

@@ -65,7 +65,20 @@ func TestPatchGoApp(t *testing.T) {
 			t.Errorf("patched go-app without the tag lost %s: the patch must not change the default build", pkg)
 		}
 	}
-	for _, tags := range []string{"", NoServerTag} {
+	// NoCryptoTag, on top: no crypto package, no uuid; without it, go-app's own.
+	both := deps(t, root, modfile, NoServerTag+","+NoCryptoTag)
+	for _, pkg := range []string{"crypto/aes", "crypto/cipher", "crypto/rand", "crypto/md5", "crypto/sha1", "github.com/google/uuid"} {
+		if !slices.Contains(upstream, pkg) {
+			t.Errorf("go-app as it is no longer imports %s for the browser: is the %s patch still needed?", pkg, NoCryptoTag)
+		}
+		if slices.Contains(both, pkg) {
+			t.Errorf("patched go-app with -tags %s,%s still imports %s", NoServerTag, NoCryptoTag, pkg)
+		}
+		if !slices.Contains(patched, pkg) {
+			t.Errorf("patched go-app with -tags %s alone lost %s: only %s may drop it", NoServerTag, pkg, NoCryptoTag)
+		}
+	}
+	for _, tags := range []string{"", NoServerTag, NoServerTag + "," + NoCryptoTag} {
 		cmd := exec.Command("go", "vet", "-modfile="+modfile, "-tags="+tags, GoAppModule+"/pkg/app")
 		cmd.Dir = root
 		if out, err := cmd.CombinedOutput(); err != nil {
