@@ -19,6 +19,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -54,6 +55,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	cfg.Pages = uiPages()
 	cfg.Styles = ui.Styles()
 	cfg.Scripts = ui.Scripts()
+	// The shells of the pages built (a build of some pages only, as in tests, may leave
+	// the Spanish home page out).
+	cfg.Shells = slices.DeleteFunc(ui.Shells(), func(s string) bool { return !slices.Contains(cfg.Pages, s) })
 	cfg.Alternates = map[string][]sitegen.Alternate{}
 	for page, alts := range ui.Alternates() {
 		for _, a := range alts {
@@ -104,7 +108,7 @@ func docPages(root, base string) (map[string][]byte, error) {
 		o := docOptions(english, t)
 		o.Languages = versions
 		if d.Lang != text.English {
-			o.Home = string(d.Lang) // the Spanish estimator, /es
+			o.Home = string(d.Lang) + "/" // the Spanish estimator, /es/
 		}
 		html, err := docpage.PageWith(string(md), base, t, o)
 		if err != nil {

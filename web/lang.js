@@ -51,7 +51,7 @@
       return;
     }
     if (choice() === "es") {
-      var target = role ? base + "es/" + path.slice(base.length) : base + "es";
+      var target = base + "es/" + (role ? path.slice(base.length) : "");
       window.location.replace(target + window.location.search + window.location.hash);
     }
   } catch (err) {

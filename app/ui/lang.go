@@ -80,13 +80,13 @@ func queryValue(raw, name string) string {
 	return v
 }
 
-// spanishPrefix starts the path of every Spanish page: the home page /es, the role pages
+// spanishPrefix starts the path of every Spanish page: the home page /es/, the role pages
 // /es/roles/…/ and the documents /es/methodology/, /es/privacy/, /es/accessibility/. A
 // Spanish page has the path of its English page under it.
 const spanishPrefix = "/es"
 
 // langPath is the path of the page in language l that is the page at path p (in any
-// language) in the other: "/" and "/es" for the home page, "/roles/x/" and "/es/roles/x/",
+// language) in the other: "/" and "/es/" for the home page, "/roles/x/" and "/es/roles/x/",
 // "/methodology/" and "/es/methodology/". It says where such a page would be; hasPage
 // says whether the site has it.
 func langPath(l text.Lang, p string) string {
@@ -94,16 +94,13 @@ func langPath(l text.Lang, p string) string {
 	if l != text.Spanish {
 		return p
 	}
-	if p == "/" {
-		return spanishPrefix
-	}
 	return spanishPrefix + p
 }
 
 // englishPath is the path of the English page of the page at p.
 func englishPath(p string) string {
 	switch {
-	case p == "" || p == spanishPrefix:
+	case p == "" || p == spanishPrefix || p == spanishPrefix+"/":
 		return "/"
 	case strings.HasPrefix(p, spanishPrefix+"/"):
 		return strings.TrimPrefix(p, spanishPrefix)
@@ -131,7 +128,7 @@ func hasPage(p string) bool {
 }
 
 // langHref is the address of this page's scenario in language l: the same page in l when
-// the site has one (langPath: "/" and "/es", "/roles/x/" and "/es/roles/x/"), else this
+// the site has one (langPath: "/" and "/es/", "/roles/x/" and "/es/roles/x/"), else this
 // page with lang= added. A Spanish page is Spanish by its path; an English one lets the
 // reader choose, so a link to it says lang=en, and the page then saves the choice. The
 // link chooses even before the app has started. query is the scenario's canonical query,
@@ -165,7 +162,7 @@ type langSwitch struct {
 
 	Lang  text.Lang // the page's language
 	Query string    // the scenario's canonical query, carried over by the links
-	Path  string    // the page's route path ("/", "/es", "/roles/…/"); "" is the home page
+	Path  string    // the page's route path ("/", "/es/", "/roles/…/"); "" is the home page
 }
 
 // Render draws the links.

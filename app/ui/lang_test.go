@@ -49,10 +49,11 @@ func TestLangHref(t *testing.T) {
 		path, query string
 		want        string
 	}{
-		{text.Spanish, "/", "", "/es"},
-		{text.Spanish, "", "role=it-support&state=TX", "/es?role=it-support&state=TX"},
-		{text.Spanish, "/es", "", "/es"},
-		{text.English, "/es", "", "/?lang=en"},
+		{text.Spanish, "/", "", "/es/"},
+		{text.Spanish, "", "role=it-support&state=TX", "/es/?role=it-support&state=TX"},
+		{text.Spanish, "/es/", "", "/es/"},
+		{text.English, "/es/", "", "/?lang=en"},
+		{text.English, "/es", "", "/?lang=en"}, // the old address of the Spanish home page
 		{text.English, "/", "role=it-support", "/?role=it-support&lang=en"},
 		{text.English, "/roles/it-support/tx/", "", "/roles/it-support/tx/?lang=en"},
 		{text.Spanish, "/roles/it-support/tx/", "years=5", "/es/roles/it-support/tx/?years=5"},

@@ -19,8 +19,8 @@ func TestRolePagePaths(t *testing.T) {
 	if want := len(text.Langs()) * len(estimate.Roles()) * len(estimate.Areas()); len(paths) != want {
 		t.Fatalf("%d role pages, want %d (languages × roles × areas)", len(paths), want)
 	}
-	if got := Pages(); !slices.Equal(got[:2], []string{"/", "/es"}) || !slices.Equal(got[2:], paths) {
-		t.Errorf("Pages() = %v…, want / and /es, then the role pages", got[:3])
+	if got := Pages(); !slices.Equal(got[:2], []string{"/", "/es/"}) || !slices.Equal(got[2:], paths) {
+		t.Errorf("Pages() = %v…, want / and /es/, then the role pages", got[:3])
 	}
 	re := regexp.MustCompile(rolesPattern())
 	seen := map[string]bool{}

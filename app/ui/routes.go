@@ -23,8 +23,9 @@ type route struct {
 func routes() []route {
 	return []route{
 		{Path: "/", Preset: estimate.Default()},
-		// The Spanish home page, pre-rendered in Spanish (<base>es).
-		{Path: "/es", Preset: estimate.Default(), Lang: text.Spanish},
+		// The Spanish home page, pre-rendered in Spanish (<base>es/, es/index.html: a
+		// directory, since the Spanish pages live under it; GitHub Pages sends <base>es there).
+		{Path: spanishPrefix + "/", Preset: estimate.Default(), Lang: text.Spanish},
 	}
 }
 
@@ -33,6 +34,12 @@ func routes() []route {
 func Register() {
 	for _, r := range routes() {
 		app.Route(r.Path, func() app.Composer { return newPage(r) })
+	}
+	// <base>es, the Spanish home page's address before it was a directory: the server
+	// redirects it to <base>es/, but offline the service worker answers it with the shell,
+	// and the app must still open it in Spanish.
+	if !app.IsServer {
+		app.Route(spanishPrefix, func() app.Composer { return newPage(routes()[1]) })
 	}
 	// The role pages (roles.go): exact routes in the browser; for the build, one pattern,
 	// each page finding its route from its path. app.IsServer is a constant, so the
@@ -46,7 +53,7 @@ func Register() {
 	}
 }
 
-// Pages returns the paths to pre-render, in a stable order: "/", the Spanish "/es", then
+// Pages returns the paths to pre-render, in a stable order: "/", the Spanish "/es/", then
 // the role pages (roles.go), whose paths end in a slash: the build writes each as
 // <path>index.html.
 func Pages() []string {
@@ -76,3 +83,8 @@ func Styles() []string { return []string{"/web/app.css"} }
 func Scripts() []string {
 	return []string{"/web/lang.js", "/web/carry.js", "/web/embedded.js", "/web/peek.js defer"}
 }
+
+// Shells are the pages the service worker precaches although they end in a slash (the
+// build does not precache such pages otherwise): the Spanish home page, which answers
+// offline for every Spanish page under it (build/sw), so they open in Spanish.
+func Shells() []string { return []string{langPath(text.Spanish, "/")} }

@@ -24,7 +24,7 @@ type Options struct {
 	After          string   // HTML appended inside <main>, after the document
 	Scripts        []string // paths relative to the base, such as "web/privacy.js"
 	// Home is the app's page in the document's language, relative to the base: "" for
-	// the English estimator, "es" for the Spanish one. The way back leads there.
+	// the English estimator, "es/" for the Spanish one. The way back leads there.
 	Home string
 	// Languages are the document's versions, for the language switcher in the masthead
 	// (none: no switcher): one per language, the page's own included.

@@ -121,7 +121,7 @@ func TestSpanish(t *testing.T) {
 
 		tb.tabTo(selLangES, 6)
 		tb.run("press Enter on Español", chromedp.KeyEvent("\r"))
-		tb.waitFor("the Spanish page", `location.pathname.endsWith('/es') && document.documentElement.lang === 'es'`, wasmTimeout)
+		tb.waitFor("the Spanish page", `location.pathname.endsWith('/es/') && document.documentElement.lang === 'es'`, wasmTimeout)
 		tb.waitWasm()
 		tb.expectLang(text.Spanish, true, "after choosing Español")
 
@@ -142,7 +142,7 @@ func TestSpanish(t *testing.T) {
 		// even the pre-rendered page is Spanish.
 		release := s.HoldWasm()
 		tb.navigate(s.URL() + "?" + query)
-		tb.waitFor("the Spanish page", `location.pathname.endsWith('/es') && location.search.includes('role=it-support')`, changeTimeout)
+		tb.waitFor("the Spanish page", `location.pathname.endsWith('/es/') && location.search.includes('role=it-support')`, changeTimeout)
 		tb.expectLang(text.Spanish, true, "navigator.languages es-MX, before the wasm")
 		release()
 		tb.navigate(s.URL())
@@ -162,7 +162,7 @@ func TestSpanish(t *testing.T) {
 		tb := newTab(t, time.Minute)
 		release := s.HoldWasm()
 		defer release()
-		tb.navigate(s.URL() + "es")
+		tb.navigate(s.URL() + "es/")
 		var source string
 		tb.mustEval(`document.querySelector('`+selEstimate+`').getAttribute('data-source')`, &source)
 		if source != "prerender" {
@@ -177,7 +177,7 @@ func TestSpanish(t *testing.T) {
 func TestSpanishOffline(t *testing.T) {
 	s := site(t, harness.Options{})
 	tb := newTab(t, 2*time.Minute)
-	tb.navigate(s.URL() + "es")
+	tb.navigate(s.URL() + "es/")
 	tb.waitWasm()
 	waitOfflineReady(tb)
 	var cached bool
@@ -186,7 +186,7 @@ func TestSpanishOffline(t *testing.T) {
 		t.Fatal("web/text-es.json is not precached")
 	}
 	stopServer(t, s)
-	tb.navigate(s.URL() + "es?role=informatics")
+	tb.navigate(s.URL() + "es/?role=informatics")
 	tb.waitWasm()
 	tb.expectLang(text.Spanish, true, "offline /es")
 	in := estimate.Default()
@@ -203,7 +203,7 @@ func TestSpanishOffline(t *testing.T) {
 func TestSpanishAccessibility(t *testing.T) {
 	src := axeSource(t)
 	s := site(t, harness.Options{})
-	for _, u := range []string{"es", "es?role=informatics&state=TX&years=6&edu=master&employer=hospital-system&certs=epic,cphims&bg=clinical&prior=5"} {
+	for _, u := range []string{"es/", "es/?role=informatics&state=TX&years=6&edu=master&employer=hospital-system&certs=epic,cphims&bg=clinical&prior=5"} {
 		t.Run(u, func(t *testing.T) {
 			tb := newTab(t, time.Minute)
 			tb.navigate(s.URL() + u)

@@ -94,6 +94,11 @@ func (c Config) normalize() (Config, error) {
 	if c.Pages, err = normalizePages(c.Pages); err != nil {
 		return c, err
 	}
+	for _, s := range c.Shells {
+		if !isDirPage(s) || !slices.Contains(c.Pages, s) {
+			return c, fmt.Errorf("shell %q: want a directory page of the pages to pre-render", s)
+		}
+	}
 	if c.Extra != nil {
 		if c.extra, err = c.Extra(c.Base); err != nil {
 			return c, fmt.Errorf("extra pages: %w", err)

@@ -92,6 +92,10 @@ type Config struct {
 	// are absolute, as search engines require; without one they are paths under the
 	// base, which browsers and the build's own checks still follow.
 	Alternates map[string][]Alternate
+	// Shells are directory pages of Pages the service worker precaches all the same, from
+	// ui.Shells: the Spanish home page /es/, which answers offline for the Spanish pages
+	// under it.
+	Shells []string
 }
 
 // Alternate is one language version of a page: Lang is an hreflang value ("en", "es",

@@ -44,6 +44,7 @@ func newHandler(c Config, webFiles []string, wasmSize int64, workerTemplate stri
 			cacheable = append(cacheable, p)
 		}
 	}
+	cacheable = append(cacheable, c.Shells...)
 	return &app.Handler{
 		Name:            Name,
 		ShortName:       ShortName,

@@ -120,11 +120,11 @@ async function fetchNavigation(request) {
   } catch (error) {
     // Offline on a page that is not precached: go-app routes on the client,
     // so a shell renders the requested page from its URL. A page under a
-    // language's home (<scope>es/roles/…/) gets that home page (<scope>es),
+    // language's home (<scope>es/roles/…/) gets that home page (<scope>es/),
     // so it reads in its language before the app starts; any other, the
     // scope's.
     const rest = new URL(request.url).pathname.slice(new URL(scopeURL).pathname.length);
-    const home = rest.includes("/") ? rest.slice(0, rest.indexOf("/")) : "";
+    const home = rest.includes("/") ? rest.slice(0, rest.indexOf("/") + 1) : "";
     const shell = (home && (await cache.match(new URL(home, scopeURL).href))) || (await cache.match(scopeURL));
     if (shell) {
       return shell;

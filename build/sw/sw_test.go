@@ -156,7 +156,7 @@ func generateWorker(t *testing.T, decoder string) []byte {
 		Resources:             app.GitHubPages("hit-salary"),
 		Icon:                  app.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", Maskable: "/web/icon-maskable-512.png", SVG: "/web/icon.svg"},
 		Styles:                []string{"/web/app.css"},
-		CacheableResources:    []string{"/web/icon.svg", "/es"},
+		CacheableResources:    []string{"/web/icon.svg", "/es/"},
 		ServiceWorkerTemplate: tmpl,
 	}
 	rec := httptest.NewRecorder()

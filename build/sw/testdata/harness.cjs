@@ -30,7 +30,7 @@ const site = {
   [scope + "web/icon-maskable-512.png"]: "png",
   [scope + "web/icon.svg"]: "svg",
   [scope + "role/nurse"]: "nurse page",
-  [scope + "es"]: "Spanish shell",
+  [scope + "es/"]: "Spanish shell",
 };
 
 // For the xz scenarios: a real app.wasm.xz and the real decoder (npm
