@@ -19,9 +19,13 @@
 (() => {
   const xz = globalThis["xz-decompress"];
 
-  // fetchXz returns a response whose body is url + ".xz", decoded.
+  // fetchXz returns a response whose body is url + ".xz", decoded: the download
+  // web/wasmfetch.js started early if it is that file, else a new one.
   async function fetchXz(url) {
-    const res = await fetch(url + ".xz");
+    const href = new URL(url + ".xz", location.href).href;
+    const early = globalThis.hitWasmEarly;
+    globalThis.hitWasmEarly = null; // taken once: a retry fetches anew
+    const res = await (early && early.url === href ? early.response : fetch(href));
     if (!res.ok || !res.body) {
       throw new Error(url + ".xz: HTTP " + res.status);
     }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/hit-salary/hit-salary/app/estimate"
 	"github.com/hit-salary/hit-salary/app/text"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -33,6 +35,13 @@ func routes() []route {
 // app.RunWhenOnBrowser and the build tool before generating the static site.
 func Register() {
 	for _, r := range routes() {
+		if app.IsServer && r.Path != "/" && strings.HasSuffix(r.Path, "/") {
+			// A directory page (/es/): the build renders it itself, as it does the role
+			// pages; go-app's generator would also write every exact route (es.html).
+			// Its path is letters and slashes: nothing to quote (and no regexp in app.wasm).
+			app.RouteWithRegexp("^"+r.Path+"$", func() app.Composer { return newPathPage() })
+			continue
+		}
 		app.Route(r.Path, func() app.Composer { return newPage(r) })
 	}
 	// <base>es, the Spanish home page's address before it was a directory: the server
@@ -80,8 +89,11 @@ func Styles() []string { return []string{"/web/app.css"} }
 // embedded.js (issue 8) comes right after carry.js, also before the body: in an embedded
 // page (?embed=1) it applies the theme and accent before the first paint, posts the
 // page's height to the host page the link names, and opens links in new tabs.
+//
+// wasmfetch.js, right after lang.js, starts downloading app.wasm.xz before the body is
+// parsed (go-app's deferred loader would ask for it only after); wasmload.js takes it.
 func Scripts() []string {
-	return []string{"/web/lang.js", "/web/carry.js", "/web/embedded.js", "/web/peek.js defer"}
+	return []string{"/web/lang.js", "/web/wasmfetch.js", "/web/carry.js", "/web/embedded.js", "/web/peek.js defer"}
 }
 
 // Shells are the pages the service worker precaches although they end in a slash (the
