@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/performance"
 	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/chromedp"
@@ -267,6 +269,9 @@ func profileSite(ctx context.Context, c config, w io.Writer, logf func(string, .
 		return err
 	}
 	defer cancel()
+	if c.profile == "start" {
+		return profileStart(tctx, s, cpuSlowdown, w)
+	}
 	kinds := append([]fieldEdits{{Field: "#years", Kind: "number"}}, fieldKinds...)
 	for _, f := range kinds {
 		if c.profile != "all" && !slices.Contains(strings.Split(c.profile, ","), f.Field) {
@@ -277,5 +282,55 @@ func profileSite(ctx context.Context, c config, w io.Writer, logf func(string, .
 			return fmt.Errorf("profile %s: %w", f.Field, err)
 		}
 	}
+	return nil
+}
+
+// profileStart profiles a load of the start page from the local server (no link
+// throttling, the wasm from the network, not the service worker) at a CPU slowdown,
+// from navigation until the live app has rendered: what the main thread does between
+// the wasm's arrival and time to interactive.
+func profileStart(ctx context.Context, s *harness.Server, cpu float64, w io.Writer) error {
+	var prof *profiler.Profile
+	var m pageMetrics
+	err := chromedp.Run(ctx, network.Enable(), network.SetBypassServiceWorker(true), throttle(cpu, false),
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := page.AddScriptToEvaluateOnNewDocument(metricsJS(appReady)).Do(ctx)
+			return err
+		}),
+		profiler.Enable(), profiler.SetSamplingInterval(200), profiler.Start(),
+		chromedp.Navigate(s.URL()+"?"+estimate.Default().Query().Encode()),
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			return waitJS(ctx, `window.__hitBench && window.__hitBench.ready !== null`, readyTimeout)
+		}),
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			var err error
+			if m, err = readMetrics(ctx); err != nil {
+				return err
+			}
+			prof, err = profiler.Stop().Do(ctx)
+			return err
+		}), throttle(1, false))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "## Profile: start at %g× CPU, loopback\n\napp.wasm(.xz) in at %.0f ms, live app ready at %.0f ms.\n\n", cpu, m.Wasm, *m.Ready)
+	self, total := selfTimes(prof)
+	groups := map[string]float64{}
+	for name, t := range self {
+		groups[groupOf(name)] += t
+	}
+	fmt.Fprintf(w, "Sampled time by part (ms, %.0f ms in all, idle included):\n\n| part | ms |\n|---|---:|\n", total)
+	for _, g := range sortedKeys(groups) {
+		fmt.Fprintf(w, "| %s | %.1f |\n", g, groups[g])
+	}
+	incl := inclusiveTimes(prof)
+	fmt.Fprintln(w, "\nBy total time, callees included (ms):\n\n| function | ms |\n|---|---:|")
+	for i, name := range sortedKeys(incl) {
+		if i == 60 {
+			break
+		}
+		fmt.Fprintf(w, "| `%s` | %.1f |\n", name, incl[name])
+	}
+	fmt.Fprintln(w)
 	return nil
 }
