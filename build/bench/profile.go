@@ -110,7 +110,7 @@ func profileEdits(ctx context.Context, s *harness.Server, f fieldEdits, n int, c
 // nodes added and removed.
 type mutationCount struct {
 	ChildList, Attributes, CharacterData, Added, Removed int
-	Busy                                                int // slow panels marked as updating (aria-busy) in the measured frame
+	Busy                                                 int // slow panels marked as updating (aria-busy) in the measured frame
 }
 
 func medianMutations(ms []mutationCount) string {
