@@ -181,7 +181,7 @@ func TestSpanishOffline(t *testing.T) {
 	tb.waitWasm()
 	waitOfflineReady(tb)
 	var cached bool
-	tb.mustEval(`(async () => !!(await caches.match(new URL('web/text-es.json', location.href).href)))()`, &cached)
+	tb.mustEval(`(async () => !!(await caches.match(new URL('`+harness.Base+`web/text-es.json', location.href).href)))()`, &cached)
 	if !cached {
 		t.Fatal("web/text-es.json is not precached")
 	}

@@ -261,6 +261,8 @@ func TestSpanishDocPages(t *testing.T) {
 	dir := os.Getenv("HIT_SCREENSHOTS")
 	if dir == "" {
 		dir = t.TempDir()
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
 	}
 	for _, doc := range []struct{ name, file string }{
 		{"methodology", "METHODOLOGY.es.md"}, {"privacy", "PRIVACY.es.md"}, {"accessibility", "ACCESSIBILITY.es.md"},
