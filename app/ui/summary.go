@@ -21,6 +21,9 @@ type Summary struct {
 	Result  estimate.Result // what to show
 	Source  string          // sourcePrerender or sourceWasm
 	Example bool            // the untouched starting example, not the person's details
+	// Settled is the result as of the last pause in edits (the page's lag.shown,
+	// later.go), which the live region reads out; zero means Result.
+	Settled estimate.Result
 }
 
 // Render draws the summary.
@@ -75,13 +78,23 @@ func (s *Summary) Render() app.UI {
 			app.If(r.Fallback, func() app.UI {
 				return txt("p", "summary__caveat", t.F("summary.fallback", "area", where))
 			}),
-			// Read out by screen readers after each change; the visible figures above
-			// are not a live region, to keep announcements short.
-			ht("p|class=visually-hidden|aria-live=polite",
-				t.F("summary.announce", "estimate", t.Money(r.Estimate),
-					"low", t.Money(r.Low), "high", t.Money(r.High))),
+			// Read out by screen readers once edits pause: it follows Settled, so typing
+			// "12" in the years field announces the estimate for 12 years, not also the
+			// one for 1 (WCAG 4.1.3 without the chatter). The visible figures above are
+			// not a live region, to keep announcements short.
+			s.announcement(t),
 		)
 	})
+}
+
+// announcement is the polite live region that reads out the settled estimate.
+func (s *Summary) announcement(t *text.Catalog) app.UI {
+	r := s.Settled
+	if r.Input.Role == "" {
+		r = s.Result
+	}
+	return ht("p|class=visually-hidden|aria-live=polite",
+		t.F("summary.announce", "estimate", t.Money(r.Estimate), "low", t.Money(r.Low), "high", t.Money(r.High)))
 }
 
 // fromPayLine puts the estimate beside the pay of the person's current occupation:
