@@ -1,6 +1,9 @@
 package estimate
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Pathways: the ways into healthcare IT that the two source guides describe (from
 // clinical work, from IT) and a third for people new to both, each as a ladder of roles
@@ -120,8 +123,17 @@ func SpecializationIDs() []string {
 	return out
 }
 
+// Neighbour kinds: why an occupation counts as related to the role.
+const (
+	NeighbourSecurity   = "security"   // information security, always related
+	NeighbourManagement = "management" // a management occupation, always related
+	NeighbourRelated    = "related"    // shares the kind of work: clinical knowledge or IT at its core
+)
+
 // NeighbourKinds lists every Neighbour.Kind.
-func NeighbourKinds() []string { return []string{"security", "management", "related"} }
+func NeighbourKinds() []string {
+	return []string{NeighbourSecurity, NeighbourManagement, NeighbourRelated}
+}
 
 // CompareKeys lists every Outlook.Compare value.
 func CompareKeys() []string { return []string{CompareAbove, CompareSame, CompareBelow} }
@@ -200,7 +212,7 @@ func Pathways(in Input) (PathwaysResult, error) {
 		}
 	}
 	for _, ps := range pathSpecs {
-		p := Pathway{Path: ps.path, Mine: ps.path == out.Mine, Sources: ps.sources}
+		p := Pathway{Path: ps.path, Mine: ps.path == out.Mine, Sources: slices.Clone(ps.sources)}
 		for _, k := range ps.advice {
 			p.Advice = append(p.Advice, msg(k))
 		}
@@ -231,7 +243,7 @@ func Pathways(in Input) (PathwaysResult, error) {
 			cite(ss.sources)
 			p.Steps = append(p.Steps, PathStep{
 				Role: ss.role, Education: step.Education, Raised: step.Education != in.Education, Added: added, Years: ss.years,
-				Advice: msg(ss.advice), Sources: ss.sources, Input: r.Input,
+				Advice: msg(ss.advice), Sources: slices.Clone(ss.sources), Input: r.Input,
 				Estimate: r.Estimate, Low: r.Low, High: r.High,
 				Difference: r.Estimate - cur.Estimate, DiffKey: diffKey(r.Input, in, r.Estimate-cur.Estimate),
 				Outlook: r.Outlook,
@@ -313,7 +325,7 @@ func sameInput(a, b Input) bool {
 // faster than it: national BLS projections, like Outlook.
 type Neighbour struct {
 	Role    Role   // the first catalogue role whose wages that occupation stands for
-	Kind    string // "security", "management" or "related"
+	Kind    string // NeighbourSecurity, NeighbourManagement or NeighbourRelated
 	Outlook Outlook
 }
 
@@ -349,11 +361,11 @@ func Neighbours(r Role) []Neighbour {
 		var kind string
 		switch {
 		case o.SOC == socSecurity:
-			kind = "security"
-		case len(o.SOC) > 3 && o.SOC[:3] == "11-":
-			kind = "management"
+			kind = NeighbourSecurity
+		case strings.HasPrefix(o.SOC, "11-"): // SOC major group 11, management occupations
+			kind = NeighbourManagement
 		case (o.Clinical && ri.Clinical) || (o.Tech && ri.Tech):
-			kind = "related"
+			kind = NeighbourRelated
 		default:
 			continue
 		}
