@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"strconv"
+	"time"
 
 	"github.com/hit-salary/hit-salary/app/estimate"
 	"github.com/hit-salary/hit-salary/app/saved"
@@ -136,7 +137,7 @@ func (c *SavedPanel) OnMount(ctx app.Context) {
 	c.ctx, c.mounted = ctx, true
 	c.load()
 	for _, it := range c.items {
-		if in, _ := it.Scenario(); !estimate.MetrosLoaded() && parseQuery(it.Query).Get(estimate.ParamMetro) != "" && in.Metro == "" {
+		if !estimate.MetrosLoaded() && parseQuery(it.Query).Get(estimate.ParamMetro) != "" {
 			loadMetros(ctx, func(app.Context, bool) { c.results, c.version = nil, c.version+1 })
 			break
 		}
@@ -368,8 +369,14 @@ type savedRow struct {
 func (c *SavedPanel) buildRows(t *text.Catalog) []savedRow {
 	rows := make([]savedRow, 0, len(c.items))
 	for _, it := range c.items {
-		row := savedRow{Name: it.Name, Query: it.Query}
-		r, ok := c.result(it.Query)
+		row := savedRow{Name: it.Name, Query: it.Query, Estimate: it.Estimate}
+		var r estimate.Result
+		ok := false
+		// A metro area is read once the metro table is in (OnMount asks for it): until
+		// then today's figures would be the whole state's.
+		if estimate.MetrosLoaded() || parseQuery(it.Query).Get(estimate.ParamMetro) == "" {
+			r, ok = c.result(it.Query)
+		}
 		if ok {
 			row.Estimate = r.Estimate
 		}
@@ -414,14 +421,36 @@ func (c *SavedPanel) update() {
 	}
 }
 
-// afterRender runs f once the next frame is drawn. It uses the panel's context: a
-// handler's own context is its element's, which that frame may replace (the rename
-// button gives way to the rename field), and go-app skips what is deferred on an
+// focusSoon moves focus to the element with the id once the next frame is drawn, and
+// tries again for a moment if the element is not there yet. It uses the panel's
+// context: a handler's own context is its element's, which that frame may replace (the
+// rename button gives way to the rename field), and go-app skips what is deferred on an
 // element no longer mounted.
-func (c *SavedPanel) afterRender(f func()) {
-	if c.mounted {
-		c.ctx.Defer(func(app.Context) { f() })
+func (c *SavedPanel) focusSoon(id string) {
+	if !c.mounted {
+		return
 	}
+	tries := 0
+	var try func(app.Context)
+	try = func(ctx app.Context) {
+		focusByID(id)
+		if tries++; tries < 20 && !hasFocus(id) {
+			ctx.After(25*time.Millisecond, try)
+		}
+		ctx.PreventUpdate()
+	}
+	c.ctx.Defer(try)
+}
+
+// hasFocus reports whether the element with the id has focus.
+func hasFocus(id string) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	a := app.Window().Get("document").Get("activeElement")
+	return a.Truthy() && a.Get("id").String() == id
 }
 
 // savedList is the saved scenarios, each with its figures, link, rename, delete and
@@ -435,6 +464,7 @@ type savedList struct {
 	owner      *SavedPanel // the panel whose list this is (not an input: set once)
 	renaming   int         // 1 + the index of the item being renamed, or 0
 	renameText string      // the new name as typed
+	pressed    string      // Enter or Escape, pressed in the rename field and not yet released
 }
 
 // Render draws the list.
@@ -463,18 +493,27 @@ func (c *savedList) renderItem(t *text.Catalog, i int, row savedRow) app.UI {
 			el("label").Attr("for", id+"-new").Class("field__label").Text(t.F("saved.rename.label", "name", row.Name)),
 			void("input").Attr("type", "text").ID(id+"-new").Attr("maxlength", 4*saved.MaxName).
 				Attr("autocomplete", "off").Attr("value", c.renameText).OnInput(c.onRenameText).
+				// Enter and Escape act on the key's release, and only after a press in
+				// this field: the rename button takes the field's place and focus, and
+				// a press still under way would open it again (go-app runs handlers
+				// after the browser's event, too late to prevent its default); the
+				// release of the Enter that opened the field is not a press here.
 				OnKeyDown(func(ctx app.Context, e app.Event) {
 					defer recoverTo(ctx, func(app.Context, any) {})
-					// PreventDefault: the key's press would otherwise reach the rename
-					// button that takes the field's place and focus, and open it again.
-					switch e.Get("key").String() {
-					case "Enter":
-						e.PreventDefault()
-						c.finishRename(i, true)
-					case "Escape":
-						e.PreventDefault()
-						c.finishRename(i, false)
+					if k := e.Get("key").String(); (k == "Enter" || k == "Escape") && !e.Get("isComposing").Bool() {
+						c.pressed = k
 					}
+					ctx.PreventUpdate()
+				}).
+				OnKeyUp(func(ctx app.Context, e app.Event) {
+					defer recoverTo(ctx, func(app.Context, any) {})
+					k := e.Get("key").String()
+					if k != c.pressed {
+						ctx.PreventUpdate()
+						return
+					}
+					c.pressed = ""
+					c.finishRename(i, k == "Enter")
 				}),
 			hs("button|type=button|class=button|data-testid=saved-rename-ok").OnClick(func(ctx app.Context, e app.Event) {
 				defer recoverTo(ctx, func(app.Context, any) {})
@@ -492,8 +531,8 @@ func (c *savedList) renderItem(t *text.Catalog, i int, row savedRow) app.UI {
 				Aria("label", t.F("saved.rename.aria", "name", row.Name)).
 				OnClick(func(ctx app.Context, e app.Event) {
 					defer recoverTo(ctx, func(app.Context, any) {})
-					c.renaming, c.renameText = i+1, row.Name
-					c.owner.afterRender(func() { focusByID(id + "-new") })
+					c.renaming, c.renameText, c.pressed = i+1, row.Name, ""
+					c.owner.focusSoon(id + "-new")
 				}).Text(t.T("saved.rename")),
 			app.Text(" "),
 			hs("button|type=button|class=button button--quiet|data-testid=saved-delete").
@@ -543,7 +582,7 @@ func (c *savedList) finishRename(i int, ok bool) {
 		c.owner.update()
 	}
 	id := "saved-" + strconv.Itoa(i+1) + "-rename"
-	c.owner.afterRender(func() { focusByID(id) })
+	c.owner.focusSoon(id)
 }
 
 // printParam in a page's address (print=1) asks the page to print its career sheet once

@@ -66,6 +66,9 @@ func (tb *tab) beforeLoad(script string) {
 // checkAxe fails the test on any axe-core violation in the page.
 func (tb *tab) checkAxe(src, context string) {
 	tb.t.Helper()
+	// The panels that follow an edit once edits pause are dimmed until then (aria-busy):
+	// check the page as it settles.
+	tb.waitFor("the page to settle", `!document.querySelector('[aria-busy=true]')`, changeTimeout)
 	violations, _ := tb.runAxe(src)
 	for _, v := range violations {
 		var b strings.Builder
@@ -139,10 +142,20 @@ func TestSaved(t *testing.T) {
 	// comes back to the rename button.
 	tb.pressEnter("#saved-1 [data-testid=saved-rename]")
 	tb.waitFor("the rename field to take focus", `document.activeElement && document.activeElement.id === 'saved-1-new'`, changeTimeout)
+	time.Sleep(300 * time.Millisecond) // the release of the Enter that opened it must not close it
+	var open bool
+	tb.mustEval(`!!document.querySelector('#saved-1-new')`, &open)
+	if !open {
+		t.Fatal("the rename field closed on the Enter that opened it")
+	}
 	tb.typeInto("#saved-1-new", "Columbus hospital")
 	tb.run("press Enter", chromedp.KeyEvent("\r"))
 	tb.waitFor("the new name", `document.querySelector('#saved-1').dataset.name === 'Columbus hospital'`, changeTimeout)
-	tb.waitFor("focus back on the rename button", `document.activeElement && document.activeElement.id === 'saved-1-rename'`, changeTimeout)
+	if err := tb.poll(`document.activeElement && document.activeElement.id === 'saved-1-rename'`, changeTimeout); err != nil {
+		var state string
+		tb.eval(`document.querySelector('#saved-1').outerHTML + '\nfocus: ' + (document.activeElement ? document.activeElement.outerHTML.slice(0, 300) : 'none')`, &state)
+		t.Fatalf("focus does not come back to the rename button: %v\n%s", err, state)
+	}
 
 	tb.pressEnter("#saved-2 [data-testid=saved-delete]")
 	tb.waitSaved(1, "one left after deleting")
@@ -357,5 +370,28 @@ func TestSavedCareerSheet(t *testing.T) {
 	sheet.mustEval(`window.__printed`, &printed)
 	if printed != 0 {
 		t.Errorf("a page without print=1 printed %d times", printed)
+	}
+}
+
+// TestSavedMetro saves a scenario of a metro area and reloads: the list waits for the
+// metro table (fetched on demand) and then shows the metro's estimate, not the state's.
+func TestSavedMetro(t *testing.T) {
+	s := site(t, harness.Options{})
+	tb := newTab(t, time.Minute)
+	in := metroInput(t, metroLink)
+	tb.navigate(s.URL() + "?" + metroLink)
+	tb.waitWasm()
+	tb.expectEstimate(in, "the metro link")
+	tb.pressEnter("[data-testid=saved-save]")
+	tb.waitSaved(1, "the saved metro scenario")
+	tb.navigate(s.URL() + "?role=consultant")
+	tb.waitWasm()
+	tb.waitSaved(1, "the saved metro scenario after a reload")
+	w := want(t, in).Median
+	tb.waitFor("the metro's estimate in the list", fmt.Sprintf(`document.querySelector('[data-testid=saved-item]').dataset.estimate === '%d'`, w), changeTimeout)
+	var today bool
+	tb.mustEval(`!!document.querySelector('.saved__figures--today')`, &today)
+	if today {
+		t.Error("the list shows other figures for today although neither the data nor the model changed")
 	}
 }
