@@ -8,6 +8,7 @@ import (
 	"github.com/hit-salary/hit-salary/app/estimate"
 	"github.com/hit-salary/hit-salary/app/saved"
 	"github.com/hit-salary/hit-salary/app/text"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // memSaved is in-memory local storage for the saved list. blocked makes it unavailable
@@ -262,5 +263,48 @@ func TestSavedPanelSpanish(t *testing.T) {
 func TestPrintParamNotScenario(t *testing.T) {
 	if hasScenario(parseQuery(printParam + "=1")) {
 		t.Errorf("%s= is read as part of the scenario", printParam)
+	}
+}
+
+// TestSavedPanelInPage: the page has the panel, loaded in go-app's test engine; an
+// embedded page (which keeps nothing on the device) has none.
+func TestSavedPanelInPage(t *testing.T) {
+	e := app.NewTestEngine()
+	p := newTestPage(&memStore{})
+	if err := e.Load(p); err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	e.ConsumeAll()
+	root, _ := render(t, p)
+	panel := one(t, root, "saved panel", byAttr("data-testid", "saved"))
+	if panel.Attrs["data-items"] != "0" || panel.Attrs["data-storage"] != "ok" {
+		t.Errorf("pre-rendered panel %v", panel.Attrs)
+	}
+	p = newTestPage(&memStore{})
+	p.embed = parseEmbed("embed=1")
+	p.start(nil, "", sourcePrerender)
+	root, _ = render(t, p)
+	if n := len(find(root, byAttr("data-testid", "saved"))); n != 0 {
+		t.Errorf("an embedded page has %d saved panels", n)
+	}
+}
+
+// TestSavedRowsFollowTheList: the list's rows (the child component's input) are built
+// again when the list changes, not when the scenario on screen does, so an edit of the
+// form leaves the list's component as it was.
+func TestSavedRowsFollowTheList(t *testing.T) {
+	c := newSaved(&memSaved{}, "role=ehr-analyst&state=OH&years=8")
+	c.save("")
+	render(t, c)
+	first := &c.rows[0]
+	c.Query = "role=ehr-analyst&state=OH&years=9"
+	render(t, c)
+	if &c.rows[0] != first {
+		t.Error("an edit of the scenario rebuilt the list's rows")
+	}
+	c.save("")
+	render(t, c)
+	if len(c.rows) != 2 {
+		t.Errorf("after saving a second scenario the list has %d rows", len(c.rows))
 	}
 }
