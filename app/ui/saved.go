@@ -110,25 +110,25 @@ type SavedPanel struct {
 	Lang  text.Lang // language of every string
 	Query string    // the scenario on screen, as queryString writes it
 
-	storage  savedStorage
-	ctx      app.Context // the panel's, to re-render it from the list's handlers
-	mounted  bool
-	loaded   bool
-	items    []saved.Item
-	state    saved.State
-	dropped  int    // stored items left out when the list was read
-	unread   string // the document as read, when it was Corrupt or lost items: kept under BackupKey before the first write
-	problem  string // text key of why the list is not kept on this device, or ""
-	status   string // text key of the last action's outcome, or ""
-	statusOf string // the name the status is about
-	name     string // the name field as typed
-	typed    bool   // the name field was edited for nameFor
-	nameFor  string // the scenario the name field is for
-	results  map[string]estimate.Result
-	rows     []savedRow // the list as drawn, rebuilt when version changes
-	rowsFor  int
-	rowsLang text.Lang
-	version  int // counts changes of the list
+	storage  savedStorage               // local storage, or a test's
+	ctx      app.Context                // the panel's, to re-render it from the list's handlers
+	mounted  bool                       // OnMount has run (in the browser): ctx is set
+	loaded   bool                       // the list has been read (load runs once)
+	items    []saved.Item               // the list, oldest first; it lasts for the page whatever storage does
+	state    saved.State                // what reading the list found
+	dropped  int                        // stored items left out when the list was read
+	unread   string                     // the document as read, when it was Corrupt or lost items: kept under BackupKey before the first write
+	problem  string                     // text key of why the list is not kept on this device, or ""
+	status   string                     // text key of the last action's outcome, or ""
+	statusOf string                     // the name the status is about
+	name     string                     // the name field as typed
+	typed    bool                       // the name field was edited for nameFor
+	nameFor  string                     // the scenario the name field is for
+	results  map[string]estimate.Result // today's model for each saved query, computed once
+	rows     []savedRow                 // the list as drawn, rebuilt when version or the language changes
+	rowsFor  int                        // the version rows were built for
+	rowsLang text.Lang                  // the language rows were built in
+	version  int                        // counts changes of the list
 }
 
 // OnMount reads the list, and the metro table if a saved scenario names a metro area.
