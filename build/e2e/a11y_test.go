@@ -39,8 +39,14 @@ type axeViolation struct {
 
 // runAxe injects axe-core into the page and returns its violations and the number of
 // rules it could not decide (needs review).
+//
+// It first lets the panels that follow edits late (app/ui/later.go) catch up: while one
+// is behind the scenario it is marked aria-busy and dimmed, for 250 ms after an edit
+// (longer on a loaded machine), and its muted text is then below 4.5:1 contrast
+// (ACCESSIBILITY.md lists this). axe checks the page as it settles.
 func (tb *tab) runAxe(src string) ([]axeViolation, int) {
 	tb.t.Helper()
+	tb.waitFor("the slow panels to catch up (no aria-busy)", `!document.querySelector('[aria-busy=true]')`, changeTimeout)
 	// Runtime.evaluate is not subject to the page's Content-Security-Policy; eval() would be.
 	var loaded bool
 	tb.mustEval(`typeof axe === 'object'`, &loaded)

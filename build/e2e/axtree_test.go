@@ -197,7 +197,12 @@ func TestLiveRegionSettles(t *testing.T) {
 			if (now && now.textContent !== last) { last = now.textContent; window.liveTexts.push(last); }
 		}).observe(r.closest('.summary') || document.body, {subtree: true, childList: true, characterData: true});
 	})()`, nil)
-	tb.typeInto("#years", "12")
+	// Two keystrokes as a fast typist makes them: both input events in one task, so no
+	// pause (settleDelay, 250 ms) can fall between them however loaded the machine is.
+	// Typed key by key through the DevTools protocol, a loaded machine made pauses
+	// between them, and each pause rightly gets its own announcement.
+	tb.mustEval(`(() => { const e = document.querySelector('#years'); e.focus();
+		for (const v of ['1', '12']) { e.value = v; e.dispatchEvent(new InputEvent('input', {bubbles: true, data: v.slice(-1), inputType: 'insertText'})); } })()`, nil)
 	tb.waitFor("the estimate for 12 years", `document.querySelector('`+selEstimate+`').dataset.scenario.includes('years=12')`, changeTimeout)
 	time.Sleep(1500 * time.Millisecond) // well past the settle delay (250 ms)
 	var texts []string
