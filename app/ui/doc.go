@@ -21,7 +21,7 @@
 //     buttons act on the current scenario (compare, share, save) follow every edit.
 //     Every other panel goes into renderResults as p.later(&Panel{... from p.lag.shown}):
 //     it shows the result as it was when edits last paused, is marked busy (aria-busy,
-//     dimmed) while behind, and catches up settleDelay after the last edit (later.go).
+//     in grey tones) while behind, and catches up settleDelay after the last edit (later.go).
 //   - The address, storage and title are written once edits pause (persistLater), and
 //     nothing reads layout after an edit (web/peek.js uses an IntersectionObserver).
 //   - A panel computing something heavy caches it by its input (rankBody.ranking).

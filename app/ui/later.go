@@ -12,7 +12,7 @@ import (
 // scenario (compare, share, save). Every other panel shows p.shown, the result as it was
 // when the edits last paused: its fields do not change while edits come, so go-app
 // skips it, and it catches up settleDelay after the last edit, all panels in one frame.
-// Until then it is marked busy (aria-busy, dimmed by web/app.css), so the page never
+// Until then it is marked busy (aria-busy, grey tones from web/app.css), so the page never
 // shows an old figure as if it were current. make bench -profile, at 4× CPU: drawing the
 // trajectory, the sources, the role, the outlook and the other sources took most of an
 // edit's main-thread time, far below the estimate that the person is watching.

@@ -41,9 +41,9 @@ type axeViolation struct {
 // rules it could not decide (needs review).
 //
 // It first lets the panels that follow edits late (app/ui/later.go) catch up: while one
-// is behind the scenario it is marked aria-busy and dimmed, for 250 ms after an edit
-// (longer on a loaded machine), and its muted text is then below 4.5:1 contrast
-// (ACCESSIBILITY.md lists this). axe checks the page as it settles.
+// is behind the scenario it is marked aria-busy and shown in grey tones, for 250 ms after
+// an edit (longer on a loaded machine), and axe checks the page as it settles
+// (TestSlowPanelsFollowEdits checks that a busy panel keeps its opacity, so its contrast).
 func (tb *tab) runAxe(src string) ([]axeViolation, int) {
 	tb.t.Helper()
 	tb.waitFor("the slow panels to catch up (no aria-busy)", `!document.querySelector('[aria-busy=true]')`, changeTimeout)

@@ -15,7 +15,8 @@ import (
 // (app/ui/later.go's wrappers) and those marked as updating.
 const editAndMarkJS = `new Promise((resolve, reject) => {
 	const shows = () => { const x = document.querySelector('[data-testid=estimate]'); return x && x.getAttribute('data-median') === %[2]q; };
-	const count = () => ({slow: document.querySelectorAll('.later').length, busy: document.querySelectorAll('.later[aria-busy=true]').length});
+	const count = () => ({slow: document.querySelectorAll('.later').length, busy: document.querySelectorAll('.later[aria-busy=true]').length,
+		faded: [...document.querySelectorAll('.later[aria-busy=true] > *')].filter(n => getComputedStyle(n).opacity !== '1').length});
 	const mo = new MutationObserver(() => { if (shows()) { mo.disconnect(); clearTimeout(timer); resolve(count()); } });
 	const timer = setTimeout(() => { mo.disconnect(); reject(new Error('the estimate never showed ' + %[2]q)); }, 10000);
 	mo.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
@@ -28,7 +29,7 @@ const editAndMarkJS = `new Promise((resolve, reject) => {
 // (app/ui/later.go) on the built site: in the frame that shows an edit's estimate every
 // one of them is marked as updating, so no figure of the old scenario reads as current;
 // once edits pause none is, and they are what a fresh load of the scenario's address
-// renders.
+// renders. Marked panels keep their opacity (their text its contrast).
 func TestSlowPanelsFollowEdits(t *testing.T) {
 	s := site(t, harness.Options{})
 	tb := newTab(t, 2*time.Minute)
@@ -38,11 +39,17 @@ func TestSlowPanelsFollowEdits(t *testing.T) {
 	next := estimate.Default()
 	for _, years := range []int{12, 3} { // two edits in a row: the second before the first caught up
 		next.Years = years
-		var got struct{ Slow, Busy int }
+		var got struct{ Slow, Busy, Faded int }
 		tb.mustEval(fmt.Sprintf(editAndMarkJS, fmt.Sprint(years), fmt.Sprint(want(t, next).Median)), &got)
 		if got.Slow == 0 || got.Busy != got.Slow {
 			t.Errorf("years %d: in the frame that shows the new estimate, %d of %d slow panels are marked updating, want all",
 				years, got.Busy, got.Slow)
+		}
+		// Busy panels lose their colours, not their opacity: see-through muted text fell
+		// under 4.5:1 contrast (WCAG 1.4.3) while they caught up.
+		if got.Faded != 0 {
+			t.Errorf("years %d: %d busy panels are see-through (opacity < 1), which puts their text under AA contrast",
+				years, got.Faded)
 		}
 	}
 	if err := tb.poll(`document.querySelectorAll('.later[aria-busy=true]').length === 0`, changeTimeout); err != nil {

@@ -66,7 +66,7 @@ func (tb *tab) beforeLoad(script string) {
 // checkAxe fails the test on any axe-core violation in the page.
 func (tb *tab) checkAxe(src, context string) {
 	tb.t.Helper()
-	// The panels that follow an edit once edits pause are dimmed until then (aria-busy):
+	// The panels that follow an edit once edits pause are marked busy until then (aria-busy):
 	// check the page as it settles.
 	tb.waitFor("the page to settle", `!document.querySelector('[aria-busy=true]')`, changeTimeout)
 	violations, _ := tb.runAxe(src)
