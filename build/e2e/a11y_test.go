@@ -46,7 +46,7 @@ type axeViolation struct {
 // (TestSlowPanelsFollowEdits checks that a busy panel keeps its opacity, so its contrast).
 func (tb *tab) runAxe(src string) ([]axeViolation, int) {
 	tb.t.Helper()
-	tb.waitFor("the slow panels to catch up (no aria-busy)", `!document.querySelector('[aria-busy=true]')`, changeTimeout)
+	tb.waitFor("the slow panels to catch up (no aria-busy)", `!document.querySelector('.later[aria-busy=true]')`, changeTimeout)
 	// Runtime.evaluate is not subject to the page's Content-Security-Policy; eval() would be.
 	var loaded bool
 	tb.mustEval(`typeof axe === 'object'`, &loaded)
