@@ -212,7 +212,7 @@ func (r *report) write(w io.Writer) {
 		}
 		p("")
 		p("The measured frame shows the new estimate, range and breakdown; the slow panels (app/ui/later.go) are in it "+
-			"marked as updating (aria-busy, dimmed) and catch up %s after the last edit (settleDelay). What each edit changed in the DOM "+
+			"marked as updating (aria-busy, in grey tones) and catch up %s after the last edit (settleDelay). What each edit changed in the DOM "+
 			"until that frame, median per edit (does not depend on the machine's load):", "250 ms")
 		p("")
 		p("| field | attributes | texts | child lists (nodes added / removed) | slow panels marked updating |")
