@@ -37,6 +37,21 @@ type axeViolation struct {
 	Nodes                     []struct{ Target, Summary, HTML string }
 }
 
+// axeReport is one axe-core violation as a test failure: the rule, its impact and help
+// (with its link), then each node's selector, markup and axe's summary of what to fix,
+// after context (the page or state checked) when there is one.
+func axeReport(context string, v axeViolation) string {
+	var b strings.Builder
+	if context != "" {
+		b.WriteString(context + ": ")
+	}
+	fmt.Fprintf(&b, "axe %s (%s): %s — %s", v.ID, v.Impact, v.Help, v.HelpURL)
+	for _, n := range v.Nodes {
+		fmt.Fprintf(&b, "\n\t%s\n\t\t%s\n\t\t%s", n.Target, n.HTML, strings.ReplaceAll(n.Summary, "\n", "\n\t\t"))
+	}
+	return b.String()
+}
+
 // runAxe injects axe-core into the page and returns its violations and the number of
 // rules it could not decide (needs review).
 //
@@ -115,12 +130,7 @@ func TestAccessibility(t *testing.T) {
 			}
 			violations, _ := tb.runAxe(src)
 			for _, v := range violations {
-				var b strings.Builder
-				fmt.Fprintf(&b, "axe %s (%s): %s — %s", v.ID, v.Impact, v.Help, v.HelpURL)
-				for _, n := range v.Nodes {
-					fmt.Fprintf(&b, "\n\t%s\n\t\t%s\n\t\t%s", n.Target, n.HTML, strings.ReplaceAll(n.Summary, "\n", "\n\t\t"))
-				}
-				t.Error(b.String())
+				t.Error(axeReport("", v))
 			}
 		})
 	}

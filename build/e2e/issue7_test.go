@@ -266,12 +266,7 @@ func TestIssue7Accessibility(t *testing.T) {
 			tb.mustEval(`document.querySelectorAll('.card').forEach(c => c.scrollIntoView()); true`, nil)
 			violations, _ := tb.runAxe(src)
 			for _, v := range violations {
-				var b strings.Builder
-				fmt.Fprintf(&b, "axe %s (%s): %s — %s", v.ID, v.Impact, v.Help, v.HelpURL)
-				for _, n := range v.Nodes {
-					fmt.Fprintf(&b, "\n\t%s\n\t\t%s\n\t\t%s", n.Target, n.HTML, strings.ReplaceAll(n.Summary, "\n", "\n\t\t"))
-				}
-				t.Error(b.String())
+				t.Error(axeReport("", v))
 			}
 		})
 	}

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
@@ -171,12 +170,7 @@ func TestMetroAccessibility(t *testing.T) {
 			tc.setup(tb)
 			violations, _ := tb.runAxe(src)
 			for _, v := range violations {
-				var b strings.Builder
-				fmt.Fprintf(&b, "axe %s (%s): %s", v.ID, v.Impact, v.Help)
-				for _, n := range v.Nodes {
-					fmt.Fprintf(&b, "\n\t%s\n\t\t%s", n.Target, n.HTML)
-				}
-				t.Error(b.String())
+				t.Error(axeReport("", v))
 			}
 		})
 	}

@@ -134,12 +134,7 @@ func TestPathways(t *testing.T) {
 				tb.mustEval(`document.querySelectorAll('.card').forEach(c => c.scrollIntoView()); true`, nil)
 				violations, _ := tb.runAxe(src)
 				for _, v := range violations {
-					var b strings.Builder
-					fmt.Fprintf(&b, "axe %s (%s): %s — %s", v.ID, v.Impact, v.Help, v.HelpURL)
-					for _, n := range v.Nodes {
-						fmt.Fprintf(&b, "\n\t%s\n\t\t%s\n\t\t%s", n.Target, n.HTML, strings.ReplaceAll(n.Summary, "\n", "\n\t\t"))
-					}
-					t.Error(b.String())
+					t.Error(axeReport("", v))
 				}
 				// Paint every card whole: content-visibility skips what is off screen, which
 				// would leave most of a tall element's screenshot blank.

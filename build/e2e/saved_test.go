@@ -71,12 +71,7 @@ func (tb *tab) checkAxe(src, context string) {
 	tb.waitFor("the page to settle", `!document.querySelector('[aria-busy=true]')`, changeTimeout)
 	violations, _ := tb.runAxe(src)
 	for _, v := range violations {
-		var b strings.Builder
-		fmt.Fprintf(&b, "%s: axe %s (%s): %s", context, v.ID, v.Impact, v.Help)
-		for _, n := range v.Nodes {
-			fmt.Fprintf(&b, "\n\t%s\n\t\t%s", n.Target, n.HTML)
-		}
-		tb.t.Error(b.String())
+		tb.t.Error(axeReport(context, v))
 	}
 }
 

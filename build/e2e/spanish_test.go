@@ -211,12 +211,7 @@ func TestSpanishAccessibility(t *testing.T) {
 			tb.expectLang(text.Spanish, false, u)
 			violations, _ := tb.runAxe(src)
 			for _, v := range violations {
-				var b strings.Builder
-				fmt.Fprintf(&b, "axe %s (%s): %s — %s", v.ID, v.Impact, v.Help, v.HelpURL)
-				for _, n := range v.Nodes {
-					fmt.Fprintf(&b, "\n\t%s\n\t\t%s\n\t\t%s", n.Target, n.HTML, strings.ReplaceAll(n.Summary, "\n", "\n\t\t"))
-				}
-				t.Error(b.String())
+				t.Error(axeReport("", v))
 			}
 		})
 	}

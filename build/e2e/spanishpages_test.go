@@ -73,12 +73,7 @@ func (tb *tab) expectNoAxe(src, context string) {
 		tb.run(scheme, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}))
 		violations, _ := tb.runAxe(src)
 		for _, v := range violations {
-			var b strings.Builder
-			fmt.Fprintf(&b, "%s, %s: axe %s (%s): %s", context, scheme, v.ID, v.Impact, v.Help)
-			for _, n := range v.Nodes {
-				fmt.Fprintf(&b, "\n\t%s %s", n.Target, n.HTML)
-			}
-			tb.t.Error(b.String())
+			tb.t.Error(axeReport(context+", "+scheme, v))
 		}
 	}
 }
