@@ -71,7 +71,7 @@ func pageFile(p string) string {
 }
 
 // checkLanguages checks a site built for base on domain: every page in Spanish exists
-// (the home page, every role and role × state page, the documents) with <html lang=es>;
+// (the home page, every role and role × state page, the documents, the embed builder) with <html lang=es>;
 // it and its English page name each other and x-default (the English one) as hreflang
 // alternates; a role page's canonical link is its own address; sitemap.xml lists every
 // page, each with the same alternates.
@@ -86,13 +86,13 @@ func checkLanguages(t *testing.T, out, base, domain string) {
 			spanish = append(spanish, p)
 		}
 	}
-	for _, d := range ui.Docs() {
+	for _, d := range slices.Concat(ui.Docs(), ui.EmbedBuilders()) {
 		if d.Lang == text.Spanish {
 			spanish = append(spanish, d.Path)
 		}
 	}
-	if want := 1 + 728 + 3; len(spanish) != want {
-		t.Errorf("%d Spanish pages, want %d (home, 14 roles × 52 places, 3 documents)", len(spanish), want)
+	if want := 1 + 728 + 3 + 1; len(spanish) != want {
+		t.Errorf("%d Spanish pages, want %d (home, 14 roles × 52 places, 3 documents, the embed builder)", len(spanish), want)
 	}
 	for _, es := range spanish {
 		en := strings.TrimPrefix(es, "/es")

@@ -116,12 +116,24 @@ func docPages(root, base string) (map[string][]byte, error) {
 		}
 		out[strings.TrimPrefix(d.Path, "/")] = html
 	}
-	// The embed builder (issue 8) is a page of the site built from the model's lists.
-	builder, err := docpage.Builder(base, text.For(text.English))
-	if err != nil {
-		return nil, err
+	// The embed builder (issue 8) is a page of the site built from the model's lists, in
+	// each language, with a switcher between them.
+	builders := ui.EmbedBuilders()
+	var versions []docpage.Version
+	for _, b := range builders {
+		versions = append(versions, docpage.Version{Lang: b.Lang, Path: strings.TrimPrefix(b.Path, "/")})
 	}
-	out[strings.TrimPrefix(ui.EmbedBuilderPath, "/")] = builder
+	for _, b := range builders {
+		o := docpage.Options{Languages: versions}
+		if b.Lang != text.English {
+			o.Home = string(b.Lang) + "/"
+		}
+		html, err := docpage.Builder(base, text.For(b.Lang), o)
+		if err != nil {
+			return nil, fmt.Errorf("embed builder %s: %w", b.Path, err)
+		}
+		out[strings.TrimPrefix(b.Path, "/")] = html
+	}
 	return out, nil
 }
 

@@ -135,10 +135,13 @@ func TestRunRealUI(t *testing.T) {
 			if tt.dirs {
 				checkLanguages(t, out, base, "example.org") // lang_test.go
 			}
-			// The embed builder (issue 8) is a static page too, built from the model's lists.
-			builder := strings.TrimPrefix(ui.EmbedBuilderPath, "/")
-			if !slices.Contains(precache, base+builder) {
-				t.Errorf("the service worker does not precache %s", base+builder)
+			// The embed builder (issue 8) is a static page too, built from the model's
+			// lists, in each language.
+			for _, b := range ui.EmbedBuilders() {
+				builder := strings.TrimPrefix(b.Path, "/")
+				if !slices.Contains(precache, base+builder) {
+					t.Errorf("the service worker does not precache %s", base+builder)
+				}
 			}
 		})
 	}

@@ -1,7 +1,8 @@
 // builder.js runs the embed builder (<base>embed-builder/, build/docpage Builder): it
 // turns the form's choices into the code a portal pastes (an iframe of the estimator with
 // ?embed=1 and the chosen parameters, and web/embed.js to fit it), shows that code, keeps
-// the preview on the same address, and copies the code. The accent and origin rules are
+// the preview on the same address, and copies the code. The page's language reaches the
+// embed through the form's data-lang. The accent and origin rules are
 // the embedded app's own (web/embedded.js, loaded first: globalThis.hitEmbed). Every
 // message is the catalogue's, from the form's data-msg-* attributes. No inline code, no
 // style.
@@ -30,10 +31,18 @@
     return String(s).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   };
 
+  // The embed's language is the page's, as the page says it (data-lang, set by
+  // docpage.Builder): lang=es from the Spanish builder, none from the English one, whose
+  // embed speaks its reader's language.
+  var lang = form.getAttribute("data-lang") || "";
+
   // choices reads the form: the embed URL's parameters, the height and the sandbox.
   function choices() {
     var p = new URLSearchParams();
     p.set("embed", "1");
+    if (lang) {
+      p.set("lang", lang);
+    }
     ["role", "state"].forEach(function (name) {
       if (value(name)) {
         p.set(name, value(name));

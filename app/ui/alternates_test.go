@@ -9,7 +9,7 @@ import (
 )
 
 // TestAlternates: every page in English that has a Spanish version (the home page, each
-// role page, each document) lists both and x-default (the English one), and so does its
+// role page, each document, the embed builder) lists both and x-default (the English one), and so does its
 // Spanish page, with the same list; every path named is a page of the site.
 func TestAlternates(t *testing.T) {
 	alts := Alternates()
@@ -19,13 +19,13 @@ func TestAlternates(t *testing.T) {
 			english = append(english, p)
 		}
 	}
-	for _, d := range Docs() {
+	for _, d := range slices.Concat(Docs(), EmbedBuilders()) {
 		if d.Lang == text.English {
 			english = append(english, d.Path)
 		}
 	}
-	if len(english) != 1+len(roleRoutes())/2+3 {
-		t.Fatalf("%d English pages, want the home page, half the role pages and 3 documents", len(english))
+	if len(english) != 1+len(roleRoutes())/2+3+1 {
+		t.Fatalf("%d English pages, want the home page, half the role pages, 3 documents and the embed builder", len(english))
 	}
 	for _, p := range english {
 		es := langPath(text.Spanish, p)
@@ -44,17 +44,19 @@ func TestAlternates(t *testing.T) {
 			}
 		}
 	}
-	if _, ok := alts[EmbedBuilderPath]; ok {
-		t.Errorf("the embed builder (English only) has alternates")
-	}
 }
 
-// TestDocs: each published document has its Spanish translation at the English page's
-// path under /es, and the links of a Spanish page lead to the Spanish documents.
+// TestDocs: each published document, and the embed builder, has its Spanish version at
+// the English page's path under /es, and the links of a Spanish page lead to the Spanish
+// ones.
 func TestDocs(t *testing.T) {
 	ds := Docs()
 	if len(ds) != 6 {
 		t.Fatalf("Docs() = %v, want three documents and their translations", ds)
+	}
+	if bs := EmbedBuilders(); len(bs) != 2 || bs[0] != (Doc{Path: EmbedBuilderPath, Lang: text.English}) ||
+		bs[1] != (Doc{Path: "/es" + EmbedBuilderPath, Lang: text.Spanish}) {
+		t.Errorf("EmbedBuilders() = %v, want the English builder and its Spanish one under /es", bs)
 	}
 	for i := 0; i < len(ds); i += 2 {
 		en, es := ds[i], ds[i+1]
@@ -70,7 +72,8 @@ func TestDocs(t *testing.T) {
 		{text.Spanish, MethodologyPath, "/es/methodology/"},
 		{text.English, MethodologyPath, "/methodology/"},
 		{text.Spanish, PrivacyPath, "/es/privacy/"},
-		{text.Spanish, EmbedBuilderPath, EmbedBuilderPath},
+		{text.Spanish, EmbedBuilderPath, "/es/embed-builder/"},
+		{text.English, "/es/embed-builder/", EmbedBuilderPath},
 	} {
 		if got := docPath(tt.l, tt.path); got != tt.want {
 			t.Errorf("docPath(%s, %s) = %s, want %s", tt.l, tt.path, got, tt.want)

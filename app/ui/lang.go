@@ -4,10 +4,8 @@ import (
 	"errors"
 	"net/url"
 	"slices"
-	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/hit-salary/hit-salary/app/estimate"
 	"github.com/hit-salary/hit-salary/app/text"
@@ -81,7 +79,8 @@ func queryValue(raw, name string) string {
 }
 
 // spanishPrefix starts the path of every Spanish page: the home page /es/, the role pages
-// /es/roles/…/ and the documents /es/methodology/, /es/privacy/, /es/accessibility/. A
+// /es/roles/…/, the documents /es/methodology/, /es/privacy/, /es/accessibility/ and the
+// embed builder /es/embed-builder/. A
 // Spanish page has the path of its English page under it.
 const spanishPrefix = "/es"
 
@@ -108,8 +107,8 @@ func englishPath(p string) string {
 	return p
 }
 
-// hasPage reports whether p is the path of a page of the app (a route, a role page) or a
-// document the build publishes (Docs).
+// hasPage reports whether p is the path of a page of the app (a route, a role page), a
+// document the build publishes (Docs) or an embed builder (EmbedBuilders).
 func hasPage(p string) bool {
 	if _, ok := roleRouteIndex()[p]; ok {
 		return true
@@ -119,7 +118,7 @@ func hasPage(p string) bool {
 			return true
 		}
 	}
-	for _, d := range docs {
+	for _, d := range slices.Concat(docs, builders) {
 		if d.Path == p {
 			return true
 		}
@@ -319,39 +318,5 @@ func (p *Page) langQuery() string {
 }
 
 // areasByName is the nation, then the states and DC in the alphabetical order of their
-// names in the reader's language, so the state select reads in order in Spanish too
-// (Carolina del Norte under C, not under N as North Carolina).
-func areasByName(t *text.Catalog) []estimate.Area {
-	as := estimate.Areas()
-	key := make(map[string]string, len(as))
-	for _, a := range as {
-		key[a.Code] = sortKey(t.AreaName(a.Code, a.Name))
-	}
-	sort.SliceStable(as, func(i, j int) bool {
-		if (as[i].Code == "US") != (as[j].Code == "US") {
-			return as[i].Code == "US"
-		}
-		return key[as[i].Code] < key[as[j].Code]
-	})
-	return as
-}
-
-// sortKey folds a name for alphabetical order: lower case, accents off (Míchigan sorts
-// with Michigan before Minnesota), as Spanish dictionaries order words.
-func sortKey(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case 'á', 'Á':
-			return 'a'
-		case 'é', 'É':
-			return 'e'
-		case 'í', 'Í':
-			return 'i'
-		case 'ó', 'Ó':
-			return 'o'
-		case 'ú', 'Ú', 'ü', 'Ü':
-			return 'u'
-		}
-		return unicode.ToLower(r)
-	}, s)
-}
+// names in the reader's language (text.Catalog.AreasByName).
+func areasByName(t *text.Catalog) []estimate.Area { return t.AreasByName() }

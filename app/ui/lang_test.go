@@ -60,7 +60,9 @@ func TestLangHref(t *testing.T) {
 		{text.Spanish, "/roles/it-support/", "", "/es/roles/it-support/"},
 		{text.English, "/es/roles/it-support/tx/", "years=5", "/roles/it-support/tx/?years=5&lang=en"},
 		{text.Spanish, "/es/roles/it-support/tx/", "", "/es/roles/it-support/tx/"},
-		{text.Spanish, "/embed-builder/", "", "/embed-builder/?lang=es"}, // no Spanish page: lang= as before
+		{text.Spanish, "/embed-builder/", "", "/es/embed-builder/"},
+		{text.English, "/es/embed-builder/", "", "/embed-builder/?lang=en"},
+		{text.Spanish, "/nowhere/", "", "/nowhere/?lang=es"}, // no Spanish page: lang= on this one
 		{text.Spanish, "/privacy/", "", "/es/privacy/"},
 		{text.English, "/es/privacy/", "", "/privacy/?lang=en"},
 	}
@@ -163,7 +165,7 @@ func TestStatesInSpanishOrder(t *testing.T) {
 			t.Errorf("%s: first area %s, want the nation", l, as[0].Code)
 		}
 		for i := 2; i < len(as); i++ {
-			if sortKey(c.AreaName(as[i-1].Code, as[i-1].Name)) > sortKey(c.AreaName(as[i].Code, as[i].Name)) {
+			if text.SortKey(c.AreaName(as[i-1].Code, as[i-1].Name)) > text.SortKey(c.AreaName(as[i].Code, as[i].Name)) {
 				t.Errorf("%s: %s before %s", l, as[i-1].Name, as[i].Name)
 			}
 		}

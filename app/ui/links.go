@@ -69,6 +69,17 @@ var docs = func() []Doc {
 // first, each followed by its translation. The build tool renders each one.
 func Docs() []Doc { return slices.Clone(docs) }
 
+// builders are the embed builder's pages, one per language (their File is empty: the
+// build renders them from Go, docpage.Builder): the English one at EmbedBuilderPath and
+// its Spanish one under /es (langPath), like the documents.
+var builders = []Doc{
+	{Path: EmbedBuilderPath, Lang: text.English},
+	{Path: langPath(text.Spanish, EmbedBuilderPath), Lang: text.Spanish},
+}
+
+// EmbedBuilders returns the embed builder's pages, the English one first.
+func EmbedBuilders() []Doc { return slices.Clone(builders) }
+
 // docLink is a link to the document at path (an English path such as MethodologyPath) in
 // language l, the English one if it has no translation.
 func docLink(class string, l text.Lang, path, label string) app.UI {
@@ -92,7 +103,7 @@ type Alternate struct {
 }
 
 // Alternates returns, for every page that exists in more than one language (the home
-// pages, the role pages, the documents), its versions: the English one, the others, then
+// pages, the role pages, the documents, the embed builder), its versions: the English one, the others, then
 // x-default, which is the English one. The build writes them as <link rel=alternate
 // hreflang> in each page's head and as xhtml:link entries of sitemap.xml, so search
 // engines show readers the page in their language.
@@ -108,7 +119,7 @@ func Alternates() map[string][]Alternate {
 			english = append(english, r.Path)
 		}
 	}
-	for _, d := range docs {
+	for _, d := range slices.Concat(docs, builders) {
 		if d.Lang == text.English {
 			english = append(english, d.Path)
 		}

@@ -467,7 +467,7 @@ func (c *colophon) Render() app.UI {
 			app.Text(" · "),
 			docLink("", c.Lang, AccessibilityPath, t.T("footer.a11y.link")),
 			app.Text(" · "),
-			pageLink("", EmbedBuilderPath, t.T("footer.embed.link")),
+			docLink("", c.Lang, EmbedBuilderPath, t.T("footer.embed.link")),
 		),
 		txt("p", "", t.T("footer.disclaimer")),
 	)

@@ -28,12 +28,16 @@ func ClearData(t *text.Catalog) string {
 // portal) and builder.js (the form, the code and the copy button).
 var BuilderScripts = []string{"web/embedded.js", "web/embed.js", "web/builder.js"}
 
-// Builder renders the embed builder: a form of the choices a portal has (role, state,
-// fixed fields, theme, accent, its origin, size, sandbox), the code to paste and a live
-// preview. The form is rendered here, in the catalogue's words and from the model's own
-// lists; web/builder.js turns the choices into the code and the preview's address.
-// base is the site's base path, such as "/hit-salary/".
-func Builder(base string, t *text.Catalog) ([]byte, error) {
+// Builder renders the embed builder in the language of t: a form of the choices a portal
+// has (role, state, fixed fields, theme, accent, its origin, size, sandbox), the code to
+// paste and a live preview. The form is rendered here, in the catalogue's words and from
+// the model's own lists; web/builder.js turns the choices into the code and the
+// preview's address. base is the site's base path, such as "/hit-salary/"; o gives the
+// way back (Home) and the language versions (Languages), as for a document.
+//
+// The form's data-lang is the embed's lang= (embedLang): builder.js reads it from there,
+// so a Spanish builder writes a Spanish embed.
+func Builder(base string, t *text.Catalog, o Options) ([]byte, error) {
 	esc := html.EscapeString
 	var b strings.Builder
 	w := func(s ...string) {
@@ -44,7 +48,7 @@ func Builder(base string, t *text.Catalog) ([]byte, error) {
 	msg := func(name, key string) string { return ` data-msg-` + name + `="` + esc(t.T(key)) + `"` }
 	w(`<h1>`, esc(t.T("builder.title")), `</h1>
 <p>`, esc(t.T("builder.lead")), `</p>
-<form id="builder" class="builder" novalidate data-app="`, esc(base), `"`,
+<form id="builder" class="builder" novalidate data-app="`, esc(base), `"`, embedLangAttr(t),
 		msg("copied", "builder.copied"), msg("copy-failed", "builder.copy.failed"),
 		msg("accent-ok", "builder.accent.ok"), msg("accent-adjusted", "builder.accent.adjusted"),
 		msg("accent-bad", "builder.accent.bad"), msg("host-bad", "builder.host.bad"),
@@ -64,8 +68,8 @@ func Builder(base string, t *text.Catalog) ([]byte, error) {
 	w(`</select></div>
 <div class="field"><label class="field__label" for="b-state">`, esc(t.T("field.state")), `</label>
 <select id="b-state" name="state"><option value="">`, esc(t.T("builder.any")), `</option>`)
-	for _, a := range estimate.Areas() {
-		name := a.Name
+	for _, a := range t.AreasByName() { // in the reader's alphabetical order, as the app's select
+		name := t.AreaName(a.Code, a.Name)
 		if a.Code == "US" {
 			name = t.T("area.us")
 		}
@@ -114,16 +118,47 @@ func Builder(base string, t *text.Catalog) ([]byte, error) {
 </section>
 <section class="builder__preview" aria-labelledby="b-preview-title">
 <h2 id="b-preview-title">`, esc(t.T("builder.preview")), `</h2>
-<iframe id="b-preview" class="builder__frame" data-hit-salary data-testid="embed-preview" title="`, esc(t.T("builder.frame")), `" src="`, esc(base), `?embed=1" height="900"></iframe>
+<iframe id="b-preview" class="builder__frame" data-hit-salary data-testid="embed-preview" title="`, esc(t.T("builder.frame")), `" src="`, esc(base+"?"+embedQuery(t)), `" height="900"></iframe>
 </section>
 `)
-	return shell(t.T("builder.title"), b.String(), base, t, Options{DescriptionKey: "builder.description", Scripts: BuilderScripts})
+	o.DescriptionKey, o.Scripts = "builder.description", BuilderScripts
+	return shell(t.T("builder.title"), b.String(), base, t, o)
+}
+
+// embedLang is the lang= of the embed a builder in the language of t writes: none for
+// English, so an English embed is in its reader's language as the app chooses it
+// (app/ui chooseLang: the choice saved in the frame, the browser's preference, else
+// English; a portal page in English then still speaks Spanish to a Spanish reader);
+// the language itself for any other, so a portal that builds its embed in Spanish gets
+// it in Spanish for every reader.
+func embedLang(t *text.Catalog) string {
+	if t.Lang() == text.English {
+		return ""
+	}
+	return string(t.Lang())
+}
+
+// embedLangAttr is the builder form's data-lang attribute, "" without an embedLang.
+func embedLangAttr(t *text.Catalog) string {
+	if l := embedLang(t); l != "" {
+		return ` data-lang="` + html.EscapeString(l) + `"`
+	}
+	return ""
+}
+
+// embedQuery is the embed address's query for the default choices, in the order
+// builder.js writes it: embed=1, then lang= if any.
+func embedQuery(t *text.Catalog) string {
+	if l := embedLang(t); l != "" {
+		return "embed=1&lang=" + l
+	}
+	return "embed=1"
 }
 
 // snippet is the code for the default choices, shown until web/builder.js writes it
 // with the site's full address (it knows the origin the page is served from).
 func snippet(base string, t *text.Catalog) string {
-	return `<iframe data-hit-salary title="` + t.T("builder.frame") + `" src="` + base + `?embed=1" width="100%" height="900"></iframe>
+	return `<iframe data-hit-salary title="` + t.T("builder.frame") + `" src="` + base + "?" + strings.ReplaceAll(embedQuery(t), "&", "&amp;") + `" width="100%" height="900"></iframe>
 <script src="` + base + `web/embed.js" defer></script>`
 }
 

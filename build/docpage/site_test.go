@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
+
 	"github.com/hit-salary/hit-salary/app/estimate"
 	"github.com/hit-salary/hit-salary/app/text"
 )
@@ -13,7 +15,7 @@ import (
 // model's, a lock checkbox for each scenario parameter, every label naming a control
 // that exists, the scripts in order, and the starting code escaped in its textarea.
 func TestBuilder(t *testing.T) {
-	b, err := Builder("/hit-salary/", text.For(text.English))
+	b, err := Builder("/hit-salary/", text.For(text.English), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,6 +59,99 @@ func TestBuilder(t *testing.T) {
 	if !strings.Contains(page, `&lt;iframe data-hit-salary`) || strings.Contains(page, "<iframe data-hit-salary title=\"HIT Salary: healthcare IT salary estimator\" src=\"/hit-salary/?embed=1\" width") {
 		t.Error("the starting code is not escaped inside the textarea")
 	}
+}
+
+// TestBuilderLanguages renders the embed builder in English and in Spanish: the page's
+// lang, the embed's language in the form's data-lang and in the starting code and
+// preview (lang=es from the Spanish builder only), the switcher between the two, the way
+// back to the app in the page's language, the states in the catalogue's names and
+// alphabetical order, and no English string of the catalogue on the Spanish page.
+func TestBuilderLanguages(t *testing.T) {
+	versions := []Version{{text.English, "embed-builder/"}, {text.Spanish, "es/embed-builder/"}}
+	for _, tt := range []struct {
+		lang             text.Lang
+		home             string
+		want, wantAbsent []string
+	}{
+		{text.English, "", []string{`<html lang="en">`, `src="/hit-salary/?embed=1" height="900"`, `src=&#34;/hit-salary/?embed=1&#34;`,
+			`<a href="/hit-salary/">← Back`, `href="/hit-salary/es/embed-builder/" hreflang="es"`},
+			[]string{`data-lang=`, `lang=es`}},
+		{text.Spanish, "es/", []string{`<html lang="es">`, `data-lang="es"`, `src="/hit-salary/?embed=1&amp;lang=es" height="900"`,
+			`src=&#34;/hit-salary/?embed=1&amp;amp;lang=es&#34;`, `<a href="/hit-salary/es/">`,
+			`href="/hit-salary/embed-builder/" hreflang="en"`, `hreflang="es" lang="es" aria-current="page"`,
+			`<option value="NC">Carolina del Norte</option><option value="SC">Carolina del Sur</option><option value="CO">Colorado</option>`},
+			nil},
+	} {
+		c := text.For(tt.lang)
+		b, err := Builder("/hit-salary/", c, Options{Home: tt.home, Languages: versions})
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(b)
+		for _, w := range tt.want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s builder lacks %s", tt.lang, w)
+			}
+		}
+		for _, w := range tt.wantAbsent {
+			if strings.Contains(page, w) {
+				t.Errorf("%s builder has %s", tt.lang, w)
+			}
+		}
+		found := englishOnly(t, page)
+		switch {
+		case tt.lang == text.Spanish:
+			for _, s := range found {
+				t.Errorf("English text on the Spanish builder: %q", s)
+			}
+		case len(found) < 20: // the check can fail: the English page is full of it
+			t.Errorf("englishOnly finds %d English strings on the English builder: %q", len(found), found)
+		}
+	}
+}
+
+// englishOnly returns the text of page (text nodes and the attributes people read or
+// hear) that is an English string of the catalogue whose Spanish differs: a whole text
+// or attribute, or, for a sentence (24 characters or more), part of one.
+func englishOnly(t *testing.T, page string) []string {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			texts = append(texts, strings.Join(strings.Fields(n.Data), " "))
+		case html.ElementNode:
+			for _, a := range n.Attr {
+				if a.Key == "title" || a.Key == "aria-label" || a.Key == "content" || a.Key == "alt" || strings.HasPrefix(a.Key, "data-msg-") {
+					texts = append(texts, a.Val)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	en, es := text.For(text.English), text.For(text.Spanish)
+	var out []string
+	for _, k := range text.Keys() {
+		s := en.T(k)
+		if s == es.T(k) || strings.Contains(s, "{") {
+			continue
+		}
+		for _, x := range texts {
+			if x == s || (len(s) >= 24 && strings.Contains(x, s)) {
+				out = append(out, s)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // TestPrivacyPage renders the privacy document with its clear-data section and script.
