@@ -17,9 +17,14 @@
 //
 //	go run ./build/bench [-dist dist] [-runs 3] [-edits 100]
 //	go run ./build/bench -profile all|#years,#state,… [-dist dist] [-edits 100]
+//	go run ./build/bench -trace all|#years,#state,… [-dist dist] [-edits 20]
+//	go run ./build/bench -fields all|#years,#state,… [-dist dist] [-edits 100]
 //
 // -profile skips the report and profiles edits instead (profile.go): where an edit's
-// main-thread time goes, by function and part, and the DOM mutations it makes.
+// main-thread time goes, by function and part, and the DOM mutations it makes. -trace
+// records a DevTools trace of the edits instead (trace.go): script, style recalculation,
+// layout, paint and commit per edit, and what invalidated style and layout. -fields
+// measures only the input latency of the chosen field types.
 //
 // -dist defaults to $HIT_DIST. The numbers are measurements, not pass/fail tests; the
 // report marks each against its target.
@@ -52,6 +57,10 @@ type config struct {
 	// profile, if set, skips the report: the field types whose edits are profiled
 	// ("all" or a comma-separated list of field selectors, e.g. "#years,#state").
 	profile string
+	// trace, if set, skips the report: the field types whose edits are traced (trace.go).
+	trace string
+	// fields, if set, skips the report: the field types whose input latency is measured.
+	fields string
 }
 
 func parseArgs(args []string, stderr io.Writer) (config, error) {
@@ -64,6 +73,9 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.hello, "hello", true, "build the go-app hello world to compare app.wasm's size")
 	fs.StringVar(&c.profile, "profile", "", "only profile edits of these fields (\"all\" or selectors, comma-separated); "+
 		"build the site without -s to see function names")
+	fs.StringVar(&c.trace, "trace", "", "only trace edits of these fields (\"all\" or selectors, comma-separated): "+
+		"script, style, layout, paint per edit and what invalidated style and layout")
+	fs.StringVar(&c.fields, "fields", "", "only measure the input latency of these fields (\"all\" or selectors, comma-separated)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -84,7 +96,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	r := &report{}
 	logf := func(format string, a ...any) { fmt.Fprintf(stderr, format+"\n", a...) }
 
-	if c.profile != "" {
+	if c.profile != "" || c.trace != "" || c.fields != "" {
 		return profileSite(ctx, c, stdout, logf)
 	}
 	logf("machine…")

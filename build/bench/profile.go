@@ -272,8 +272,21 @@ func profileSite(ctx context.Context, c config, w io.Writer, logf func(string, .
 	if c.profile == "start" {
 		return profileStart(tctx, s, cpuSlowdown, w)
 	}
+	if c.fields != "" {
+		return fieldsOnly(tctx, s, c.fields, c.edits, cpuSlowdown, w, logf)
+	}
 	kinds := append([]fieldEdits{{Field: "#years", Kind: "number"}}, fieldKinds...)
 	for _, f := range kinds {
+		if c.trace != "" {
+			if c.trace != "all" && !slices.Contains(strings.Split(c.trace, ","), f.Field) {
+				continue
+			}
+			logf("tracing %d edits of %s…", c.edits, f.Field)
+			if err := traceEdits(tctx, s, f, c.edits, cpuSlowdown, w); err != nil {
+				return fmt.Errorf("trace %s: %w", f.Field, err)
+			}
+			continue
+		}
 		if c.profile != "all" && !slices.Contains(strings.Split(c.profile, ","), f.Field) {
 			continue
 		}

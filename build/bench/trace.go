@@ -1,0 +1,301 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/chromedp/cdproto/tracing"
+	"github.com/chromedp/chromedp"
+
+	"github.com/hit-salary/hit-salary/app/estimate"
+	"github.com/hit-salary/hit-salary/build/e2e/harness"
+)
+
+// traceCategories are the trace categories of DevTools' performance panel, with the
+// invalidation tracking that says which node and which change made the browser recompute
+// style or layout, and the top-level tasks.
+var traceCategories = []string{
+	"toplevel",
+	"devtools.timeline",
+	"disabled-by-default-devtools.timeline",
+	"disabled-by-default-devtools.timeline.invalidationTracking",
+}
+
+// scriptEvents are the trace events in which the main thread runs JavaScript (and so
+// the wasm): their union is the script time.
+var scriptEvents = map[string]bool{
+	"FunctionCall": true, "EvaluateScript": true, "TimerFire": true, "FireAnimationFrame": true,
+	"EventDispatch": true, "RunMicrotasks": true, "v8.callFunction": true,
+}
+
+// traceEvent is one event of a Chromium trace (the JSON trace event format).
+type traceEvent struct {
+	Name string          `json:"name"`
+	Cat  string          `json:"cat"`
+	Ph   string          `json:"ph"`
+	Ts   float64         `json:"ts"`  // µs
+	Dur  float64         `json:"dur"` // µs, complete events ("X")
+	Pid  int             `json:"pid"`
+	Tid  int             `json:"tid"`
+	Args json.RawMessage `json:"args"`
+}
+
+// traceEdits answers "what does the browser do for an edit": it makes n edits of one
+// field type at a CPU slowdown under a DevTools trace and writes, per edit, the main
+// thread's script time, style recalculations (and the elements they touched), layouts
+// (the objects they laid out), pre-paint, paint, layerize and commit, and the changes
+// that invalidated style and layout (node and reason), most frequent first.
+func traceEdits(ctx context.Context, s *harness.Server, f fieldEdits, n int, cpu float64, w io.Writer) error {
+	if err := chromedp.Run(ctx, throttle(1, false), chromedp.Navigate(s.URL()+"?"+estimate.Default().Query().Encode())); err != nil {
+		return err
+	}
+	if err := waitJS(ctx, `document.querySelector('`+appReady+`')`, readyTimeout); err != nil {
+		return err
+	}
+	var raw []byte
+	done := make(chan struct{})
+	lctx, stop := context.WithCancel(ctx)
+	defer stop()
+	chromedp.ListenTarget(lctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *tracing.EventDataCollected:
+			for _, v := range ev.Value {
+				raw = append(raw, ',')
+				raw = append(raw, v...)
+			}
+		case *tracing.EventTracingComplete:
+			close(done)
+		}
+	})
+	var out struct {
+		Paint     []float64
+		Mutations []mutationCount
+	}
+	sel, _ := json.Marshal(f.Field)
+	kind, _ := json.Marshal(f.Kind)
+	err := chromedp.Run(ctx, throttle(cpu, false),
+		tracing.Start().WithTransferMode(tracing.TransferModeReportEvents).
+			WithTraceConfig(&tracing.TraceConfig{IncludedCategories: traceCategories}),
+		evaluate(fmt.Sprintf(`%s(%s, %s, %d)`, fieldJS, sel, kind, n), &out),
+		tracing.End(), throttle(1, false))
+	if err != nil {
+		return err
+	}
+	select {
+	case <-done:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	var events []traceEvent
+	if len(raw) > 0 {
+		raw[0] = '['
+		raw = append(raw, ']')
+		if err := json.Unmarshal(raw, &events); err != nil {
+			return fmt.Errorf("read the trace: %w", err)
+		}
+	}
+	t := summarizeTrace(events)
+	per := func(us float64) float64 { return us / 1000 / float64(n) }
+	fmt.Fprintf(w, "## Trace: %d edits of `%s` at %g× CPU\n\n", n, f.Field, cpu)
+	fmt.Fprintf(w, "Input to paint p50 %.1f ms, p95 %.1f ms (under tracing). DOM mutations per edit (median): %s.\n\n",
+		percentile(out.Paint, 50), percentile(out.Paint, 95), medianMutations(out.Mutations))
+	fmt.Fprintln(w, "| per edit | ms | count | size |\n|---|---:|---:|---|")
+	fmt.Fprintf(w, "| main-thread tasks | %.1f | %.1f | |\n", per(t.task), float64(t.tasks)/float64(n))
+	fmt.Fprintf(w, "| script (JS and wasm) | %.1f | | |\n", per(t.script))
+	fmt.Fprintf(w, "| RecalcStyle | %.1f | %.1f | %.0f elements each |\n", per(t.style), float64(t.styles)/float64(n), t.avg(t.styleElems, t.styles))
+	fmt.Fprintf(w, "| Layout | %.1f | %.1f | %.0f dirty of %.0f objects each; roots: %s |\n", per(t.layout), float64(t.layouts)/float64(n),
+		t.avg(t.layoutDirty, t.layouts), t.avg(t.layoutTotal, t.layouts), topCounts(t.layoutRoots, 3, n))
+	for _, name := range []string{"PrePaint", "Paint", "Layerize", "Commit", "HitTest", "UpdateLayer"} {
+		fmt.Fprintf(w, "| %s | %.1f | %.1f | |\n", name, per(t.byName[name]), float64(t.countByName[name])/float64(n))
+	}
+	fmt.Fprintf(w, "\nWhat invalidated style (per edit, most frequent first): %s.\n\n", topCounts(t.styleCauses, 12, n))
+	fmt.Fprintf(w, "What invalidated layout (per edit): %s.\n\n", topCounts(t.layoutCauses, 8, n))
+	fmt.Fprintln(w, "Main-thread events by total time (ms per edit, nested events counted in each):")
+	fmt.Fprintln(w)
+	for i, name := range sortedKeys(t.byName) {
+		if i == 15 {
+			break
+		}
+		fmt.Fprintf(w, "%s %.2f; ", name, per(t.byName[name]))
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w)
+	return nil
+}
+
+// traceSummary is what traceEdits reads from a trace, on the page's main thread.
+type traceSummary struct {
+	task, script, style, layout float64 // µs
+	tasks, styles, layouts      int
+	styleElems                  float64
+	layoutDirty, layoutTotal    float64
+	layoutRoots                 map[string]int
+	byName                      map[string]float64 // µs of complete events by name
+	countByName                 map[string]int
+	styleCauses, layoutCauses   map[string]int
+}
+
+func (t *traceSummary) avg(sum float64, n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	return sum / float64(n)
+}
+
+// summarizeTrace sums the main thread's events: the renderer main thread
+// (CrRendererMain) that ran the most style recalculations is the page's.
+func summarizeTrace(events []traceEvent) traceSummary {
+	t := traceSummary{layoutRoots: map[string]int{}, byName: map[string]float64{}, countByName: map[string]int{},
+		styleCauses: map[string]int{}, layoutCauses: map[string]int{}}
+	type thread struct{ pid, tid int }
+	mains := map[thread]bool{}
+	for _, e := range events {
+		if e.Ph == "M" && e.Name == "thread_name" && strings.Contains(string(e.Args), `"CrRendererMain"`) {
+			mains[thread{e.Pid, e.Tid}] = true
+		}
+	}
+	busiest := map[thread]int{}
+	for _, e := range events {
+		if e.Name == "UpdateLayoutTree" && mains[thread{e.Pid, e.Tid}] {
+			busiest[thread{e.Pid, e.Tid}]++
+		}
+	}
+	var main thread
+	for th, c := range busiest {
+		if c > busiest[main] {
+			main = th
+		}
+	}
+	var spans [][2]float64
+	for _, e := range events {
+		if (thread{e.Pid, e.Tid}) != main {
+			continue
+		}
+		var a struct {
+			ElementCount float64 `json:"elementCount"`
+			BeginData    struct {
+				DirtyObjects float64 `json:"dirtyObjects"`
+				TotalObjects float64 `json:"totalObjects"`
+			} `json:"beginData"`
+			EndData struct {
+				LayoutRoots []struct {
+					NodeName string `json:"nodeName"`
+				} `json:"layoutRoots"`
+			} `json:"endData"`
+			Data struct {
+				NodeName         string          `json:"nodeName"`
+				Reason           string          `json:"reason"`
+				ChangedClass     string          `json:"changedClass"`
+				ChangedAttribute string          `json:"changedAttribute"`
+				ChangedID        string          `json:"changedId"`
+				ChangedPseudo    string          `json:"changedPseudo"`
+				InvalidationList json.RawMessage `json:"invalidationList"`
+				ExtraData        string          `json:"extraData"`
+			} `json:"data"`
+		}
+		if len(e.Args) > 0 {
+			json.Unmarshal(e.Args, &a)
+		}
+		if e.Ph == "X" {
+			t.byName[e.Name] += e.Dur
+			t.countByName[e.Name]++
+		}
+		switch {
+		case e.Ph == "X" && e.Name == "RunTask":
+			t.task += e.Dur
+			t.tasks++
+		case e.Ph == "X" && scriptEvents[e.Name]:
+			spans = append(spans, [2]float64{e.Ts, e.Ts + e.Dur})
+		case e.Ph == "X" && e.Name == "UpdateLayoutTree":
+			t.style += e.Dur
+			t.styles++
+			t.styleElems += a.ElementCount
+		case e.Ph == "X" && e.Name == "Layout":
+			t.layout += e.Dur
+			t.layouts++
+			t.layoutDirty += a.BeginData.DirtyObjects
+			t.layoutTotal += a.BeginData.TotalObjects
+			for _, r := range a.EndData.LayoutRoots {
+				t.layoutRoots[r.NodeName]++
+			}
+		case e.Name == "StyleRecalcInvalidationTracking":
+			t.styleCauses["recalc "+a.Data.Reason+" "+a.Data.ExtraData+" @"+a.Data.NodeName]++
+		case e.Name == "ScheduleStyleInvalidationTracking":
+			change := a.Data.ChangedAttribute + a.Data.ChangedClass + a.Data.ChangedID + a.Data.ChangedPseudo
+			t.styleCauses["scheduled by "+change+" @"+a.Data.NodeName]++
+		case e.Name == "StyleInvalidatorInvalidationTracking":
+			t.styleCauses["invalidator "+a.Data.Reason+" @"+a.Data.NodeName]++
+		case e.Name == "LayoutInvalidationTracking":
+			t.layoutCauses[a.Data.Reason+" @"+a.Data.NodeName]++
+		}
+	}
+	// Script events nest (an event dispatch runs a function call): count each instant once.
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	end := 0.0
+	for _, s := range spans {
+		if s[1] <= end {
+			continue
+		}
+		t.script += s[1] - max(s[0], end)
+		end = s[1]
+	}
+	return t
+}
+
+// topCounts is the k most frequent keys of m, with their count per edit.
+func topCounts(m map[string]int, k, n int) string {
+	keys := make([]string, 0, len(m))
+	for key := range m {
+		keys = append(keys, key)
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		if m[a] != m[b] {
+			return m[b] - m[a]
+		}
+		return strings.Compare(a, b)
+	})
+	var parts []string
+	for i, key := range keys {
+		if i == k {
+			break
+		}
+		parts = append(parts, fmt.Sprintf("`%s` %.1f", strings.Join(strings.Fields(key), " "), float64(m[key])/float64(n)))
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// fieldsOnly measures the input-to-paint latency of the chosen field types (as the
+// report does: the years against the model's figures, the others by their first DOM
+// change) and writes p50 and p95, with the DOM mutations per edit.
+func fieldsOnly(ctx context.Context, s *harness.Server, which string, n int, cpu float64, w io.Writer, logf func(string, ...any)) error {
+	chosen := func(sel string) bool { return which == "all" || slices.Contains(strings.Split(which, ","), sel) }
+	fmt.Fprintf(w, "| field | p50 ms | p95 ms | DOM mutations per edit (median) |\n|---|---:|---:|---|\n")
+	if chosen("#years") {
+		logf("input-to-paint latency, %d edits of #years at %g× CPU…", n, cpu)
+		paint, _, _, err := editLatency(ctx, s, n, cpu)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "| #years | %.1f | %.1f | |\n", percentile(paint, 50), percentile(paint, 95))
+	}
+	for _, f := range fieldKinds {
+		if !chosen(f.Field) {
+			continue
+		}
+		logf("input-to-paint latency, %d edits of %s at %g× CPU…", n, f.Field, cpu)
+		paint, muts, err := fieldLatency(ctx, s, f, n, cpu)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "| %s | %.1f | %.1f | %s |\n", f.Field, percentile(paint, 50), percentile(paint, 95), medianMutations(muts))
+	}
+	return nil
+}
