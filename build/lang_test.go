@@ -144,3 +144,27 @@ func checkLanguages(t *testing.T, out, base, domain string) {
 		}
 	}
 }
+
+// TestUntranslated: the strings the site's checks refuse on a Spanish page are the
+// English ones Spanish translates differently (the builder's lead), not a name both
+// languages share (the app's name), nor a sentence with a placeholder.
+func TestUntranslated(t *testing.T) {
+	en, es := text.For(text.English), text.For(text.Spanish)
+	got := untranslated()
+	if len(got) != len(text.Langs())-1 {
+		t.Errorf("untranslated() has %d languages, want every one but English", len(got))
+	}
+	for _, k := range []string{"builder.lead", "builder.copy", "doc.back"} {
+		if !slices.Contains(got["es"], en.T(k)) {
+			t.Errorf("untranslated()[es] lacks %s %q", k, en.T(k))
+		}
+	}
+	for _, s := range got["es"] {
+		if strings.Contains(s, "{") || s == en.T("app.name") {
+			t.Errorf("untranslated()[es] has %q", s)
+		}
+	}
+	if en.T("app.name") != es.T("app.name") {
+		t.Errorf("the app's name differs in Spanish: the test needs another shared string")
+	}
+}

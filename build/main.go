@@ -64,6 +64,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 			cfg.Alternates[page] = append(cfg.Alternates[page], sitegen.Alternate{Lang: a.Lang, Path: a.Path})
 		}
 	}
+	cfg.Untranslated = untranslated()
 	root := filepath.Dir(filepath.Clean(cfg.Web))
 	cfg.Extra = func(base string) (map[string][]byte, error) { return docPages(root, base) }
 	web, cleanup, err := webWithCatalogs(cfg.Web)
@@ -135,6 +136,26 @@ func docPages(root, base string) (map[string][]byte, error) {
 		out[strings.TrimPrefix(b.Path, "/")] = html
 	}
 	return out, nil
+}
+
+// untranslated are, for each language but English, the English strings of the catalogue
+// it translates differently, without placeholders (a filled one is not the string): the
+// site's checks fail a page in that language that shows one.
+func untranslated() map[string][]string {
+	en := text.For(text.English)
+	out := map[string][]string{}
+	for _, l := range text.Langs() {
+		if l == text.English {
+			continue
+		}
+		t := text.For(l)
+		for _, k := range text.Keys() {
+			if s := en.T(k); s != t.T(k) && !strings.Contains(s, "{") {
+				out[string(l)] = append(out[string(l)], s)
+			}
+		}
+	}
+	return out
 }
 
 // docOptions are what a published document's page adds to it, by the path of its

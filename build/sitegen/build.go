@@ -253,7 +253,7 @@ func Build(ctx context.Context, c Config) (*Report, error) {
 	for _, p := range extraPaths(c.extra) {
 		static = append(static, p+"index.html")
 	}
-	if err := verify.Verify(stage, verify.Options{Base: c.Base, Domain: c.Domain, Version: c.Version, Minified: c.Minify, Static: static, WasmXZ: wasmXZ != nil}); err != nil {
+	if err := verify.Verify(stage, verify.Options{Base: c.Base, Domain: c.Domain, Version: c.Version, Minified: c.Minify, Static: static, WasmXZ: wasmXZ != nil, Untranslated: c.Untranslated}); err != nil {
 		return nil, fmt.Errorf("checking the built site: %w", err)
 	}
 	if err := ctx.Err(); err != nil {

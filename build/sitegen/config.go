@@ -92,6 +92,10 @@ type Config struct {
 	// are absolute, as search engines require; without one they are paths under the
 	// base, which browsers and the build's own checks still follow.
 	Alternates map[string][]Alternate
+	// Untranslated are, by language ("es"), the English strings that language translates
+	// differently (from app/text): build/verify fails a page in that language that shows
+	// one (verify.Options.Untranslated).
+	Untranslated map[string][]string
 	// Shells are directory pages of Pages the service worker precaches all the same, from
 	// ui.Shells: the Spanish home page /es/, which answers offline for the Spanish pages
 	// under it.

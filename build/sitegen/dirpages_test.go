@@ -15,11 +15,15 @@ import (
 
 // guideStandIn is a directory page of the stand-in UI: it names its path, sets its
 // canonical link and links to another directory page, as the role pages of app/ui do.
+// /guide/c/ is in Spanish (TestBuildAlternates' Spanish version of /guide/a/).
 type guideStandIn struct{ app.Compo }
 
 func (g *guideStandIn) OnPreRender(ctx app.Context) {
 	ctx.Page().SetCanonicalLink("%s", ctx.Page().URL().Path)
 	ctx.Page().SetTitle("Guide %s", ctx.Page().URL().Path)
+	if ctx.Page().URL().Path == "/guide/c/" {
+		ctx.Page().SetLang("es")
+	}
 }
 
 func (g *guideStandIn) Render() app.UI {

@@ -46,6 +46,13 @@ type Options struct {
 	// Static are HTML files that are static pages, not go-app pages
 	// (sitegen.Config.Extra): they need no app.js, loader or manifest.
 	Static []string
+	// Untranslated are, by language ("es"), the English strings of the catalogue that
+	// the language translates differently: a page in that language (<html lang>) must
+	// show none of them as a whole text or as an attribute people read (title,
+	// aria-label, alt, placeholder, content, data-msg-*), nor, on a static page, one of
+	// 24 characters or more inside a longer text. Text marked with another lang, and
+	// code, are skipped.
+	Untranslated map[string][]string
 }
 
 // requiredFiles must exist in every build.
@@ -83,6 +90,18 @@ type verifier struct {
 	dir  string
 	o    Options
 	errs []error
+	// heads are the language and hreflang alternates of every page, by file, for the
+	// checks across pages (checkAlternates).
+	heads map[string]pageHead
+	// untranslated is Options.Untranslated as sets, by language.
+	untranslated map[string]map[string]bool
+}
+
+// pageHead is what checkAlternates reads of a page: its <html lang> and its
+// <link rel=alternate hreflang> versions, each as hreflang and the file it names.
+type pageHead struct {
+	lang       string
+	alternates []string // "es es/embed-builder/index.html"
 }
 
 func (v *verifier) fail(format string, args ...any) {
@@ -135,8 +154,81 @@ func (v *verifier) run() {
 			v.checkMinified(f)
 		}
 	}
+	v.checkAlternates()
 	v.checkManifest()
 	v.checkWorker()
+}
+
+// checkAlternates checks the language versions pages name: each names itself in its own
+// language, and each version it names has that language (<html lang>) and names the
+// same versions, so search engines and readers find every version from every one.
+func (v *verifier) checkAlternates() {
+	for _, rel := range slices.Sorted(maps.Keys(v.heads)) {
+		h := v.heads[rel]
+		if len(h.alternates) == 0 {
+			continue
+		}
+		if !slices.Contains(h.alternates, h.lang+" "+rel) {
+			v.fail("%s: its hreflang alternates %q do not name the page itself in its language %q", rel, h.alternates, h.lang)
+		}
+		for _, a := range h.alternates {
+			lang, file, _ := strings.Cut(a, " ")
+			other, ok := v.heads[file]
+			if lang == "x-default" || file == rel || !ok {
+				continue // a missing file is reported by checkRef
+			}
+			if other.lang != lang {
+				v.fail("%s: names %s as its %q version, but that page has <html lang=%q>", rel, file, lang, other.lang)
+			}
+			if !slices.Equal(other.alternates, h.alternates) {
+				v.fail("%s: names %s as its %q version, which names other versions: %q, not %q", rel, file, lang, other.alternates, h.alternates)
+			}
+		}
+	}
+}
+
+// untranslatedIn returns the strings of Options.Untranslated for lang as a set.
+func (v *verifier) untranslatedIn(lang string) map[string]bool {
+	if v.untranslated == nil {
+		v.untranslated = map[string]map[string]bool{}
+		for l, ss := range v.o.Untranslated {
+			set := map[string]bool{}
+			for _, s := range ss {
+				set[s] = true
+			}
+			v.untranslated[l] = set
+		}
+	}
+	return v.untranslated[lang]
+}
+
+// readAttrs are the attributes whose values people read or hear.
+var readAttrs = map[string]bool{"title": true, "aria-label": true, "alt": true, "placeholder": true, "content": true}
+
+// checkTranslated fails if the page rel in lang shows a string of Options.Untranslated:
+// texts are its text nodes and read attributes, outside elements of another language.
+func (v *verifier) checkTranslated(rel, lang string, static bool, texts []string) {
+	set := v.untranslatedIn(lang)
+	if len(set) == 0 {
+		return
+	}
+	found := map[string]bool{}
+	for _, x := range texts {
+		if set[x] {
+			found[x] = true
+		}
+		if !static || len(x) < 24 {
+			continue
+		}
+		for s := range set {
+			if len(s) >= 24 && !found[s] && strings.Contains(x, s) {
+				found[s] = true
+			}
+		}
+	}
+	for _, s := range slices.Sorted(maps.Keys(found)) {
+		v.fail("%s: the page is in %s but shows the English %q", rel, lang, s)
+	}
 }
 
 func (v *verifier) exists(rel string) bool {
@@ -238,14 +330,46 @@ func (v *verifier) checkHTML(rel string) {
 	static := slices.Contains(v.o.Static, rel)
 	ids := map[string]int{}
 	var lang, title, manifest, appJS, loader, csp, referrer bool
+	var head pageHead
+	var texts []string // what people read in the page's language (readable)
+	// readable reports whether n's text is prose in the page's language: not in an
+	// element of another language, nor code (a name in a program is not translated), nor
+	// a script or style sheet.
+	readable := func(n *html.Node) bool {
+		for ; n != nil; n = n.Parent {
+			if n.Type != html.ElementNode {
+				continue
+			}
+			switch n.Data {
+			case "code", "pre", "kbd", "samp", "script", "style":
+				return false
+			}
+			if l := attr(n, "lang"); l != "" {
+				return l == head.lang
+			}
+		}
+		return true
+	}
 	var scripts []string // src of every script, in document order
 	// afterCharset is the element after <meta charset>, where the CSP must
 	// be to govern everything that follows.
 	var afterCharset *html.Node
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
+		if n.Type == html.TextNode && readable(n) {
+			if t := strings.Join(strings.Fields(n.Data), " "); t != "" {
+				texts = append(texts, t)
+			}
+		}
 		if n.Type == html.ElementNode {
 			tag := n.Data
+			if readable(n) {
+				for _, a := range n.Attr {
+					if a.Namespace == "" && (readAttrs[a.Key] || strings.HasPrefix(a.Key, "data-msg-")) && strings.TrimSpace(a.Val) != "" {
+						texts = append(texts, strings.Join(strings.Fields(a.Val), " "))
+					}
+				}
+			}
 			if id := attr(n, "id"); id != "" {
 				ids[id]++
 				if id == "app-wasm-loader" {
@@ -255,7 +379,8 @@ func (v *verifier) checkHTML(rel string) {
 			linkRel := attr(n, "rel")
 			switch tag {
 			case "html":
-				lang = attr(n, "lang") != ""
+				head.lang = attr(n, "lang")
+				lang = head.lang != ""
 			case "title":
 				title = n.FirstChild != nil && strings.TrimSpace(n.FirstChild.Data) != ""
 			case "link":
@@ -314,7 +439,11 @@ func (v *verifier) checkHTML(rel string) {
 						v.fail("%s: alternate link %q is not on https://%s%s", rel, a.Val, v.o.Domain, v.o.Base)
 					} else {
 						v.checkRef(rel, pageURL, "<link rel=alternate>", strings.TrimPrefix(a.Val, site))
+						head.alternate(v, pageURL, attr(n, "hreflang"), strings.TrimPrefix(a.Val, site))
 					}
+				case tag == "link" && linkRel == "alternate" && key == "href" && attr(n, "hreflang") != "":
+					v.checkRef(rel, pageURL, "<link rel=alternate>", a.Val)
+					head.alternate(v, pageURL, attr(n, "hreflang"), a.Val)
 				case key == "srcset":
 					for _, c := range strings.Split(a.Val, ",") {
 						if f := strings.Fields(c); len(f) > 0 {
@@ -331,6 +460,11 @@ func (v *verifier) checkHTML(rel string) {
 		}
 	}
 	walk(doc)
+	if v.heads == nil {
+		v.heads = map[string]pageHead{}
+	}
+	v.heads[rel] = head
+	v.checkTranslated(rel, head.lang, static, texts)
 	if v.o.WasmXZ && !static {
 		// go-app's loader calls hitInstantiateWasm: the decoder and the
 		// loader must come first (all are deferred: they run in order).
@@ -361,6 +495,17 @@ func (v *verifier) checkHTML(rel string) {
 			v.fail("%s: no %s", rel, req.what)
 		}
 	}
+}
+
+// alternate adds the version at ref (a path, as found in the page served at pageURL) in
+// language hreflang to the page's alternates, by the file it names.
+func (h *pageHead) alternate(v *verifier, pageURL, hreflang, ref string) {
+	base, _ := url.Parse(pageURL)
+	u, err := url.Parse(strings.TrimSpace(ref))
+	if err != nil {
+		return // reported by checkRef
+	}
+	h.alternates = append(h.alternates, hreflang+" "+v.fileOf(base.ResolveReference(u).Path))
 }
 
 // checkMeta checks the social-network tags: absolute URLs on the domain, or

@@ -185,6 +185,23 @@ func TestVerifyRejects(t *testing.T) {
 		{name: "worker from another version", opts: func(o *verify.Options) { o.Version = "v9.9.9" }, wantErr: `does not name version "v9.9.9"`},
 		{name: "unminified HTML", break_: edit("index.html", "<main>", "<main>\n    <p>indented</p>"), wantErr: "index.html: not minified"},
 		{name: "unminified CSS", break_: edit("web/app.css", "body{", "body {\n    color: red;\n}\nbody{"), wantErr: "web/app.css: not minified"},
+		{name: "alternate of another language", break_: edit("index.html", "</head>",
+			`<link rel=alternate hreflang=en href=/hit-salary/><link rel=alternate hreflang=es href=/hit-salary/role/nurse-informaticist></head>`),
+			wantErr: `index.html: names role/nurse-informaticist.html as its "es" version, but that page has <html lang="en">`},
+		{name: "alternate that does not name back", break_: edit("index.html", "</head>",
+			`<link rel=alternate hreflang=en href=/hit-salary/><link rel=alternate hreflang=en-GB href=/hit-salary/role/nurse-informaticist></head>`),
+			wantErr: `which names other versions: [], not ["en index.html" "en-GB role/nurse-informaticist.html"]`},
+		{name: "alternates without the page itself", break_: edit("index.html", "</head>",
+			`<link rel=alternate hreflang=x-default href=/hit-salary/role/nurse-informaticist></head>`),
+			wantErr: `index.html: its hreflang alternates ["x-default role/nurse-informaticist.html"] do not name the page itself in its language "en"`},
+		{name: "alternate to a missing page", break_: edit("index.html", "</head>",
+			`<link rel=alternate hreflang=en href=/hit-salary/><link rel=alternate hreflang=es href=/hit-salary/es/></head>`),
+			wantErr: `<link rel=alternate> "/hit-salary/es/": no such file`},
+		{name: "untranslated text", opts: func(o *verify.Options) { o.Untranslated = map[string][]string{"en": {"Nurse informaticist"}} },
+			wantErr: `index.html: the page is in en but shows the English "Nurse informaticist"`},
+		{name: "untranslated attribute", break_: edit("index.html", "<main>", `<main aria-label="The estimate">`),
+			opts:    func(o *verify.Options) { o.Untranslated = map[string][]string{"en": {"The estimate"}} },
+			wantErr: `shows the English "The estimate"`},
 		{name: "wasm replaced by HTML", break_: func(t *testing.T, dir string) {
 			os.WriteFile(filepath.Join(dir, "web", "app.wasm"), []byte("<!doctype html>"), 0o644)
 		}, wantErr: "not a WebAssembly module"},
@@ -212,8 +229,14 @@ func TestVerifyRejects(t *testing.T) {
 			}
 		})
 	}
-	// The unbroken copy passes, so each case fails for its own reason.
+	// The unbroken copy passes, so each case fails for its own reason; text in another
+	// language than the page's is not taken as untranslated.
 	if err := verify.Verify(out, opts); err != nil {
 		t.Fatalf("Verify(good build): %v", err)
+	}
+	o := opts
+	o.Untranslated = map[string][]string{"es": {"Nurse informaticist"}}
+	if err := verify.Verify(out, o); err != nil {
+		t.Fatalf("Verify(good build, strings untranslated in Spanish): %v", err)
 	}
 }
