@@ -16,7 +16,8 @@ import (
 const editAndMarkJS = `new Promise((resolve, reject) => {
 	const shows = () => { const x = document.querySelector('[data-testid=estimate]'); return x && x.getAttribute('data-median') === %[2]q; };
 	const count = () => ({slow: document.querySelectorAll('.later').length, busy: document.querySelectorAll('.later[aria-busy=true]').length,
-		faded: [...document.querySelectorAll('.later[aria-busy=true] > *')].filter(n => getComputedStyle(n).opacity !== '1').length});
+		faded: [...document.querySelectorAll('.later[aria-busy=true] > *')].filter(n => getComputedStyle(n).opacity !== '1').length,
+		grey: [...document.querySelectorAll('.later[aria-busy=true] > *')].filter(n => getComputedStyle(n).filter.includes('grayscale')).length});
 	const mo = new MutationObserver(() => { if (shows()) { mo.disconnect(); clearTimeout(timer); resolve(count()); } });
 	const timer = setTimeout(() => { mo.disconnect(); reject(new Error('the estimate never showed ' + %[2]q)); }, 10000);
 	mo.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
@@ -39,7 +40,7 @@ func TestSlowPanelsFollowEdits(t *testing.T) {
 	next := estimate.Default()
 	for _, years := range []int{12, 3} { // two edits in a row: the second before the first caught up
 		next.Years = years
-		var got struct{ Slow, Busy, Faded int }
+		var got struct{ Slow, Busy, Faded, Grey int }
 		tb.mustEval(fmt.Sprintf(editAndMarkJS, fmt.Sprint(years), fmt.Sprint(want(t, next).Median)), &got)
 		if got.Slow == 0 || got.Busy != got.Slow {
 			t.Errorf("years %d: in the frame that shows the new estimate, %d of %d slow panels are marked updating, want all",
@@ -50,6 +51,12 @@ func TestSlowPanelsFollowEdits(t *testing.T) {
 		if got.Faded != 0 {
 			t.Errorf("years %d: %d busy panels are see-through (opacity < 1), which puts their text under AA contrast",
 				years, got.Faded)
+		}
+		// web/app.css greys a busy panel's card (a universal selector cost a restyle of
+		// the panel's whole subtree): every slow panel must be drawn in a .card.
+		if got.Grey != got.Busy {
+			t.Errorf("years %d: %d of %d busy panels are in grey tones, want all (is each slow panel a .card?)",
+				years, got.Grey, got.Busy)
 		}
 	}
 	if err := tb.poll(`document.querySelectorAll('.later[aria-busy=true]').length === 0`, changeTimeout); err != nil {
