@@ -1,5 +1,5 @@
 // Package wasmbuild compiles a go-app program to the app.wasm the site
-// ships, with the three size levers the browser build uses, and is the one
+// ships, with the size levers the browser build uses, and is the one
 // place that says how the wasm is built (Flags):
 //
 //   - go-app without its server: PatchGoApp copies the pinned go-app from the
@@ -12,6 +12,9 @@
 //     without google/uuid; the same patched copy, a second tag.
 //   - MergeData joins the data segments the Go linker splits (initial memory
 //     byte-identical).
+//   - DropLineTables removes the file:line tables of Go's function table
+//     (linetables.go): a panic's trace still names each function, without
+//     file and line, as -s -w already drops DWARF.
 //   - An xz -9e copy, app.wasm.xz, which the page decodes (web/wasmload.js).
 //
 // The package links neither go-app nor anything outside the standard
@@ -58,6 +61,7 @@ type Options struct {
 type Result struct {
 	Linked, Size, XZ int64 // bytes: as linked, as written, xz (0 if not written)
 	Merge            MergeStats
+	Lines            LineStats
 }
 
 // Build builds o.Pkg for js/wasm into o.Out.
@@ -106,6 +110,10 @@ func Build(ctx context.Context, o Options) (Result, error) {
 			return r, fmt.Errorf("%s: %w", linked, err)
 		}
 		logf("merged data segments: %d → %d (%d zero bytes in gaps)", r.Merge.Before, r.Merge.After, r.Merge.ZeroBytes)
+		if b, r.Lines, err = DropLineTables(b); err != nil {
+			return r, fmt.Errorf("%s: %w", linked, err)
+		}
+		logf("dropped the file:line tables of %d functions (%d tables, %d bytes zeroed)", r.Lines.Funcs, r.Lines.Tables, r.Lines.Zeroed)
 	}
 	r.Size = int64(len(b))
 	// xz -9e takes seconds: skip it when app.wasm did not change.
