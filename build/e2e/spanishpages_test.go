@@ -323,3 +323,82 @@ func TestSpanishDocPages(t *testing.T) {
 		})
 	}
 }
+
+// TestSpanishEmbedBuilder opens the Spanish embed builder from the Spanish app's footer:
+// it is Spanish (lang, the catalogue's title, no English sentence of the catalogue, the
+// states by their Spanish names), names the English builder and itself as hreflang
+// alternates both ways, has a switcher to the English builder and a way back to the
+// Spanish app, and the English app's footer leads to the English builder.
+func TestSpanishEmbedBuilder(t *testing.T) {
+	s := site(t, harness.Options{})
+	es := text.For(text.Spanish)
+	for _, app := range []struct{ path, want string }{{"es/", "es/embed-builder/"}, {"", "embed-builder/"}} {
+		tb := newTab(t, time.Minute)
+		tb.navigate(s.URL() + app.path)
+		tb.waitWasm()
+		var footer []string
+		tb.mustEval(`[...document.querySelectorAll('.colophon a[data-page]')].map(a => new URL(a.href).pathname)`, &footer)
+		if !slices.Contains(footer, harness.Base+app.want) {
+			t.Errorf("the footer of %q links %q, not %s", app.path, footer, app.want)
+		}
+	}
+	tb := newTab(t, time.Minute)
+	tb.navigate(s.URL() + "es/embed-builder/")
+	var page struct {
+		Lang, H1, Title, Back, English, NC string
+	}
+	tb.mustEval(`({lang: document.documentElement.lang, h1: document.querySelector('h1').innerText, title: document.title,
+		back: new URL(document.querySelector('.doc__back a').href).pathname,
+		english: new URL(document.querySelector('`+selLangEN+`').href).pathname,
+		nc: document.querySelector('#b-state option[value=NC]').textContent})`, &page)
+	if page.Lang != "es" || page.H1 != es.T("builder.title") || page.Title != es.F("doc.title", "title", es.T("builder.title")) {
+		t.Errorf("lang %q, heading %q, title %q; want es and the catalogue's %q", page.Lang, page.H1, page.Title, es.T("builder.title"))
+	}
+	if page.Back != harness.Base+"es/" || page.English != harness.Base+"embed-builder/" {
+		t.Errorf("the way back %s and the English link %s; want %ses/ and %sembed-builder/", page.Back, page.English, harness.Base, harness.Base)
+	}
+	if page.NC != "Carolina del Norte" {
+		t.Errorf("North Carolina is %q in the state list", page.NC)
+	}
+	tb.expectAlternates("embed-builder/", "es/embed-builder/", "es/embed-builder/")
+	tb.expectNoEnglish("es/embed-builder/")
+	en := newTab(t, time.Minute)
+	en.navigate(s.URL() + "embed-builder/")
+	en.expectAlternates("embed-builder/", "es/embed-builder/", "embed-builder/ (English)")
+}
+
+// TestEmbedBuilderLooks runs axe-core on each embed builder, with its live preview, in
+// the light and the dark scheme at 1280 and 320 px, checks it does not scroll sideways
+// at 320 px, and writes full-page screenshots (embed-builder-<lang>-<width>-<scheme>.png,
+// $HIT_SCREENSHOTS or a temporary directory) for people to look at.
+func TestEmbedBuilderLooks(t *testing.T) {
+	src := axeSource(t)
+	dir := screenshotDir(t)
+	s := site(t, harness.Options{})
+	for _, pg := range builderPages {
+		t.Run(string(pg.lang), func(t *testing.T) {
+			tb := newTab(t, 2*time.Minute)
+			tb.navigate(s.URL() + pg.path)
+			tb.pollFrame("the preview's estimate", s.URL(), `document.querySelector('[data-testid=estimate][data-source=wasm]')`, wasmTimeout)
+			for _, width := range []int64{1280, 320} {
+				tb.run("set the viewport", emulation.SetDeviceMetricsOverride(width, 900, 1, width < 600))
+				var wide bool
+				tb.mustEval(`document.documentElement.scrollWidth > window.innerWidth`, &wide)
+				if wide {
+					t.Errorf("at %d px the page scrolls sideways", width)
+				}
+				tb.expectNoAxe(src, fmt.Sprintf("%s at %d px", pg.path, width))
+				for _, scheme := range []string{"light", "dark"} {
+					tb.run(scheme, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}))
+					var png []byte
+					tb.run("screenshot", chromedp.FullScreenshot(&png, 100))
+					name := filepath.Join(dir, fmt.Sprintf("embed-builder-%s-%d-%s.png", pg.lang, width, scheme))
+					if err := os.WriteFile(name, png, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					t.Logf("wrote %s", name)
+				}
+			}
+		})
+	}
+}
