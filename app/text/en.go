@@ -38,7 +38,7 @@ var en = map[string]string{
 	"builder.description":     "Build the code that puts the HIT Salary estimator in a school or career portal: role, state, fixed fields, theme, accent colour and size, with a live preview.",
 	"builder.lead":            "Choose what the estimator shows, check it in the preview, then copy the code into your page. The embedded estimator sends nothing to your site or to ours; with your page’s address it tells your page only its own height, so the frame fits.",
 	"builder.choices":         "Your choices",
-	"builder.any":             "The reader chooses (default shown)",
+	"builder.any":             "The reader chooses",
 	"builder.lock":            "Fix these fields (shown as text, not choices)",
 	"builder.theme":           "Colour theme",
 	"builder.theme.auto":      "Follow the reader’s device",

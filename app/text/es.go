@@ -49,7 +49,7 @@ var es = map[string]string{
 	"builder.description":     "Genere el código que pone la calculadora HIT Salary en un portal escolar o de carreras: puesto, estado, campos fijos, tema, color de énfasis y tamaño, con vista previa.",
 	"builder.lead":            "Elija lo que muestra la calculadora, revíselo en la vista previa y copie el código en su página. La calculadora insertada no envía nada a su sitio ni al nuestro; con la dirección de su página le comunica solo su propia altura, para que el marco se ajuste.",
 	"builder.choices":         "Sus opciones",
-	"builder.any":             "Lo elige el lector (se muestra el valor inicial)",
+	"builder.any":             "Lo elige el lector",
 	"builder.lock":            "Fijar estos campos (se muestran como texto, no como opciones)",
 	"builder.theme":           "Tema de color",
 	"builder.theme.auto":      "Según el dispositivo del lector",

@@ -247,7 +247,7 @@ func (p *Page) renderEmbedFooter(t *text.Catalog) app.UI {
 			app.Text(" · "),
 			newTabLink("", docPath(p.lang, AccessibilityPath), t.T("footer.a11y.link")),
 			app.Text(" · "),
-			newTabLink("", "/?"+queryString(p.in), t.T("embed.open")),
+			newTabLink("", langPath(p.lang, "/")+"?"+queryString(p.in), t.T("embed.open")), // a Spanish embed opens the Spanish app
 		),
 	)
 }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hit-salary/hit-salary/app/estimate"
+	"github.com/hit-salary/hit-salary/app/text"
 )
 
 func TestParseEmbed(t *testing.T) {
@@ -126,6 +127,37 @@ func TestEmbedPage(t *testing.T) {
 	}
 	if got := p.urlQuery(); !strings.HasSuffix(got, "&embed=1&theme=dark&lock=role,state") {
 		t.Errorf("address query %q does not keep the embed parameters", got)
+	}
+}
+
+// TestEmbedFooterLanguage: the embedded page's links out lead to the pages in its
+// language: a Spanish embed's to the Spanish privacy and accessibility pages and to the
+// Spanish app, with the scenario.
+func TestEmbedFooterLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		lang text.Lang
+		want []string
+	}{
+		{text.English, []string{PrivacyPath, AccessibilityPath, "/?"}},
+		{text.Spanish, []string{"/es" + PrivacyPath, "/es" + AccessibilityPath, "/es/?"}},
+	} {
+		p := newTestPage(&memStore{})
+		p.embed = parseEmbed("embed=1&lang=" + string(tt.lang))
+		p.lang = tt.lang
+		p.start(parseQuery("role=security-analyst"), "", sourceWasm)
+		root, _ := render(t, p)
+		links := find(one(t, root, "embed footer", byAttr("data-testid", "embed-footer")), byTag("a"))
+		if len(links) != len(tt.want) {
+			t.Fatalf("%s: embed footer has %d links, want %d", tt.lang, len(links), len(tt.want))
+		}
+		for i, a := range links {
+			if href := a.Attrs["href"]; !strings.HasPrefix(href, tt.want[i]) {
+				t.Errorf("%s: link %d leads to %q, want %s…", tt.lang, i, href, tt.want[i])
+			}
+		}
+		if href := links[2].Attrs["href"]; !strings.Contains(href, "role=security-analyst") {
+			t.Errorf("%s: the full app's link %q lacks the scenario", tt.lang, href)
+		}
 	}
 }
 
