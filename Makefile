@@ -70,12 +70,17 @@ e2e: deps build ## Browser tests (headless Chromium) against a fresh dist/
 bench: build deps ## Measure the built site (size, start-up, input latency) with go run ./build/bench
 	HIT_DIST=$(abspath $(DIST)) HIT_BASE='$(BASE)' $(GO) run ./build/bench
 
-fuzz: ## Run each fuzz target of app/estimate for FUZZTIME (default 20s)
-	@targets="$$($(GO) test -list 'Fuzz.*' ./app/estimate | grep '^Fuzz' || true)"; \
-	if [ -z "$$targets" ]; then echo "no fuzz targets in ./app/estimate"; exit 1; fi; \
-	for f in $$targets; do \
-		echo "== $$f ($(FUZZTIME))"; \
-		$(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) ./app/estimate; \
+fuzz: ## Run every package's fuzz targets (Fuzz* in its tests) for FUZZTIME each (default 20s)
+	@# The packages with fuzz targets, found in their test files; go test -list names them.
+	@# (An assignment fails the recipe if go test -list does, say on a compile error.)
+	@pkgs="$$(grep -rl --include='*_test.go' '^func Fuzz' app build wasm | xargs -r -n1 dirname | sort -u | sed 's|^|./|' || true)"; \
+	if [ -z "$$pkgs" ]; then echo "no fuzz targets"; exit 1; fi; \
+	for pkg in $$pkgs; do \
+		targets="$$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz')"; \
+		for f in $$targets; do \
+			echo "== $$pkg $$f ($(FUZZTIME))"; \
+			$(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) $$pkg; \
+		done; \
 	done
 
 clean: ## Remove dist/ and the build cache folder (not Go's cache)
