@@ -308,3 +308,23 @@ func TestSavedRowsFollowTheList(t *testing.T) {
 		t.Errorf("after saving a second scenario the list has %d rows", len(c.rows))
 	}
 }
+
+// TestDefaultNamePlural: the default name counts years by the catalogue's plural rule
+// (Catalog.Plural) in each language: one year, and any other number of years.
+func TestDefaultNamePlural(t *testing.T) {
+	for _, tt := range []struct {
+		lang       text.Lang
+		one, other string
+	}{
+		{text.English, ", 1 year", ", 0 years"},
+		{text.Spanish, ", 1 año", ", 0 años"},
+	} {
+		c := text.For(tt.lang)
+		if got := defaultName(c, mustQuery(t, "role=it-manager&state=MA&years=1")); !strings.HasSuffix(got, tt.one) {
+			t.Errorf("%s: default name for one year %q, want …%s", tt.lang, got, tt.one)
+		}
+		if got := defaultName(c, mustQuery(t, "role=it-manager&state=MA&years=0")); !strings.HasSuffix(got, tt.other) {
+			t.Errorf("%s: default name for no years %q, want …%s", tt.lang, got, tt.other)
+		}
+	}
+}
