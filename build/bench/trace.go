@@ -38,8 +38,9 @@ type traceEvent struct {
 	Name string          `json:"name"`
 	Cat  string          `json:"cat"`
 	Ph   string          `json:"ph"`
-	Ts   float64         `json:"ts"`  // µs
-	Dur  float64         `json:"dur"` // µs, complete events ("X")
+	Ts   float64         `json:"ts"`   // µs
+	Dur  float64         `json:"dur"`  // µs, complete events ("X")
+	TDur float64         `json:"tdur"` // µs of the thread's CPU time, which other processes' load does not lengthen
 	Pid  int             `json:"pid"`
 	Tid  int             `json:"tid"`
 	Args json.RawMessage `json:"args"`
@@ -54,7 +55,7 @@ func traceEdits(ctx context.Context, s *harness.Server, f fieldEdits, n int, cpu
 	if err := chromedp.Run(ctx, throttle(1, false), chromedp.Navigate(s.URL()+"?"+estimate.Default().Query().Encode())); err != nil {
 		return err
 	}
-	if err := waitJS(ctx, `document.querySelector('`+appReady+`')`, readyTimeout); err != nil {
+	if err := waitJS(ctx, appMountedJS, readyTimeout); err != nil {
 		return err
 	}
 	var raw []byte
@@ -104,14 +105,17 @@ func traceEdits(ctx context.Context, s *harness.Server, f fieldEdits, n int, cpu
 	fmt.Fprintf(w, "## Trace: %d edits of `%s` at %g× CPU\n\n", n, f.Field, cpu)
 	fmt.Fprintf(w, "Input to paint p50 %.1f ms, p95 %.1f ms (under tracing). DOM mutations per edit (median): %s.\n\n",
 		percentile(out.Paint, 50), percentile(out.Paint, 95), medianMutations(out.Mutations))
-	fmt.Fprintln(w, "| per edit | ms | count | size |\n|---|---:|---:|---|")
-	fmt.Fprintf(w, "| main-thread tasks | %.1f | %.1f | |\n", per(t.task), float64(t.tasks)/float64(n))
-	fmt.Fprintf(w, "| script (JS and wasm) | %.1f | | |\n", per(t.script))
-	fmt.Fprintf(w, "| RecalcStyle | %.1f | %.1f | %.0f elements each |\n", per(t.style), float64(t.styles)/float64(n), t.avg(t.styleElems, t.styles))
-	fmt.Fprintf(w, "| Layout | %.1f | %.1f | %.0f dirty of %.0f objects each; roots: %s |\n", per(t.layout), float64(t.layouts)/float64(n),
+	fmt.Fprintln(w, "| per edit | ms | CPU ms | count | size |\n|---|---:|---:|---:|---|")
+	fmt.Fprintf(w, "| main-thread tasks | %.1f | %.1f | %.1f | |\n", per(t.task), per(t.taskCPU), float64(t.tasks)/float64(n))
+	fmt.Fprintf(w, "| script (JS and wasm) | %.1f | | | |\n", per(t.script))
+	for _, name := range []string{"EventDispatch", "TimerFire"} {
+		fmt.Fprintf(w, "| script in %s | %.1f | %.1f | %.1f | |\n", name, per(t.byName[name]), per(t.cpuByName[name]), float64(t.countByName[name])/float64(n))
+	}
+	fmt.Fprintf(w, "| RecalcStyle | %.1f | %.1f | %.1f | %.0f elements each |\n", per(t.style), per(t.cpuByName["UpdateLayoutTree"]), float64(t.styles)/float64(n), t.avg(t.styleElems, t.styles))
+	fmt.Fprintf(w, "| Layout | %.1f | %.1f | %.1f | %.0f dirty of %.0f objects each; roots: %s |\n", per(t.layout), per(t.cpuByName["Layout"]), float64(t.layouts)/float64(n),
 		t.avg(t.layoutDirty, t.layouts), t.avg(t.layoutTotal, t.layouts), topCounts(t.layoutRoots, 3, n))
 	for _, name := range []string{"PrePaint", "Paint", "Layerize", "Commit", "HitTest", "UpdateLayer"} {
-		fmt.Fprintf(w, "| %s | %.1f | %.1f | |\n", name, per(t.byName[name]), float64(t.countByName[name])/float64(n))
+		fmt.Fprintf(w, "| %s | %.1f | %.1f | %.1f | |\n", name, per(t.byName[name]), per(t.cpuByName[name]), float64(t.countByName[name])/float64(n))
 	}
 	fmt.Fprintf(w, "\nWhat invalidated style (per edit, most frequent first): %s.\n\n", topCounts(t.styleCauses, 12, n))
 	fmt.Fprintf(w, "What invalidated layout (per edit): %s.\n\n", topCounts(t.layoutCauses, 8, n))
@@ -131,6 +135,8 @@ func traceEdits(ctx context.Context, s *harness.Server, f fieldEdits, n int, cpu
 // traceSummary is what traceEdits reads from a trace, on the page's main thread.
 type traceSummary struct {
 	task, script, style, layout float64 // µs
+	taskCPU                     float64 // µs of CPU time in tasks
+	cpuByName                   map[string]float64
 	tasks, styles, layouts      int
 	styleElems                  float64
 	layoutDirty, layoutTotal    float64
@@ -150,7 +156,7 @@ func (t *traceSummary) avg(sum float64, n int) float64 {
 // summarizeTrace sums the main thread's events: the renderer main thread
 // (CrRendererMain) that ran the most style recalculations is the page's.
 func summarizeTrace(events []traceEvent) traceSummary {
-	t := traceSummary{layoutRoots: map[string]int{}, byName: map[string]float64{}, countByName: map[string]int{},
+	t := traceSummary{layoutRoots: map[string]int{}, byName: map[string]float64{}, countByName: map[string]int{}, cpuByName: map[string]float64{},
 		styleCauses: map[string]int{}, layoutCauses: map[string]int{}}
 	type thread struct{ pid, tid int }
 	mains := map[thread]bool{}
@@ -203,11 +209,13 @@ func summarizeTrace(events []traceEvent) traceSummary {
 		}
 		if e.Ph == "X" {
 			t.byName[e.Name] += e.Dur
+			t.cpuByName[e.Name] += e.TDur
 			t.countByName[e.Name]++
 		}
 		switch {
 		case e.Ph == "X" && e.Name == "RunTask":
 			t.task += e.Dur
+			t.taskCPU += e.TDur
 			t.tasks++
 		case e.Ph == "X" && scriptEvents[e.Name]:
 			spans = append(spans, [2]float64{e.Ts, e.Ts + e.Dur})
