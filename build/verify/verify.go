@@ -141,6 +141,7 @@ func (v *verifier) run() {
 		v.fail("listing %s: %v", v.dir, err)
 		return
 	}
+	v.checkPageFolders(files)
 	for _, f := range files {
 		switch path.Ext(f) {
 		case ".html":
@@ -157,6 +158,25 @@ func (v *verifier) run() {
 	v.checkAlternates()
 	v.checkManifest()
 	v.checkWorker()
+}
+
+// checkPageFolders fails a page file x.html beside a folder x/ (the files are the site's,
+// slash-separated): GitHub Pages answers /x with a redirect to /x/ when the folder exists,
+// so the page x.html is never served, and a link to /x leads to x/index.html or a 404
+// (as /es once did, when the Spanish home page es.html had the Spanish pages' folder es/
+// beside it).
+func (v *verifier) checkPageFolders(files []string) {
+	folders := map[string]bool{}
+	for _, f := range files {
+		for d := path.Dir(f); d != "."; d = path.Dir(d) {
+			folders[d] = true
+		}
+	}
+	for _, f := range files {
+		if page, ok := strings.CutSuffix(f, ".html"); ok && path.Base(f) != "index.html" && folders[page] {
+			v.fail("%s: a page beside the folder %s/: GitHub Pages redirects %s%s to %s%s/, so the page is never served; make it %s/index.html", f, page, v.o.Base, page, v.o.Base, page, page)
+		}
+	}
 }
 
 // checkAlternates checks the language versions pages name: each names itself in its own

@@ -202,6 +202,12 @@ func TestVerifyRejects(t *testing.T) {
 		{name: "untranslated attribute", break_: edit("index.html", "<main>", `<main aria-label="The estimate">`),
 			opts:    func(o *verify.Options) { o.Untranslated = map[string][]string{"en": {"The estimate"}} },
 			wantErr: `shows the English "The estimate"`},
+		{name: "a page beside a folder of the same name", break_: func(t *testing.T, dir string) {
+			// The /es trap: es.html and the folder es/ of the Spanish pages.
+			page, _ := os.ReadFile(filepath.Join(dir, "role", "nurse-informaticist.html"))
+			os.MkdirAll(filepath.Join(dir, "role", "nurse-informaticist"), 0o755)
+			os.WriteFile(filepath.Join(dir, "role", "nurse-informaticist", "index.html"), page, 0o644)
+		}, wantErr: "role/nurse-informaticist.html: a page beside the folder role/nurse-informaticist/"},
 		{name: "wasm replaced by HTML", break_: func(t *testing.T, dir string) {
 			os.WriteFile(filepath.Join(dir, "web", "app.wasm"), []byte("<!doctype html>"), 0o644)
 		}, wantErr: "not a WebAssembly module"},
