@@ -86,6 +86,28 @@ func (tb *tab) runAxe(src string) ([]axeViolation, int) {
 	return res.Violations, len(res.Incomplete)
 }
 
+// expectNoAxe fails the test on any axe-core violation in the page (runAxe: once the
+// slow panels have caught up), in each colour scheme given ("light", "dark"; as the page
+// is if none), which stays emulated after. context (and the scheme) name the check in
+// the report.
+func (tb *tab) expectNoAxe(src, context string, schemes ...string) {
+	tb.t.Helper()
+	check := func(context string) {
+		violations, _ := tb.runAxe(src)
+		for _, v := range violations {
+			tb.t.Error(axeReport(context, v))
+		}
+	}
+	if len(schemes) == 0 {
+		check(context)
+		return
+	}
+	for _, scheme := range schemes {
+		tb.run(scheme, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}))
+		check(strings.TrimPrefix(context+", "+scheme, ", "))
+	}
+}
+
 // TestAccessibility runs axe-core's WCAG 2.2 AA rules on every state of the page people
 // see: the pre-rendered page before the wasm runs, the live start page, a scenario with
 // certifications, the notice about a bad link, and the start page 320 px wide.

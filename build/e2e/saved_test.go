@@ -63,18 +63,6 @@ func (tb *tab) beforeLoad(script string) {
 	}))
 }
 
-// checkAxe fails the test on any axe-core violation in the page.
-func (tb *tab) checkAxe(src, context string) {
-	tb.t.Helper()
-	// The panels that follow an edit once edits pause are marked busy until then (aria-busy):
-	// check the page as it settles.
-	tb.waitFor("the page to settle", `!document.querySelector('[aria-busy=true]')`, changeTimeout)
-	violations, _ := tb.runAxe(src)
-	for _, v := range violations {
-		tb.t.Error(axeReport(context, v))
-	}
-}
-
 // TestSaved saves two named scenarios on the built site, finds both after a reload,
 // renames one and deletes the other by keyboard, opens what is left from its link, runs
 // axe-core on the page with the list in light and dark, and takes the panel's picture
@@ -123,10 +111,7 @@ func TestSaved(t *testing.T) {
 	if status != en.F("saved.done", "name", defaultName) {
 		t.Errorf("status %q", status)
 	}
-	tb.checkAxe(src, "light")
-	tb.run("dark", emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}))
-	tb.checkAxe(src, "dark")
-	tb.run("light", emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "light"}}))
+	tb.expectNoAxe(src, "", "dark", "light")
 
 	tb.navigate(s.URL() + "?" + issue7Query)
 	tb.waitWasm()
@@ -177,7 +162,7 @@ func TestSaved(t *testing.T) {
 	if overflow {
 		t.Error("the page scrolls sideways at 320 px")
 	}
-	tb.checkAxe(src, "320 px")
+	tb.expectNoAxe(src, "320 px")
 
 	// An edit of the form leaves the list alone: it is drawn again only when it changes.
 	tb.mustEval(`(() => { window.__savedMutations = 0; new MutationObserver(r => { window.__savedMutations += r.length; })

@@ -66,18 +66,6 @@ func (tb *tab) expectNoEnglish(context string) {
 	}
 }
 
-// expectNoAxe runs axe-core in the light and the dark colour scheme.
-func (tb *tab) expectNoAxe(src, context string) {
-	tb.t.Helper()
-	for _, scheme := range []string{"light", "dark"} {
-		tb.run(scheme, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}))
-		violations, _ := tb.runAxe(src)
-		for _, v := range violations {
-			tb.t.Error(axeReport(context+", "+scheme, v))
-		}
-	}
-}
-
 // TestSpanishRolePagesWithoutJavaScript opens Spanish role pages with JavaScript off:
 // the HTML alone is Spanish (lang, heading, Spanish number format, Spanish title, no
 // English sentence of the catalogue), shows the model's figure for the page's reference
@@ -124,7 +112,7 @@ func TestSpanishRolePagesWithoutJavaScript(t *testing.T) {
 			}
 			tb.expectAlternates(englishPage(pg.path), pg.path, pg.path)
 			tb.run("enable JavaScript for axe", emulation.SetScriptExecutionDisabled(false))
-			tb.expectNoAxe(src, pg.path)
+			tb.expectNoAxe(src, pg.path, "light", "dark")
 		})
 	}
 	// The English page names the Spanish one as well.
@@ -280,7 +268,7 @@ func TestSpanishDocPages(t *testing.T) {
 			}
 			tb.expectAlternates(doc.name+"/", path, path)
 			tb.expectNoEnglish(path)
-			tb.expectNoAxe(src, path)
+			tb.expectNoAxe(src, path, "light", "dark")
 
 			en := newTab(t, time.Minute)
 			en.navigate(s.URL() + doc.name + "/")
@@ -387,7 +375,7 @@ func TestEmbedBuilderLooks(t *testing.T) {
 				if wide {
 					t.Errorf("at %d px the page scrolls sideways", width)
 				}
-				tb.expectNoAxe(src, fmt.Sprintf("%s at %d px", pg.path, width))
+				tb.expectNoAxe(src, fmt.Sprintf("%s at %d px", pg.path, width), "light", "dark")
 				for _, scheme := range []string{"light", "dark"} {
 					tb.run(scheme, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}))
 					var png []byte
