@@ -77,6 +77,9 @@ func (p *Page) later(panel app.UI) app.UI {
 		return nil
 	}
 	w := hs("div|class=later")
+	if ph := p.placeholder(w); ph != nil {
+		return ph // not mounted yet: the first mount is in steps (boot.go)
+	}
 	if p.lag.behind {
 		w = w.Aria("busy", "true")
 	}

@@ -54,6 +54,7 @@ type Page struct {
 	byPath    bool                   // the route is found from the page's path (role pages, roles.go)
 	guide     *guide                 // a role page's reference profile (guideFor), or nil
 	lag       lag                    // the result the slow panels show (later.go)
+	boot      boot                   // the first mount in steps (boot.go)
 
 	// Edits write the URL, storage and title once they pause: every
 	// history.replaceState makes Chromium fetch and decode the favicon again (about a
@@ -103,6 +104,7 @@ func (p *Page) OnInit() {
 	if p.store == nil {
 		p.store = localStore{}
 	}
+	p.stageMount() // before go-app replaces the pre-rendered page
 	if app.IsClient {
 		p.noStorage = !storageAvailable(p.store)
 		p.start(currentQuery(), p.store.Load(), sourceWasm)
@@ -155,6 +157,8 @@ func (p *Page) OnMount(ctx app.Context) {
 		p.update = true
 	}
 	ctx.Defer(restoreFocus)
+	p.adoptPrerendered()
+	p.mountNext(ctx)
 	p.resumeMetro(ctx)
 	p.printOnArrival(ctx) // saved.go
 	win := app.Window()
@@ -546,6 +550,7 @@ func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 		), nil
 	}
 	r, s := p.res, p.lag.shown // the page's result, and the one the slow panels show (later.go)
+	p.boot.drawn = 0           // counts the slow panels for the first mount's steps (boot.go)
 	q, sq := queryString(r.Input), queryString(s.Input)
 	var guide app.UI
 	if p.guide != nil {

@@ -93,11 +93,15 @@ func (tb *tab) navigate(u string) {
 	tb.run("navigate to "+shortURL(u), chromedp.Navigate(u))
 }
 
-// waitWasm waits until the live app has rendered the estimate.
+// waitWasm waits until the live app has rendered the estimate and mounted its slow
+// panels, which follow the first frame one per task (app/ui/boot.go; TestFirstMountInSteps
+// checks the page before that).
 func (tb *tab) waitWasm() {
 	tb.t.Helper()
 	tb.waitFor("the wasm app to render the estimate ("+selEstimateWasm+")",
 		`document.querySelector('`+selEstimateWasm+`')`, wasmTimeout)
+	tb.waitFor("the wasm app to mount its slow panels (window.hitPanelsMounted)",
+		`window.hitPanelsMounted !== undefined`, changeTimeout)
 }
 
 // shown is the estimate element's data attributes.

@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"sync/atomic"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The first mount in the browser, in steps.
+//
+// go-app does not take over the pre-rendered page: it builds the whole live DOM,
+// element by element through syscall/js, and puts it in the pre-rendered one's place.
+// At 4× CPU that mount was the largest part of the time between the wasm's arrival and
+// the app answering (make bench -profile start), and the slow panels (later.go) are
+// about two thirds of the page's elements. So the first live frame draws the form, the
+// summary and the panels that follow every edit, and leaves each slow panel's wrapper
+// empty and marked busy; the wrapper takes in the pre-rendered panel's own nodes, so the
+// page looks as it did and nothing moves. The slow panels then mount one per frame, in
+// page order, each in a task of its own, so an edit made meanwhile waits for one panel
+// at most; each one's pre-rendered nodes leave in the same frame as it comes in.
+//
+// Only the first page of the program does this, and not when it prints on arrival
+// (print=1): a page go-app navigates to later has no pre-rendered nodes to keep.
+
+// booted is set once the first page has started: later pages mount whole.
+var booted atomic.Bool
+
+// boot is a page's staged first mount.
+type boot struct {
+	// stepping: the first mount is under way, and only the first mounted slow panels,
+	// in page order, are drawn for real; the others are empty wrappers. The zero boot
+	// draws every panel (natively, in tests, after the first mount).
+	stepping bool
+	mounted  int
+	// stale: the pre-rendered page was for another scenario (web/carry.js marked its
+	// estimate pending), so the panels kept from it are marked busy until they mount.
+	stale bool
+	// drawn counts the slow panels of the render in progress (later).
+	drawn int
+	// kept holds the pre-rendered page's slow-panel wrappers, in page order, taken
+	// before go-app replaced that page; undefined if there are none to keep.
+	kept app.Value
+}
+
+// mountedGlobal is the window property set to performance.now() once every slow panel
+// is mounted, for the benchmark and the browser tests (no attribute: the settled DOM
+// stays the pre-rendered one).
+const mountedGlobal = "hitPanelsMounted"
+
+// stageMount decides, before the first render, whether this page mounts in steps, and
+// keeps the pre-rendered slow panels if so.
+func (p *Page) stageMount() {
+	if !app.IsClient || !booted.CompareAndSwap(false, true) {
+		return
+	}
+	if queryValue(rawQuery(), printParam) == "1" {
+		app.Window().Set(mountedGlobal, app.Window().Get("performance").Call("now"))
+		return // the sheet is printed from the first frame: it must be whole
+	}
+	doc := app.Window().Get("document")
+	p.boot.stepping, p.boot.mounted = true, 0
+	p.boot.kept = doc.Call("querySelectorAll", "#app .later")
+	est := doc.Call("querySelector", "[data-testid=estimate]")
+	p.boot.stale = !est.Truthy() || est.Call("getAttribute", "data-source").String() != sourcePrerender
+}
+
+// placeholder returns the slow panel drawn next, or, if it is not mounted yet, its empty
+// wrapper: marked busy if what it keeps from the pre-rendered page is not the page's
+// current scenario (that page was for another one, or an edit came since).
+func (p *Page) placeholder(wrapper app.HTMLElem) app.UI {
+	i := p.boot.drawn
+	p.boot.drawn++
+	if !p.boot.stepping || i < p.boot.mounted {
+		return nil
+	}
+	if p.boot.stale || p.changed || p.lag.behind {
+		return wrapper.Aria("busy", "true")
+	}
+	return wrapper
+}
+
+// adoptPrerendered moves the pre-rendered slow panels' nodes into the live page's empty
+// wrappers, in the task that mounted the page (OnMount), before the browser paints. It
+// does nothing unless both pages have the same slow panels.
+func (p *Page) adoptPrerendered() {
+	kept := p.boot.kept
+	p.boot.kept = nil
+	if !p.boot.stepping || kept == nil || !kept.Truthy() {
+		return
+	}
+	live := app.Window().Get("document").Call("querySelectorAll", "#app .later")
+	if n := live.Length(); n == 0 || n != kept.Length() {
+		return
+	}
+	for i := 0; i < live.Length(); i++ {
+		from, to := kept.Index(i), live.Index(i)
+		for c := from.Get("firstChild"); c.Truthy(); c = from.Get("firstChild") {
+			to.Call("appendChild", c)
+		}
+		// The wrappers are the live page's, and empty: go-app appends the panel after
+		// what they hold. Marking what is kept lets the step that mounts a panel drop it.
+		to.Set("hitKept", true)
+	}
+}
+
+// mountNext schedules the next slow panel's mount in a task of its own, or says that
+// every panel is in.
+func (p *Page) mountNext(ctx app.Context) {
+	if !p.boot.stepping {
+		return
+	}
+	if left := p.boot.drawn - p.boot.mounted; left <= 0 {
+		p.boot.stepping = false
+		app.Window().Set(mountedGlobal, app.Window().Get("performance").Call("now"))
+		return
+	}
+	// A browser timer, not ctx.After: go-app's frames are Go timers, and while Go is
+	// busy past a due timer it runs the next frame without returning to the browser,
+	// which then could neither paint nor take an input between two panels.
+	afterTask(func() {
+		ctx.Dispatch(func(ctx app.Context) {
+			defer recoverTo(ctx, p.fail)
+			i := p.boot.mounted
+			p.boot.mounted++
+			// Defer runs after the frame that mounts panel i, in the same task: its
+			// pre-rendered nodes go before the browser paints that frame.
+			ctx.Defer(func(ctx app.Context) {
+				defer recoverTo(ctx, p.fail)
+				dropKept(i)
+				p.mountNext(ctx)
+			})
+		})
+	})
+}
+
+// afterTask calls f from a new task of the browser's (setTimeout), once the current one
+// has ended.
+func afterTask(f func()) {
+	var fn app.Func
+	fn = app.FuncOf(func(app.Value, []app.Value) any {
+		fn.Release()
+		f()
+		return nil
+	})
+	app.Window().Call("setTimeout", fn, 0)
+}
+
+// dropKept removes the pre-rendered nodes kept in the i-th slow panel's wrapper: those
+// before the live panel's, which go-app appended after them.
+func dropKept(i int) {
+	w := app.Window().Get("document").Call("querySelectorAll", "#app .later").Index(i)
+	if !w.Truthy() || !w.Get("hitKept").Truthy() {
+		return
+	}
+	w.Set("hitKept", false)
+	for n := w.Get("childNodes").Length() - 1; n > 0; n-- {
+		w.Call("removeChild", w.Get("firstChild"))
+	}
+}
