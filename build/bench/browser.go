@@ -41,6 +41,9 @@ const (
 const (
 	appReady   = `[data-testid=estimate][data-source=wasm]`
 	helloReady = `h1[data-source=wasm]`
+	// appMountedJS is true once the app is ready and has mounted its slow panels too
+	// (app/ui/boot.go): edits are measured from then, on the whole page.
+	appMountedJS = `document.querySelector('` + appReady + `') && window.hitPanelsMounted !== undefined`
 )
 
 // metricsJS returns the script that runs before any script of each page: it records
@@ -73,8 +76,31 @@ const metricsTemplate = `(() => {
 			}
 		}).observe({type: 'largest-contentful-paint', buffered: true});
 	} catch (e) {}
+	// probe is one edit of the years field 100 ms after ready (the app only; the hello
+	// world has no form): how late the task that makes it runs (the main thread was busy:
+	// an input would have waited as long), and from then until the first frame painted
+	// after the estimate changed.
+	const probe = () => {
+		const due = performance.now() + 100;
+		setTimeout(() => {
+			const el = document.querySelector('#years'), est = document.querySelector('[data-testid=estimate]');
+			if (!el || !est) return;
+			const start = performance.now(), before = est.getAttribute('data-median');
+			const mo = new MutationObserver(() => {
+				if (est.getAttribute('data-median') === before) return;
+				mo.disconnect();
+				requestAnimationFrame(() => setTimeout(() => { m.probe = {late: start - due, paint: performance.now() - start}; }, 0));
+			});
+			mo.observe(est, {attributes: true, attributeFilter: ['data-median']});
+			el.value = String((Number(el.value) + 7) % 41);
+			el.dispatchEvent(new Event('input', {bubbles: true}));
+		}, 100);
+	};
 	const check = () => {
-		if (m.ready === null && document.querySelector('@@READY@@')) m.ready = performance.now();
+		if (m.ready === null && document.querySelector('@@READY@@')) {
+			m.ready = performance.now();
+			if (document.querySelector('#years')) probe();
+		}
 	};
 	new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ['data-source']});
 })();`
@@ -94,6 +120,16 @@ type pageMetrics struct {
 	Wasm  float64 // responseEnd of app.wasm(.xz), -1 if the page did not load it
 	Ready *float64
 	LCP   []lcpEntry
+	// Mounted is when the app had mounted its last slow panel (app/ui/boot.go), -1 if it
+	// does not say; Probe the edit made 100 ms after ready (metricsJS).
+	Mounted float64
+	Probe   *editProbe
+}
+
+// editProbe is the first edit after ready: how many ms late its task ran, and from then
+// to the frame that showed the new estimate.
+type editProbe struct {
+	Late, Paint float64
 }
 
 // resource is one response the page received from the network.
@@ -106,6 +142,8 @@ type resource struct {
 // coldRun is one first visit with an empty cache.
 type coldRun struct {
 	FCP, LCP, Ready float64 // milliseconds since navigation start
+	Mounted         float64 // every slow panel mounted (app/ui/boot.go), -1 if not said
+	Probe           editProbe
 	WasmEnd         float64 // when the last byte of app.wasm(.xz) arrived, -1 if unknown
 	LCPEl           string
 	LCPInEstimate   bool
@@ -343,7 +381,8 @@ func readMetrics(ctx context.Context) (pageMetrics, error) {
 	err := chromedp.Run(ctx, evaluate(`({
 		fcp: (performance.getEntriesByName('first-contentful-paint')[0] || {startTime: -1}).startTime,
 		wasm: (performance.getEntriesByType('resource').filter(e => /\/app\.wasm(\.xz)?$/.test(e.name)).pop() || {responseEnd: -1}).responseEnd,
-		ready: window.__hitBench.ready, lcp: window.__hitBench.lcp})`, &m))
+		ready: window.__hitBench.ready, lcp: window.__hitBench.lcp,
+		mounted: window.hitPanelsMounted === undefined ? -1 : window.hitPanelsMounted, probe: window.__hitBench.probe || null})`, &m))
 	return m, err
 }
 
@@ -388,6 +427,12 @@ func coldLoad(ctx context.Context, s *harness.Server, devtools bool, ready strin
 	if err := waitJS(ctx, `window.__hitBench && window.__hitBench.ready !== null`, readyTimeout); err != nil {
 		return run, err
 	}
+	if ready == appReady {
+		// The slow panels mount after ready, and the probe edits the form 100 ms after it.
+		if err := waitJS(ctx, `window.hitPanelsMounted !== undefined && window.__hitBench.probe`, readyTimeout); err != nil {
+			return run, err
+		}
+	}
 	m, err := readMetrics(ctx)
 	if err != nil {
 		return run, err
@@ -396,7 +441,10 @@ func coldLoad(ctx context.Context, s *harness.Server, devtools bool, ready strin
 	if err := waitJS(ctx, `navigator.serviceWorker.controller !== null`, readyTimeout); err != nil {
 		return run, err
 	}
-	run.FCP, run.Ready, run.WasmEnd = m.FCP, *m.Ready, m.Wasm
+	run.FCP, run.Ready, run.WasmEnd, run.Mounted = m.FCP, *m.Ready, m.Wasm, m.Mounted
+	if m.Probe != nil {
+		run.Probe = *m.Probe
+	}
 	run.LCPAll = m.LCP
 	if n := len(m.LCP); n > 0 {
 		l := m.LCP[n-1]
@@ -502,7 +550,7 @@ func editLatency(ctx context.Context, s *harness.Server, n int, cpu float64) (pa
 	if err := chromedp.Run(ctx, throttle(1, false), chromedp.Navigate(s.URL()+"?"+base.Query().Encode())); err != nil {
 		return nil, nil, nil, err
 	}
-	if err := waitJS(ctx, `document.querySelector('[data-testid=estimate][data-source=wasm]')`, readyTimeout); err != nil {
+	if err := waitJS(ctx, appMountedJS, readyTimeout); err != nil {
 		return nil, nil, nil, err
 	}
 	vj, _ := json.Marshal(values)
@@ -608,7 +656,7 @@ func fieldLatency(ctx context.Context, s *harness.Server, f fieldEdits, n int, c
 	if err := chromedp.Run(ctx, throttle(1, false), chromedp.Navigate(s.URL()+"?"+estimate.Default().Query().Encode())); err != nil {
 		return nil, nil, err
 	}
-	if err := waitJS(ctx, `document.querySelector('`+appReady+`')`, readyTimeout); err != nil {
+	if err := waitJS(ctx, appMountedJS, readyTimeout); err != nil {
 		return nil, nil, err
 	}
 	var out struct {

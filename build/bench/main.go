@@ -21,7 +21,10 @@
 //	go run ./build/bench -fields all|#years,#state,… [-dist dist] [-edits 100]
 //
 // -profile skips the report and profiles edits instead (profile.go): where an edit's
-// main-thread time goes, by function and part, and the DOM mutations it makes. -trace
+// main-thread time goes, by function and part, and the DOM mutations it makes.
+// -profile start profiles a cold start on loopback instead (until ready, then until
+// every slow panel is mounted); -profile start-slow4g the same under DevTools' Slow 4G,
+// with the part after the wasm's last byte on its own. -trace
 // records a DevTools trace of the edits instead (trace.go): script, style recalculation,
 // layout, paint and commit per edit, and what invalidated style and layout. -fields
 // measures only the input latency of the chosen field types.

@@ -270,6 +270,14 @@ func (r *report) writeCold(p func(string, ...any), mode *linkMode) {
 	case !med.LCPInEstimate:
 		lcpWhat = "**not the estimate**"
 	}
+	if med.Mounted >= 0 {
+		p("The first live frame draws the form, the estimate, its range, the breakdown and the panels that follow every edit; "+
+			"the slow panels keep their pre-rendered look, marked as updating, and mount one per task after it (app/ui/boot.go). "+
+			"Median run: every panel mounted at %.0f ms (%.0f ms after ready); an edit of the years field 100 ms after ready "+
+			"ran %.0f ms late (the main thread busy meanwhile) and its estimate was painted %.0f ms later.",
+			med.Mounted, med.Mounted-med.Ready, med.Probe.Late, med.Probe.Paint)
+		p("")
+	}
 	p("Largest contentful paint element: `%s` — %s.", med.LCPEl, lcpWhat)
 	if len(med.LCPAll) > 1 {
 		p("")
