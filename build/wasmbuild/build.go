@@ -10,6 +10,8 @@
 //     go-app.
 //   - go-app without crypto (NoCryptoTag): no AES for encrypted states, IDs
 //     without google/uuid; the same patched copy, a second tag.
+//   - go-app drawing the first update after a pause at once (EagerFrameTag),
+//     not a frame period later: a third tag, for input latency, not size.
 //   - MergeData joins the data segments the Go linker splits (initial memory
 //     byte-identical).
 //   - DropLineTables removes the file:line tables of Go's function table
@@ -86,7 +88,7 @@ func Build(ctx context.Context, o Options) (Result, error) {
 			return r, err
 		}
 		args = append(args, "-modfile="+modfile)
-		tags = append(tags, NoServerTag, NoCryptoTag)
+		tags = append(tags, NoServerTag, NoCryptoTag, EagerFrameTag)
 	}
 	if len(tags) > 0 {
 		args = append(args, "-tags="+strings.Join(tags, ","))

@@ -37,6 +37,18 @@ type edit struct {
 // never persists an encrypted state: HIT Salary keeps no go-app state at all.
 const NoCryptoTag = "goapp_nocrypto"
 
+// EagerFrameTag is the third build tag of the patched go-app: with it, the
+// engine draws the first update after a pause at once, in the task that
+// dispatched it (an input event's), instead of on its frame ticker's next
+// tick. go-app's loop (engineX.Start) waits a whole frame period (1/120 s at
+// its default rate) after the first dispatch before it renders, and the timer
+// task that then renders often lands after the browser's next frame: an
+// input showed one frame late, and 4-8 ms later at 4× CPU (make bench). Later
+// dispatches within a frame period still wait for the ticker, so the frame
+// rate stays capped. Opt-in, as the other tags, for a program that relies on
+// a dispatch never rendering before the task that made it returns.
+const EagerFrameTag = "goapp_eagerframe"
+
 // serverOnly is the build constraint of go-app's server-only files.
 const serverOnly = "//go:build !" + NoServerTag + "\n\n"
 
@@ -58,6 +70,9 @@ const serverOnly = "//go:build !" + NoServerTag + "\n\n"
 //     are replaced by files that need no crypto package (see NoCryptoTag):
 //     this changes what a program persisting encrypted states gets, which
 //     is why it is a tag of its own.
+//   - with EagerFrameTag, engine.go's loop renders the first update after a
+//     pause at once (see EagerFrameTag): a change of timing, not of what is
+//     drawn, and a tag of its own as well.
 //
 // One edit is a bug fix, which does change the browser's behaviour (issue 8):
 //   - storage.go: the engine's start walks local storage for expired states
@@ -93,6 +108,60 @@ var goAppEdits = []edit{
 		"\ta = a&^(0xf<<12) | 4<<12   // version 4\n" +
 		"\tb = b&^(0x3<<62) | 0x2<<62 // variant 10\n" +
 		"\treturn fmt.Sprintf(\"%08x-%04x-%04x-%04x-%012x\", a>>32, a>>16&0xffff, a&0xffff, b>>48, b&0xffffffffffff)\n}\n"},
+
+	// EagerFrameTag: the first update after a pause is drawn at once.
+	{File: "pkg/app/engine.go",
+		Old: "\tframes := time.NewTicker(currentFrameDuration)\n\tdefer frames.Stop()\n",
+		New: "\tframes := time.NewTicker(currentFrameDuration)\n\tdefer frames.Stop()\n" +
+			"\tvar lastFrame time.Time // when a frame was last processed\n"},
+	{File: "pkg/app/engine.go",
+		Old: "\t\tcase dispatch := <-e.dispatches:\n\t\t\tif currentFrameDuration != activeFrameDuration {\n",
+		New: "\t\tcase dispatch := <-e.dispatches:\n" +
+			"\t\t\tif eagerFrames && time.Since(lastFrame) >= activeFrameDuration {\n" +
+			"\t\t\t\t// The first update after a pause: drawn now, with what is queued\n" +
+			"\t\t\t\t// already, in the task that dispatched it (eagerframe.go).\n" +
+			"\t\t\t\tdispatch()\n\t\t\t\te.runQueuedDispatches()\n\t\t\t\te.processFrame()\n" +
+			"\t\t\t\tlastFrame = time.Now()\n\t\t\t\tcontinue\n\t\t\t}\n" +
+			"\t\t\tif currentFrameDuration != activeFrameDuration {\n"},
+	{File: "pkg/app/engine.go",
+		Old: "\t\tcase <-frames.C:\n\t\t\te.processFrame()\n",
+		New: "\t\tcase <-frames.C:\n\t\t\te.processFrame()\n\t\t\tlastFrame = time.Now()\n"},
+	{File: "pkg/app/eagerframe.go", New: "package app\n\n" +
+		"// runQueuedDispatches runs the dispatches queued when it is called, and not\n" +
+		"// those they queue in turn, so that it always returns.\n" +
+		"func (e *engineX) runQueuedDispatches() {\n\tfor n := len(e.dispatches); n > 0; n-- {\n\t\t(<-e.dispatches)()\n\t}\n}\n"},
+	{File: "pkg/app/eagerframe_on.go", New: "//go:build " + EagerFrameTag + "\n\npackage app\n\n" +
+		"// eagerFrames: the engine draws the first update after a pause at once,\n" +
+		"// in the task that dispatched it, rather than on the next tick of its\n" +
+		"// frame ticker (one frame period later).\n" +
+		"const eagerFrames = true\n"},
+	{File: "pkg/app/eagerframe_off.go", New: "//go:build !" + EagerFrameTag + "\n\npackage app\n\n" +
+		"// eagerFrames: every update waits for the next tick of the engine's frame\n" +
+		"// ticker (go-app's behaviour); build with -tags " + EagerFrameTag + " to draw\n" +
+		"// the first update after a pause at once.\n" +
+		"const eagerFrames = false\n"},
+
+	{File: "pkg/app/eagerframe_test.go", New: "//go:build " + EagerFrameTag + "\n\npackage app\n\n" +
+		"import (\n\t\"context\"\n\t\"testing\"\n\t\"time\"\n)\n\n" +
+		"type eagerCounter struct {\n\tCompo\n\tn        int\n\trendered chan int\n}\n\n" +
+		"func (c *eagerCounter) Render() UI {\n\tselect {\n\tcase c.rendered <- c.n:\n\tdefault:\n\t}\n\treturn Text(c.n)\n}\n\n" +
+		"// TestEagerFrame: at one frame a second, the first update after a pause is\n" +
+		"// drawn at once, and the next one within that second waits for the ticker.\n" +
+		"func TestEagerFrame(t *testing.T) {\n" +
+		"\tctx, cancel := context.WithCancel(context.Background())\n\tdefer cancel()\n" +
+		"\te := newTestEngine()\n\te.ctx = ctx\n" +
+		"\tc := &eagerCounter{rendered: make(chan int, 8)}\n" +
+		"\tif err := e.Load(c); err != nil {\n\t\tt.Fatal(err)\n\t}\n" +
+		"\t<-c.rendered\n" +
+		"\tgo e.Start(1)\n" +
+		"\ttime.Sleep(1100 * time.Millisecond) // the start's own frame is a period old\n" +
+		"\tupdate := func(n int) { e.dispatch(func() { c.n = n; e.updates.Add(c, 1) }) }\n" +
+		"\twait := func(n int, within time.Duration) bool {\n\t\tdeadline := time.After(within)\n\t\tfor {\n" +
+		"\t\t\tselect {\n\t\t\tcase got := <-c.rendered:\n\t\t\t\tif got == n {\n\t\t\t\t\treturn true\n\t\t\t\t}\n" +
+		"\t\t\tcase <-deadline:\n\t\t\t\treturn false\n\t\t\t}\n\t\t}\n\t}\n" +
+		"\tupdate(1)\n\tif !wait(1, 500*time.Millisecond) {\n\t\tt.Fatal(\"the first update after a pause was not drawn at once\")\n\t}\n" +
+		"\tupdate(2)\n\tif wait(2, 300*time.Millisecond) {\n\t\tt.Fatal(\"an update within a frame period was drawn before the ticker's frame\")\n\t}\n" +
+		"\tif !wait(2, 3*time.Second) {\n\t\tt.Fatal(\"an update within a frame period was never drawn\")\n\t}\n}\n"},
 
 	{File: "pkg/app/storage.go",
 		Old: "func (s *jsStorage) ForEach(f func(key string)) {\n\ts.mutex.Lock()\n",

@@ -78,12 +78,30 @@ func TestPatchGoApp(t *testing.T) {
 			t.Errorf("patched go-app with -tags %s alone lost %s: only %s may drop it", NoServerTag, pkg, NoCryptoTag)
 		}
 	}
-	for _, tags := range []string{"", NoServerTag, NoServerTag + "," + NoCryptoTag} {
+	for _, tags := range []string{"", NoServerTag, NoServerTag + "," + NoCryptoTag, NoServerTag + "," + NoCryptoTag + "," + EagerFrameTag} {
 		cmd := exec.Command("go", "vet", "-modfile="+modfile, "-tags="+tags, GoAppModule+"/pkg/app")
 		cmd.Dir = root
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Errorf("patched go-app, native, tags %q: go vet: %v\n%s", tags, err, out)
 		}
+	}
+}
+
+// TestEagerFrame runs the patched go-app's own test of EagerFrameTag (natively,
+// in the patched copy: go-app's tests need its own go.sum): the first update after
+// a pause is drawn at once, the next within a frame period on the ticker's frame.
+func TestEagerFrame(t *testing.T) {
+	if testing.Short() {
+		t.Skip("downloads go-app's test dependencies and takes seconds")
+	}
+	work := t.TempDir()
+	if _, err := prepareModFile(context.Background(), repoRoot(t), work); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "test", "-count=1", "-tags="+NoServerTag+","+NoCryptoTag+","+EagerFrameTag, "-run=^TestEagerFrame$", "./pkg/app")
+	cmd.Dir = filepath.Join(work, "go-app-noserver")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go test in the patched go-app: %v\n%s", err, out)
 	}
 }
 
