@@ -18,7 +18,8 @@
 //     fields (the scenario as a query string, the slice of Result they draw), never
 //     callbacks they do not need, and keep work out of Page.render itself.
 //   - The summary, the confidence, the breakdown, the sticky bar and the panels whose
-//     buttons act on the current scenario (compare, share, save) follow every edit.
+//     buttons act on the current scenario (compare, share, save) follow every edit;
+//     the share panel's download files follow later, marked busy (SharePanel.Files).
 //     Every other panel goes into renderResults as p.later(&Panel{... from p.lag.shown}):
 //     it shows the result as it was when edits last paused, is marked busy (aria-busy,
 //     in grey tones) while behind, and catches up settleDelay after the last edit (later.go).

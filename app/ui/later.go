@@ -9,7 +9,8 @@ import (
 //
 // An edit redraws at once what answers it: the summary (estimate, range bar), the
 // confidence, the breakdown, the sticky bar and the panels whose buttons act on the
-// scenario (compare, share, save). Every other panel shows p.shown, the result as it was
+// scenario (compare, share, save; the share panel's files are of the shown scenario, and
+// marked busy with the slow panels). Every other panel shows p.shown, the result as it was
 // when the edits last paused: its fields do not change while edits come, so go-app
 // skips it, and it catches up settleDelay after the last edit, all panels in one frame.
 // Until then it is marked busy (aria-busy, grey tones from web/app.css), so the page never

@@ -563,7 +563,7 @@ func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 		p.later(&Waterfall{Lang: p.lang, Factors: s.Factors, Total: s.Estimate}),
 		p.later(&OthersPanel{Lang: p.lang, Estimate: s.Estimate}),
 		&ComparePanel{Lang: p.lang, Query: q},
-		&SharePanel{Lang: p.lang, Query: q},
+		&SharePanel{Lang: p.lang, Query: q, Files: sq, Behind: p.lag.behind}, // its files follow later
 		p.savedPanel(q),
 		p.later(&RolePanel{Lang: p.lang, Role: s.Input.Role, SOC: s.SOC, SOCTitle: s.SOCTitle, Notes: s.Notes}),
 		p.later(&TrajectoryChart{Lang: p.lang, Trajectories: s.Trajectories, Years: s.Input.Years, Education: s.Input.Education}),

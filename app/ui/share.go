@@ -14,25 +14,42 @@ import (
 // by hand) and the scenario with its breakdown as CSV and JSON files
 // (estimate.NewExport; estimate.ParseExport reads them back). The files are data: links
 // made in the browser, so nothing leaves the device.
+//
+// The button shares the scenario on screen; the files follow the scenario once edits
+// pause, as the slow panels do (later.go), and are marked busy (aria-busy, grey tones)
+// until then: making them took about a tenth of an edit's render at 4× CPU (the model
+// run again, CSV, JSON and two long data: addresses written into the page; make bench
+// -profile).
 type SharePanel struct {
 	app.Compo
 
-	Lang  text.Lang // language of every string
-	Query string    // the scenario, as queryString writes it
+	Lang   text.Lang // language of every string
+	Query  string    // the scenario on screen, as queryString writes it: what Share shares
+	Files  string    // the scenario the files hold (the slow panels'), or "" for Query
+	Behind bool      // Files is older than Query: the files are marked busy
 
-	query  string          // the scenario exp was made for
-	exp    estimate.Export // the export of query
-	ok     bool            // the model answered for query
-	status string          // text key of the last share's outcome, or ""
-	link   string          // the link shown to copy by hand, or ""
+	query     string          // the scenario exp was made for
+	exp       estimate.Export // the export of query
+	ok        bool            // the model answered for query
+	statusFor string          // the scenario status and link are about
+	status    string          // text key of the last share's outcome, or ""
+	link      string          // the link shown to copy by hand, or ""
 }
 
+// files is the scenario the download files hold.
+func (c *SharePanel) files() string {
+	if c.Files != "" {
+		return c.Files
+	}
+	return c.Query
+}
+
+// export is the export of the files' scenario, made once per scenario.
 func (c *SharePanel) export() (estimate.Export, bool) {
-	if c.query != c.Query || c.exp.Format == "" {
-		in, _ := estimate.FromQuery(parseQuery(c.Query))
+	if q := c.files(); c.query != q || c.exp.Format == "" {
+		in, _ := estimate.FromQuery(parseQuery(q))
 		r, err := estimate.Estimate(in)
-		c.exp, c.ok, c.query = estimate.NewExport(r), err == nil, c.Query
-		c.status, c.link = "", ""
+		c.exp, c.ok, c.query = estimate.NewExport(r), err == nil, q
 	}
 	return c.exp, c.ok
 }
@@ -48,7 +65,10 @@ func (c *SharePanel) render(t *text.Catalog) app.UI {
 	if !ok {
 		return nil
 	}
-	in, _ := estimate.FromQuery(parseQuery(c.Query))
+	if c.statusFor != c.Query { // the outcome of sharing another scenario
+		c.statusFor, c.status, c.link = c.Query, "", ""
+	}
+	in, _ := estimate.FromQuery(parseQuery(c.files()))
 	name := "hit-salary-" + string(in.Role) + "-" + strings.ToLower(in.State)
 	var status app.UI
 	if c.status != "" {
@@ -62,7 +82,13 @@ func (c *SharePanel) render(t *text.Catalog) app.UI {
 			// In the browser only: go-app's resolver, when pre-rendering, prefixes every
 			// href with the base path, data: links too (and the files would weigh on
 			// each of the 742 pre-rendered pages).
-			app.If(app.IsClient, func() app.UI { return downloads(t, name, exp) }),
+			app.If(app.IsClient, func() app.UI {
+				files := downloads(t, name, exp)
+				if c.Behind {
+					files = files.Aria("busy", "true")
+				}
+				return files
+			}),
 		),
 		hs("p|class=share__status|role=status|data-testid=share-status").Body(status),
 		app.If(c.link != "", func() app.UI {
@@ -76,10 +102,10 @@ func (c *SharePanel) render(t *text.Catalog) app.UI {
 
 // downloads is the CSV and JSON download links of an export, files named name.csv and
 // name.json.
-func downloads(t *text.Catalog, name string, exp estimate.Export) app.UI {
+func downloads(t *text.Catalog, name string, exp estimate.Export) app.HTMLElem {
 	// data-live=only: made by the live app alone (see the comment at its call); the test
 	// that compares the pre-rendered and the live DOM leaves such elements out.
-	return app.Span().Class("share__files").DataSet("live", "only").Body(
+	return elc("span", "share__files").DataSet("live", "only").Body(
 		dataLink("share-csv", name+".csv", "text/csv", exp.CSV(), t.T("share.csv")),
 		app.Text(" "),
 		dataLink("share-json", name+".json", "application/json", exp.JSON(), t.T("share.json")),
@@ -99,6 +125,7 @@ func (c *SharePanel) onShare(ctx app.Context, e app.Event) {
 	defer recoverTo(ctx, func(app.Context, any) {})
 	link := scenarioURL(c.Query)
 	nav := app.Window().Get("navigator")
+	c.statusFor = c.Query
 	done := func(key string, show bool) {
 		ctx.Dispatch(func(ctx app.Context) {
 			c.status = key

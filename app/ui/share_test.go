@@ -47,3 +47,20 @@ func TestSharePanelExports(t *testing.T) {
 		}
 	}
 }
+
+// TestSharePanelFilesFollowLater checks that the files hold the scenario the slow
+// panels show (Files) while the button shares the one on screen (Query).
+func TestSharePanelFilesFollowLater(t *testing.T) {
+	shown := mustQuery(t, "role=security-analyst&state=CA&years=10")
+	onScreen := shown
+	onScreen.Years = 12
+	c := &SharePanel{Lang: text.English, Query: queryString(onScreen), Files: queryString(shown), Behind: true}
+	exp, ok := c.export()
+	if !ok || exp.Query != shown.Query().Encode() {
+		t.Fatalf("files hold %q (ok %v), want the shown scenario %q", exp.Query, ok, shown.Query().Encode())
+	}
+	c.Files, c.Behind = "", false
+	if exp, _ := c.export(); exp.Query != onScreen.Query().Encode() {
+		t.Errorf("with no Files, the files hold %q, want the scenario on screen %q", exp.Query, onScreen.Query().Encode())
+	}
+}

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -36,6 +37,30 @@ func TestShareAndExport(t *testing.T) {
 			t.Errorf("%s: %d (%d–%d), want %v", id, e.Estimate, e.Low, e.High, w)
 		}
 	}
+	// The files follow the scenario once edits pause: in the frame that shows an edit's
+	// estimate they still hold the last scenario and are marked busy, then catch up.
+	next := in
+	next.Years = 12
+	wn := want(t, next)
+	var got struct {
+		Busy  bool
+		Query string
+	}
+	tb.mustEval(fmt.Sprintf(`new Promise((resolve, reject) => {
+		const files = () => { const a = document.querySelector('[data-testid=share-json]'); const d = JSON.parse(decodeURIComponent(a.getAttribute('href').split(',').slice(1).join(',')));
+			return {busy: a.parentElement.getAttribute('aria-busy') === 'true', query: d.query}; };
+		const shows = () => document.querySelector('[data-testid=estimate]').getAttribute('data-median') === %q;
+		const mo = new MutationObserver(() => { if (shows()) { mo.disconnect(); clearTimeout(timer); resolve(files()); } });
+		const timer = setTimeout(() => { mo.disconnect(); reject(new Error('the estimate never changed')); }, 10000);
+		mo.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+		const e = document.querySelector('#years'); e.value = '12'; e.dispatchEvent(new Event('input', {bubbles: true}));
+	})`, fmt.Sprint(wn.Median)), &got)
+	if !got.Busy || got.Query != in.Query().Encode() {
+		t.Errorf("in the frame that shows an edit's estimate, the share panel's files are busy=%v and hold %q, want busy and the last scenario's %q",
+			got.Busy, got.Query, in.Query().Encode())
+	}
+	tb.waitFor("the files to catch up", `(() => { const a = document.querySelector('[data-testid=share-json]');
+		return a.parentElement.getAttribute('aria-busy') !== 'true' && decodeURIComponent(a.getAttribute('href')).includes('years=12'); })()`, changeTimeout)
 	tb.pressEnter("[data-testid=share-button]")
 	tb.waitFor("the share outcome", `document.querySelector('[data-testid=share-status]').textContent.trim() !== ''`, changeTimeout)
 	var link string
