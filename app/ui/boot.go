@@ -22,6 +22,10 @@ import (
 // Only the first page of the program does this, and not when it prints on arrival
 // (print=1): a page go-app navigates to later has no pre-rendered nodes to keep.
 
+// slowWrappers selects the slow panels' wrappers (later.go), in page order: the
+// children of the results column only, so that no other element's class can shift them.
+const slowWrappers = "#app .layout__results > .later"
+
 // booted is set once the first page has started: later pages mount whole.
 var booted atomic.Bool
 
@@ -59,7 +63,7 @@ func (p *Page) stageMount() {
 	}
 	doc := app.Window().Get("document")
 	p.boot.stepping, p.boot.mounted = true, 0
-	p.boot.kept = doc.Call("querySelectorAll", "#app .later")
+	p.boot.kept = doc.Call("querySelectorAll", slowWrappers)
 	est := doc.Call("querySelector", "[data-testid=estimate]")
 	p.boot.stale = !est.Truthy() || est.Call("getAttribute", "data-source").String() != sourcePrerender
 }
@@ -88,7 +92,7 @@ func (p *Page) adoptPrerendered() {
 	if !p.boot.stepping || kept == nil || !kept.Truthy() {
 		return
 	}
-	live := app.Window().Get("document").Call("querySelectorAll", "#app .later")
+	live := app.Window().Get("document").Call("querySelectorAll", slowWrappers)
 	if n := live.Length(); n == 0 || n != kept.Length() {
 		return
 	}
@@ -148,7 +152,7 @@ func afterTask(f func()) {
 // dropKept removes the pre-rendered nodes kept in the i-th slow panel's wrapper: those
 // before the live panel's, which go-app appended after them.
 func dropKept(i int) {
-	w := app.Window().Get("document").Call("querySelectorAll", "#app .later").Index(i)
+	w := app.Window().Get("document").Call("querySelectorAll", slowWrappers).Index(i)
 	if !w.Truthy() || !w.Get("hitKept").Truthy() {
 		return
 	}

@@ -42,8 +42,11 @@ const (
 	appReady   = `[data-testid=estimate][data-source=wasm]`
 	helloReady = `h1[data-source=wasm]`
 	// appMountedJS is true once the app is ready and has mounted its slow panels too
-	// (app/ui/boot.go): edits are measured from then, on the whole page.
-	appMountedJS = `document.querySelector('` + appReady + `') && window.hitPanelsMounted !== undefined`
+	// (app/ui/boot.go): edits are measured from then, on the whole page. A build from
+	// before the staged mount never sets hitPanelsMounted; its wrappers (.later) are
+	// never empty nor hold kept nodes.
+	appMountedJS = `document.querySelector('` + appReady + `') && (window.hitPanelsMounted !== undefined || ` +
+		`![...document.querySelectorAll('#app .layout__results > .later')].some(w => w.hitKept || !w.firstElementChild))`
 )
 
 // metricsJS returns the script that runs before any script of each page: it records
@@ -429,7 +432,7 @@ func coldLoad(ctx context.Context, s *harness.Server, devtools bool, ready strin
 	}
 	if ready == appReady {
 		// The slow panels mount after ready, and the probe edits the form 100 ms after it.
-		if err := waitJS(ctx, `window.hitPanelsMounted !== undefined && window.__hitBench.probe`, readyTimeout); err != nil {
+		if err := waitJS(ctx, `window.__hitBench.probe && `+appMountedJS, readyTimeout); err != nil {
 			return run, err
 		}
 	}

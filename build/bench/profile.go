@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/performance"
@@ -344,7 +345,7 @@ func profileStart(ctx context.Context, s *harness.Server, cpu float64, link bool
 			// Network timestamps and the profile's times are both the browser's
 			// monotonic clock, in seconds and µs.
 			if wasmReq[e.RequestID] && e.Timestamp != nil {
-				lastByte = e.Timestamp.Time().Sub(time.Unix(0, 0)).Seconds() * 1e6
+				lastByte = e.Timestamp.Time().Sub(*cdp.MonotonicTimeEpoch).Seconds() * 1e6
 			}
 		}
 	})

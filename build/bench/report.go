@@ -272,12 +272,13 @@ func (r *report) writeCold(p func(string, ...any), mode *linkMode) {
 	}
 	if med.Mounted >= 0 {
 		p("The first live frame draws the form, the estimate, its range, the breakdown and the panels that follow every edit; "+
-			"the slow panels keep their pre-rendered look, marked as updating, and mount one per task after it (app/ui/boot.go). "+
-			"Median run: every panel mounted at %.0f ms (%.0f ms after ready); an edit of the years field 100 ms after ready "+
-			"ran %.0f ms late (the main thread busy meanwhile) and its estimate was painted %.0f ms later.",
-			med.Mounted, med.Mounted-med.Ready, med.Probe.Late, med.Probe.Paint)
+			"the slow panels keep their pre-rendered nodes and mount one per task after it (app/ui/boot.go): in the median run "+
+			"every panel was mounted at %.0f ms, %.0f ms after ready.", med.Mounted, med.Mounted-med.Ready)
 		p("")
 	}
+	p("An edit of the years field 100 ms after ready (median run): its task ran %.0f ms late (the main thread was busy), "+
+		"and the new estimate was painted %.0f ms after it ran.", med.Probe.Late, med.Probe.Paint)
+	p("")
 	p("Largest contentful paint element: `%s` — %s.", med.LCPEl, lcpWhat)
 	if len(med.LCPAll) > 1 {
 		p("")

@@ -12,7 +12,7 @@ import (
 // slowPanelsJS describes the slow panels' wrappers (.later, app/ui/later.go): for each,
 // whether it is marked busy, how many elements it holds, and its first element's id,
 // position, size and text.
-const slowPanelsJS = `[...document.querySelectorAll('#app .later')].map(w => {
+const slowPanelsJS = `[...document.querySelectorAll('#app .layout__results > .later')].map(w => {
 	const c = w.firstElementChild, r = c ? c.getBoundingClientRect() : {top: -1, height: -1};
 	return {busy: w.getAttribute('aria-busy') === 'true', elements: w.childElementCount, kept: !!w.hitKept,
 		id: c ? c.id || c.className : '', top: r.top + scrollY, height: r.height,
@@ -70,7 +70,11 @@ func testFirstMount(t *testing.T, query string, busy bool) {
 		window.__atReady = null;
 		const mo = new MutationObserver(() => {
 			if (window.__atReady || !document.querySelector('`+selEstimateWasm+`')) return;
-			window.__atReady = {panels: `+slowPanelsJS+`, mounted: window.hitPanelsMounted !== undefined};
+			// Nodes (elements and texts) the first frame mounted, and those it kept.
+			const count = n => { const w = document.createTreeWalker(n, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT); let k = 0; while (w.nextNode()) k++; return k; };
+			const kept = [...document.querySelectorAll('#app .layout__results > .later')].filter(w => w.hitKept).reduce((k, w) => k + count(w), 0);
+			window.__atReady = {panels: `+slowPanelsJS+`, mounted: window.hitPanelsMounted !== undefined,
+				nodes: count(document.getElementById('app')), kept};
 			mo.disconnect();
 		});
 		mo.observe(document, {subtree: true, childList: true, attributes: true});
@@ -79,8 +83,9 @@ func testFirstMount(t *testing.T, query string, busy bool) {
 	// Not waitWasm, which waits for the slow panels too.
 	tb.waitFor("the live estimate", `document.querySelector('`+selEstimateWasm+`')`, wasmTimeout)
 	var at struct {
-		Panels  []slowPanel
-		Mounted bool
+		Panels      []slowPanel
+		Mounted     bool
+		Nodes, Kept int
 	}
 	tb.mustEval(`window.__atReady`, &at)
 	if at.Mounted {
@@ -118,11 +123,12 @@ func testFirstMount(t *testing.T, query string, busy bool) {
 		const el = document.querySelector('#years');
 		el.value = String((Number(el.value) + 9) % 41);
 		el.dispatchEvent(new Event('input', {bubbles: true}));
-		return [...document.querySelectorAll('#app .later')].filter(w => w.childElementCount !== 1 || w.hitKept).length;
+		return [...document.querySelectorAll('#app .layout__results > .later')].filter(w => w.childElementCount !== 1 || w.hitKept).length;
 	})()`, &left)
 	tb.waitFor("the estimate to follow an edit made while the panels mount",
 		fmt.Sprintf(`document.querySelector('%s').getAttribute('data-median') !== '%d'`, selEstimate, before.Median), changeTimeout)
-	t.Logf("%d slow panels pre-rendered; %d not yet mounted when the form was edited", len(pre), left)
+	t.Logf("%d slow panels pre-rendered; first live frame: %d of the page's %d nodes mounted, %d kept; %d panels not yet mounted when the form was edited",
+		len(pre), at.Nodes-at.Kept, at.Nodes, at.Kept, left)
 
 	tb.waitFor("every slow panel to mount", `window.hitPanelsMounted !== undefined`, changeTimeout)
 	tb.waitFor("the slow panels to catch up", `!document.querySelector('.later[aria-busy=true]')`, changeTimeout)
