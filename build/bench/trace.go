@@ -58,6 +58,15 @@ func traceEdits(ctx context.Context, s *harness.Server, f fieldEdits, n int, cpu
 	if err := waitJS(ctx, appMountedJS, readyTimeout); err != nil {
 		return err
 	}
+	// Each edit starts a window of the trace: the first input, change or click event
+	// after a pause stamps it (console.timeStamp), so that the report can give medians
+	// per edit, which an edit slowed by the machine's load (and a catch-up of the slow
+	// panels it lets in) does not move as it moves a sum.
+	const stampJS = `(() => { let last = -1e9; const stamp = () => { const t = performance.now(); if (t - last > 30) { last = t; console.timeStamp('` + editStamp + `'); } };
+		for (const type of ['input', 'change', 'click']) window.addEventListener(type, stamp, true); })()`
+	if err := chromedp.Run(ctx, chromedp.Evaluate(stampJS, nil)); err != nil {
+		return err
+	}
 	var raw []byte
 	done := make(chan struct{})
 	lctx, stop := context.WithCancel(ctx)
@@ -117,6 +126,12 @@ func traceEdits(ctx context.Context, s *harness.Server, f fieldEdits, n int, cpu
 	for _, name := range []string{"PrePaint", "Paint", "Layerize", "Commit", "HitTest", "UpdateLayer"} {
 		fmt.Fprintf(w, "| %s | %.1f | %.1f | %.1f | |\n", name, per(t.byName[name]), per(t.cpuByName[name]), float64(t.countByName[name])/float64(n))
 	}
+	if m := t.medians(); m != nil {
+		fmt.Fprintf(w, "\nMedian over the %d edits, each from its input event to the next edit's: main-thread CPU %.1f ms, "+
+			"script CPU %.1f ms, %.0f style recalculations of %.0f elements in all (%.1f ms CPU), %.0f layouts (%.1f ms CPU), "+
+			"%.0f paints (%.1f ms CPU).\n", len(t.edits), m.taskCPU/1000, m.scriptCPU/1000, m.styles, m.styleElems, m.styleCPU/1000,
+			m.layouts, m.layoutCPU/1000, m.paints, m.paintCPU/1000)
+	}
 	fmt.Fprintf(w, "\nWhat invalidated style (per edit, most frequent first): %s.\n\n", topCounts(t.styleCauses, 12, n))
 	fmt.Fprintf(w, "What invalidated layout (per edit): %s.\n\n", topCounts(t.layoutCauses, 8, n))
 	fmt.Fprintln(w, "Main-thread events by total time (ms per edit, nested events counted in each):")
@@ -144,6 +159,42 @@ type traceSummary struct {
 	byName                      map[string]float64 // µs of complete events by name
 	countByName                 map[string]int
 	styleCauses, layoutCauses   map[string]int
+	edits                       []editCost // one per edit, in order
+}
+
+// editStamp is the console.timeStamp message that starts each edit's window.
+const editStamp = "hit-edit"
+
+// editCost is what the main thread did from one edit's input event to the next's.
+type editCost struct {
+	taskCPU, scriptCPU, styleCPU, layoutCPU, paintCPU float64 // µs
+	styles, styleElems, layouts, paints               float64
+	scripts                                           []traceEvent // script events, to count nested ones once
+}
+
+// medians is the median of each of the edits' costs, or nil without edit windows.
+func (t *traceSummary) medians() *editCost {
+	if len(t.edits) == 0 {
+		return nil
+	}
+	med := func(get func(editCost) float64) float64 {
+		v := make([]float64, len(t.edits))
+		for i, e := range t.edits {
+			v[i] = get(e)
+		}
+		return percentile(v, 50)
+	}
+	return &editCost{
+		taskCPU:    med(func(e editCost) float64 { return e.taskCPU }),
+		scriptCPU:  med(func(e editCost) float64 { return e.scriptCPU }),
+		styleCPU:   med(func(e editCost) float64 { return e.styleCPU }),
+		layoutCPU:  med(func(e editCost) float64 { return e.layoutCPU }),
+		paintCPU:   med(func(e editCost) float64 { return e.paintCPU }),
+		styles:     med(func(e editCost) float64 { return e.styles }),
+		styleElems: med(func(e editCost) float64 { return e.styleElems }),
+		layouts:    med(func(e editCost) float64 { return e.layouts }),
+		paints:     med(func(e editCost) float64 { return e.paints }),
+	}
 }
 
 func (t *traceSummary) avg(sum float64, n int) float64 {
@@ -177,11 +228,18 @@ func summarizeTrace(events []traceEvent) traceSummary {
 			main = th
 		}
 	}
-	var spans [][2]float64
+	var onMain []traceEvent
 	for _, e := range events {
-		if (thread{e.Pid, e.Tid}) != main {
-			continue
+		if (thread{e.Pid, e.Tid}) == main {
+			onMain = append(onMain, e)
 		}
+	}
+	// In the order they end, so that each event falls in the window of the edit stamped
+	// last before it ended: the task and the dispatch of an edit's own event begin before
+	// its stamp (made by a listener inside them) and end after it.
+	sort.SliceStable(onMain, func(i, j int) bool { return onMain[i].Ts+onMain[i].Dur < onMain[j].Ts+onMain[j].Dur })
+	var spans [][2]float64
+	for _, e := range onMain {
 		var a struct {
 			ElementCount float64 `json:"elementCount"`
 			BeginData    struct {
@@ -202,10 +260,34 @@ func summarizeTrace(events []traceEvent) traceSummary {
 				ChangedPseudo    string          `json:"changedPseudo"`
 				InvalidationList json.RawMessage `json:"invalidationList"`
 				ExtraData        string          `json:"extraData"`
+				Message          string          `json:"message"`
 			} `json:"data"`
 		}
 		if len(e.Args) > 0 {
 			json.Unmarshal(e.Args, &a)
+		}
+		if e.Name == "TimeStamp" && a.Data.Message == editStamp {
+			t.edits = append(t.edits, editCost{})
+		}
+		if e.Ph == "X" && len(t.edits) > 0 {
+			// The window of the last edit stamped before the event ended.
+			c := &t.edits[len(t.edits)-1]
+			switch {
+			case e.Name == "RunTask":
+				c.taskCPU += e.TDur
+			case scriptEvents[e.Name]:
+				c.scripts = append(c.scripts, e)
+			case e.Name == "UpdateLayoutTree":
+				c.styleCPU += e.TDur
+				c.styles++
+				c.styleElems += a.ElementCount
+			case e.Name == "Layout":
+				c.layoutCPU += e.TDur
+				c.layouts++
+			case e.Name == "Paint":
+				c.paintCPU += e.TDur
+				c.paints++
+			}
 		}
 		if e.Ph == "X" {
 			t.byName[e.Name] += e.Dur
@@ -241,6 +323,20 @@ func summarizeTrace(events []traceEvent) traceSummary {
 		case e.Name == "LayoutInvalidationTracking":
 			t.layoutCauses[a.Data.Reason+" @"+a.Data.NodeName]++
 		}
+	}
+	// An edit's script CPU: its outermost script events' (the bench's own script
+	// dispatches the edit's event, so the event's listeners run nested in it).
+	for i := range t.edits {
+		c := &t.edits[i]
+		sort.SliceStable(c.scripts, func(a, b int) bool { return c.scripts[a].Ts < c.scripts[b].Ts })
+		end := 0.0
+		for _, e := range c.scripts {
+			if e.Ts >= end {
+				c.scriptCPU += e.TDur
+				end = e.Ts + e.Dur
+			}
+		}
+		c.scripts = nil
 	}
 	// Script events nest (an event dispatch runs a function call): count each instant once.
 	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
