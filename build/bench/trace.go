@@ -58,11 +58,12 @@ func traceEdits(ctx context.Context, s *harness.Server, f fieldEdits, n int, cpu
 	if err := waitJS(ctx, appMountedJS, readyTimeout); err != nil {
 		return err
 	}
-	// Each edit starts a window of the trace: the first input, change or click event
-	// after a pause stamps it (console.timeStamp), so that the report can give medians
-	// per edit, which an edit slowed by the machine's load (and a catch-up of the slow
-	// panels it lets in) does not move as it moves a sum.
-	const stampJS = `(() => { let last = -1e9; const stamp = () => { const t = performance.now(); if (t - last > 30) { last = t; console.timeStamp('` + editStamp + `'); } };
+	// Each edit starts a window of the trace: its first input, change or click event
+	// stamps it (console.timeStamp; a click on a box fires all three at once, and the
+	// bench waits a frame between edits), so that the report can give medians per edit,
+	// which an edit slowed by the machine's load (and a catch-up of the slow panels it
+	// lets in) does not move as it moves a sum.
+	const stampJS = `(() => { let armed = true; const stamp = () => { if (armed) { armed = false; console.timeStamp('` + editStamp + `'); requestAnimationFrame(() => { armed = true; }); } };
 		for (const type of ['input', 'change', 'click']) window.addEventListener(type, stamp, true); })()`
 	if err := chromedp.Run(ctx, chromedp.Evaluate(stampJS, nil)); err != nil {
 		return err
