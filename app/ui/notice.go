@@ -91,25 +91,26 @@ func printable(s string) string {
 	}, s)
 }
 
-// usedValue names, in words, the value a field has in the scenario.
+// usedValue names, in words, the value a field has in the scenario: the selects as
+// lockedSelectValue names them, the numbers and lists here.
 func usedValue(t *text.Catalog, field string, in estimate.Input) string {
 	switch field {
 	case estimate.ParamRole:
-		return roleName(t, in.Role)
+		return lockedSelectValue(t, field, string(in.Role))
 	case estimate.ParamState:
-		a, _ := estimate.LookupArea(in.State)
-		return areaName(t, a)
+		return lockedSelectValue(t, field, in.State)
 	case estimate.ParamMetro:
-		if in.Metro == "" {
-			return t.T("metro.whole")
-		}
-		return metroLabel(in.Metro)
+		return lockedSelectValue(t, field, in.Metro)
+	case estimate.ParamEducation:
+		return lockedSelectValue(t, field, string(in.Education))
+	case estimate.ParamEmployer:
+		return lockedSelectValue(t, field, string(in.Employer))
+	case estimate.ParamFrom:
+		return lockedSelectValue(t, field, string(in.From))
 	case estimate.ParamYears:
 		return t.Int(in.Years)
-	case estimate.ParamEducation:
-		return t.T("edu." + string(in.Education))
-	case estimate.ParamEmployer:
-		return t.T("employer." + string(in.Employer))
+	case estimate.ParamPrior:
+		return t.Int(in.Prior)
 	case estimate.ParamBackground:
 		return t.T("bg." + string(in.Background))
 	case estimate.ParamCerts:

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hit-salary/hit-salary/app/estimate"
+	"github.com/hit-salary/hit-salary/app/text"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -793,5 +794,31 @@ func TestDelayedYearsWriteIsFlushed(t *testing.T) {
 	p.flushPending()
 	if st.q != "" {
 		t.Errorf("flush after an immediate write wrote again: %q", st.q)
+	}
+}
+
+// TestNoticeNamesWhatIsUsed: a notice about any parameter of the contract names, in the
+// page's language, the value the page uses instead (a shared link with from=nurse once
+// read "“nurse” is not one of the choices, so  is shown instead").
+func TestNoticeNamesWhatIsUsed(t *testing.T) {
+	for _, lang := range []text.Lang{text.English, text.Spanish} {
+		tc := text.For(lang)
+		for _, p := range estimate.Params() {
+			if got := usedValue(tc, p, estimate.Default()); strings.TrimSpace(got) == "" {
+				t.Errorf("%s: usedValue(%s) of the default scenario is empty", lang, p)
+			}
+		}
+	}
+	_, errs := estimate.FromQuery(url.Values{"from": {"nurse"}, "prior": {"99"}})
+	if len(errs) != 2 {
+		t.Fatalf("from=nurse&prior=99: %d problems, want 2 (%v)", len(errs), errs)
+	}
+	in := estimate.Default()
+	in.Prior = estimate.MaxYears
+	want := map[string]string{estimate.ParamFrom: "so None / not changing jobs is shown instead", estimate.ParamPrior: "45"}
+	for _, e := range errs {
+		if s := problemText(testCatalog(), e, in); !strings.Contains(s, want[e.Field]) {
+			t.Errorf("%s: notice %q, want it to contain %q", e.Field, s, want[e.Field])
+		}
 	}
 }
