@@ -14,10 +14,11 @@ import (
 // the app answering (make bench -profile start), and the slow panels (later.go) are
 // about two thirds of the page's elements. So the first live frame draws the form, the
 // summary and the panels that follow every edit, and leaves each slow panel's wrapper
-// empty and marked busy; the wrapper takes in the pre-rendered panel's own nodes, so the
-// page looks as it did and nothing moves. The slow panels then mount one per frame, in
-// page order, each in a task of its own, so an edit made meanwhile waits for one panel
-// at most; each one's pre-rendered nodes leave in the same frame as it comes in.
+// empty (marked busy if the pre-rendered page was for another scenario); the wrapper
+// takes in the pre-rendered panel's own nodes, so the page looks as it did and nothing
+// moves. Once that frame is painted, the slow panels mount (panelsPerStep at a time, in
+// page order, each step in a task of its own after a painted frame), and each one's
+// pre-rendered nodes leave in the frame it comes in.
 //
 // Only the first page of the program does this, and not when it prints on arrival
 // (print=1): a page go-app navigates to later has no pre-rendered nodes to keep.
@@ -45,6 +46,12 @@ type boot struct {
 	// before go-app replaced that page; undefined if there are none to keep.
 	kept app.Value
 }
+
+// panelsPerStep is how many slow panels mount in each step. Each step is an update of
+// the whole page (go-app re-renders the form, whose callbacks always differ): make bench
+// -profile start-trace measured about as much main-thread time per step as all the slow
+// panels' own mount, so they mount in one step, after the first frame is painted.
+const panelsPerStep = 1 << 10
 
 // mountedGlobal is the window property set to performance.now() once every slow panel
 // is mounted, for the benchmark and the browser tests (no attribute: the settled DOM
@@ -118,35 +125,45 @@ func (p *Page) mountNext(ctx app.Context) {
 		app.Window().Set(mountedGlobal, app.Window().Get("performance").Call("now"))
 		return
 	}
-	// A browser timer, not ctx.After: go-app's frames are Go timers, and while Go is
+	// A browser callback, not ctx.After: go-app's frames are Go timers, and while Go is
 	// busy past a due timer it runs the next frame without returning to the browser,
 	// which then could neither paint nor take an input between two panels.
-	afterTask(func() {
+	afterPaint(func() {
 		ctx.Dispatch(func(ctx app.Context) {
 			defer recoverTo(ctx, p.fail)
-			i := p.boot.mounted
-			p.boot.mounted++
-			// Defer runs after the frame that mounts panel i, in the same task: its
-			// pre-rendered nodes go before the browser paints that frame.
+			from := p.boot.mounted
+			p.boot.mounted = min(from+panelsPerStep, p.boot.drawn)
+			to := p.boot.mounted
+			// Defer runs after the frame that mounts these panels, in the same task:
+			// their pre-rendered nodes go before the browser paints that frame.
 			ctx.Defer(func(ctx app.Context) {
 				defer recoverTo(ctx, p.fail)
-				dropKept(i)
+				for i := from; i < to; i++ {
+					dropKept(i)
+				}
 				p.mountNext(ctx)
 			})
 		})
 	})
 }
 
-// afterTask calls f from a new task of the browser's (setTimeout), once the current one
-// has ended.
-func afterTask(f func()) {
-	var fn app.Func
-	fn = app.FuncOf(func(app.Value, []app.Value) any {
-		fn.Release()
+// afterPaint calls f in a task of its own once the browser has painted a frame
+// (requestAnimationFrame, then setTimeout): back-to-back timer tasks could hold off the
+// paint of an edit made meanwhile (make bench's edit 100 ms after ready). A hidden page
+// paints no frame: its panels mount once it is shown, the kept ones showing until then.
+func afterPaint(f func()) {
+	var frame, task app.Func
+	task = app.FuncOf(func(app.Value, []app.Value) any {
+		task.Release()
 		f()
 		return nil
 	})
-	app.Window().Call("setTimeout", fn, 0)
+	frame = app.FuncOf(func(app.Value, []app.Value) any {
+		frame.Release()
+		app.Window().Call("setTimeout", task, 0)
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", frame)
 }
 
 // dropKept removes the pre-rendered nodes kept in the i-th slow panel's wrapper: those
