@@ -24,7 +24,8 @@
 // main-thread time goes, by function and part, and the DOM mutations it makes.
 // -profile start profiles a cold start on loopback instead (until ready, then until
 // every slow panel is mounted); -profile start-slow4g the same under DevTools' Slow 4G,
-// with the part after the wasm's last byte on its own. -trace
+// with the part after the wasm's last byte on its own; -profile start-trace traces it
+// there instead and gives each part's wall and thread CPU time (tracestart.go). -trace
 // records a DevTools trace of the edits instead (trace.go): script, style recalculation,
 // layout, paint and commit per edit, and what invalidated style and layout. -fields
 // measures only the input latency of the chosen field types.

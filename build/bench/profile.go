@@ -291,6 +291,9 @@ func profileSite(ctx context.Context, c config, w io.Writer, logf func(string, .
 		return err
 	}
 	defer cancel()
+	if c.profile == "start-trace" {
+		return traceStart(tctx, s, cpuSlowdown, w)
+	}
 	if c.profile == "start" || c.profile == "start-slow4g" {
 		return profileStart(tctx, s, cpuSlowdown, c.profile == "start-slow4g", w)
 	}
