@@ -16,9 +16,10 @@ import (
 // summary and the panels that follow every edit, and leaves each slow panel's wrapper
 // empty (marked busy if the pre-rendered page was for another scenario); the wrapper
 // takes in the pre-rendered panel's own nodes, so the page looks as it did and nothing
-// moves. Once that frame is painted, the slow panels mount (panelsPerStep at a time, in
-// page order, each step in a task of its own after a painted frame), and each one's
-// pre-rendered nodes leave in the frame it comes in.
+// moves. settleDelay after that frame, and once no edit is waiting for the slow panels,
+// they mount (panelsPerStep at a time, in page order, each step in a task of its own
+// after a painted frame), and each one's pre-rendered nodes leave in the frame it comes
+// in.
 //
 // Only the first page of the program does this, and not when it prints on arrival
 // (print=1): a page go-app navigates to later has no pre-rendered nodes to keep.
@@ -125,12 +126,32 @@ func (p *Page) mountNext(ctx app.Context) {
 		app.Window().Set(mountedGlobal, app.Window().Get("performance").Call("now"))
 		return
 	}
+	// The mount is one long task: it waits settleDelay, and while edits come (the slow
+	// panels are behind) it waits until they pause, so that an edit made just after
+	// ready, or typing, is answered first.
+	ctx.After(settleDelay, func(ctx app.Context) {
+		ctx.PreventUpdate()
+		if p.lag.behind {
+			p.mountNext(ctx)
+			return
+		}
+		p.mountStep(ctx)
+	})
+}
+
+// mountStep mounts the next panelsPerStep slow panels once the browser has painted.
+func (p *Page) mountStep(ctx app.Context) {
 	// A browser callback, not ctx.After: go-app's frames are Go timers, and while Go is
 	// busy past a due timer it runs the next frame without returning to the browser,
 	// which then could neither paint nor take an input between two panels.
 	afterPaint(func() {
 		ctx.Dispatch(func(ctx app.Context) {
 			defer recoverTo(ctx, p.fail)
+			if p.lag.behind {
+				ctx.PreventUpdate()
+				p.mountNext(ctx) // an edit came meanwhile
+				return
+			}
 			from := p.boot.mounted
 			p.boot.mounted = min(from+panelsPerStep, p.boot.drawn)
 			to := p.boot.mounted
@@ -147,10 +168,12 @@ func (p *Page) mountNext(ctx app.Context) {
 	})
 }
 
-// afterPaint calls f in a task of its own once the browser has painted a frame
-// (requestAnimationFrame, then setTimeout): back-to-back timer tasks could hold off the
-// paint of an edit made meanwhile (make bench's edit 100 ms after ready). A hidden page
-// paints no frame: its panels mount once it is shown, the kept ones showing until then.
+// afterPaint calls f in a task of its own once the browser has painted a frame and is
+// idle (requestIdleCallback, at most a second later; requestAnimationFrame then
+// setTimeout without it): back-to-back tasks could hold off the paint of an edit made
+// meanwhile, and a pending timer or input goes first (make bench's edit 100 ms after
+// ready). A hidden page paints no frame: its panels mount once it is shown, the kept
+// ones showing until then.
 func afterPaint(f func()) {
 	var frame, task app.Func
 	task = app.FuncOf(func(app.Value, []app.Value) any {
@@ -158,12 +181,17 @@ func afterPaint(f func()) {
 		f()
 		return nil
 	})
+	win := app.Window()
 	frame = app.FuncOf(func(app.Value, []app.Value) any {
 		frame.Release()
-		app.Window().Call("setTimeout", task, 0)
+		if ric := win.Get("requestIdleCallback"); ric.Truthy() {
+			win.Call("requestIdleCallback", task, map[string]any{"timeout": 1000})
+		} else {
+			win.Call("setTimeout", task, 0)
+		}
 		return nil
 	})
-	app.Window().Call("requestAnimationFrame", frame)
+	win.Call("requestAnimationFrame", frame)
 }
 
 // dropKept removes the pre-rendered nodes kept in the i-th slow panel's wrapper: those

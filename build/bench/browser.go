@@ -288,7 +288,8 @@ func measureBrowser(ctx context.Context, c config, r *report, logf func(string, 
 				cancel()
 				return fmt.Errorf("cold load %d (%s): %w", i+1, mode.Name, err)
 			}
-			logf("  ready after %.0f ms, LCP %.0f ms (%s)", run.Ready, run.LCP, run.LCPEl)
+			logf("  ready after %.0f ms, LCP %.0f ms (%s); edit 100 ms after ready: %.0f ms late, painted %.0f ms later",
+				run.Ready, run.LCP, run.LCPEl, run.Probe.Late, run.Probe.Paint)
 			mode.Runs = append(mode.Runs, run)
 			if mi == 0 && i == c.runs-1 {
 				last = tctx
