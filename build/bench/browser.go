@@ -72,6 +72,9 @@ const metricsTemplate = `(() => {
 	try {
 		new PerformanceObserver(list => {
 			for (const e of list.getEntries()) {
+				// A person's input ends LCP recording; the probe's synthetic edit does
+				// not, so candidates it paints are left out here.
+				if (m.edited !== undefined && e.startTime >= m.edited) continue;
 				const el = e.element;
 				m.lcp.push({t: e.startTime, size: e.size, el: describe(el),
 					inEstimate: !!(el && el.closest && el.closest('[data-testid=estimate]')),
@@ -89,6 +92,7 @@ const metricsTemplate = `(() => {
 			const el = document.querySelector('#years'), est = document.querySelector('[data-testid=estimate]');
 			if (!el || !est) return;
 			const start = performance.now(), before = est.getAttribute('data-median');
+			m.edited = start;
 			const mo = new MutationObserver(() => {
 				if (est.getAttribute('data-median') === before) return;
 				mo.disconnect();
