@@ -86,11 +86,11 @@ func TestLEB128(t *testing.T) {
 	}
 }
 
-// TestMergeDataGoProgram merges a real Go wasm binary, checks its initial
-// memory by hash and runs it with Node.
-func TestMergeDataGoProgram(t *testing.T) {
+// buildGoWasm builds the one-file Go program src for js/wasm with Flags in a
+// temporary module and returns the linked module.
+func buildGoWasm(t *testing.T, src string) []byte {
+	t.Helper()
 	dir := t.TempDir()
-	src := "package main\n\nimport \"fmt\"\n\nvar table = map[string]int{\"a\": 1, \"b\": 2}\n\nfunc main() { fmt.Println(\"merged\", table[\"b\"]) }\n"
 	for name, body := range map[string]string{"go.mod": "module example.com/m\n\ngo 1.26\n", "main.go": src} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
 			t.Fatal(err)
@@ -103,10 +103,40 @@ func TestMergeDataGoProgram(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	in, err := os.ReadFile(linked)
+	b, err := os.ReadFile(linked)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return b
+}
+
+// runWasm runs the Go js/wasm module b with Node (Go's wasm_exec_node.js) and returns
+// what it printed. Without Node the test is skipped, except in CI, where it fails.
+func runWasm(t *testing.T, b []byte) string {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("node is needed to run the module")
+		}
+		t.Skip("node not installed: module not run")
+	}
+	p := filepath.Join(t.TempDir(), "run.wasm")
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(node, filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec_node.js"), p).CombinedOutput()
+	if err != nil {
+		t.Fatalf("running the module: %v\n%s", err, out)
+	}
+	return string(out)
+}
+
+// TestMergeDataGoProgram merges a real Go wasm binary, checks its initial
+// memory by hash and runs it with Node.
+func TestMergeDataGoProgram(t *testing.T) {
+	src := "package main\n\nimport \"fmt\"\n\nvar table = map[string]int{\"a\": 1, \"b\": 2}\n\nfunc main() { fmt.Println(\"merged\", table[\"b\"]) }\n"
+	in := buildGoWasm(t, src)
 	out, st, err := MergeData(in, MaxGap)
 	if err != nil {
 		t.Fatal(err)
@@ -123,21 +153,7 @@ func TestMergeDataGoProgram(t *testing.T) {
 	if bytes.Equal(in, out) {
 		t.Fatalf("module unchanged")
 	}
-
-	node, err := exec.LookPath("node")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("node is needed to run the merged module")
-		}
-		t.Skip("node not installed: merged module not run")
-	}
-	merged := filepath.Join(dir, "merged.wasm")
-	if err := os.WriteFile(merged, out, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	run := exec.Command(node, filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec_node.js"), merged)
-	got, err := run.CombinedOutput()
-	if err != nil || strings.TrimSpace(string(got)) != "merged 2" {
-		t.Errorf("running the merged module: %v, output %q, want \"merged 2\"", err, got)
+	if got := strings.TrimSpace(runWasm(t, out)); got != "merged 2" {
+		t.Errorf("running the merged module: output %q, want \"merged 2\"", got)
 	}
 }

@@ -1,10 +1,6 @@
 package wasmbuild
 
 import (
-	"os"
-	"os/exec"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 )
@@ -61,24 +57,7 @@ func main() {
 // TestDropLineTablesGoProgram builds lineProgram for js/wasm, drops its line
 // tables and runs both modules with Node: the same output but for file and line.
 func TestDropLineTablesGoProgram(t *testing.T) {
-	dir := t.TempDir()
-	for name, body := range map[string]string{"go.mod": "module example.com/m\n\ngo 1.26\n", "main.go": lineProgram} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	linked := filepath.Join(dir, "linked.wasm")
-	cmd := exec.Command("go", append(append([]string{"build"}, Flags...), "-o", linked, ".")...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "GOFLAGS=")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	in, err := os.ReadFile(linked)
-	if err != nil {
-		t.Fatal(err)
-	}
-	merged, _, err := MergeData(in, MaxGap)
+	merged, _, err := MergeData(buildGoWasm(t, lineProgram), MaxGap)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,30 +73,11 @@ func TestDropLineTablesGoProgram(t *testing.T) {
 	if _, st2, err := DropLineTables(out); err != nil || st2.Tables != 0 || st2.Zeroed != 0 {
 		t.Errorf("second drop: %+v, %v; want nothing left to drop", st2, err)
 	}
-
-	node, err := exec.LookPath("node")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("node is needed to run the module")
-		}
-		t.Skip("node not installed: modules not run")
-	}
-	runWasm := func(b []byte) string {
-		p := filepath.Join(dir, "run.wasm")
-		if err := os.WriteFile(p, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		got, err := exec.Command(node, filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec_node.js"), p).CombinedOutput()
-		if err != nil {
-			t.Fatalf("running the module: %v\n%s", err, got)
-		}
-		return string(got)
-	}
 	want := "sum 12502500\nfunc main.caller\nfile %s\nrecovered assignment to entry in nil map\nbuilt 288890\n"
-	if got := runWasm(merged); got != strings.Replace(want, "%s", "true true", 1) {
+	if got := runWasm(t, merged); got != strings.Replace(want, "%s", "true true", 1) {
 		t.Errorf("before: output\n%s\nwant\n%s", got, want)
 	}
-	if got := runWasm(out); got != strings.Replace(want, "%s", "false false", 1) {
+	if got := runWasm(t, out); got != strings.Replace(want, "%s", "false false", 1) {
 		t.Errorf("after dropping the line tables: output\n%s\nwant the same, without file and line", got)
 	}
 }
