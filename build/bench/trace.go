@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
@@ -68,21 +69,10 @@ func traceEdits(ctx context.Context, s *harness.Server, f fieldEdits, n int, cpu
 	if err := chromedp.Run(ctx, chromedp.Evaluate(stampJS, nil)); err != nil {
 		return err
 	}
-	var raw []byte
-	done := make(chan struct{})
+	sink := newTraceSink()
 	lctx, stop := context.WithCancel(ctx)
 	defer stop()
-	chromedp.ListenTarget(lctx, func(ev any) {
-		switch ev := ev.(type) {
-		case *tracing.EventDataCollected:
-			for _, v := range ev.Value {
-				raw = append(raw, ',')
-				raw = append(raw, v...)
-			}
-		case *tracing.EventTracingComplete:
-			close(done)
-		}
-	})
+	chromedp.ListenTarget(lctx, func(ev any) { sink.take(ev) })
 	var out struct {
 		Paint     []float64
 		Mutations []mutationCount
@@ -97,18 +87,9 @@ func traceEdits(ctx context.Context, s *harness.Server, f fieldEdits, n int, cpu
 	if err != nil {
 		return err
 	}
-	select {
-	case <-done:
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-	var events []traceEvent
-	if len(raw) > 0 {
-		raw[0] = '['
-		raw = append(raw, ']')
-		if err := json.Unmarshal(raw, &events); err != nil {
-			return fmt.Errorf("read the trace: %w", err)
-		}
+	events, err := sink.events(ctx)
+	if err != nil {
+		return err
 	}
 	t := summarizeTrace(events)
 	per := func(us float64) float64 { return us / 1000 / float64(n) }
@@ -403,4 +384,51 @@ func fieldsOnly(ctx context.Context, s *harness.Server, which string, n int, cpu
 		fmt.Fprintf(w, "| %s | %.1f | %.1f | %s |\n", f.Field, percentile(paint, 50), percentile(paint, 95), medianMutations(muts))
 	}
 	return nil
+}
+
+// traceSink collects the events of a DevTools trace sent in ReportEvents mode: take it
+// every event of the target while tracing, then events waits for the end of the trace.
+type traceSink struct {
+	mu   sync.Mutex
+	raw  []byte // the events' JSON objects, each after a comma
+	done chan struct{}
+}
+
+func newTraceSink() *traceSink { return &traceSink{done: make(chan struct{})} }
+
+// take keeps ev if it is part of the trace and reports whether it was.
+func (s *traceSink) take(ev any) bool {
+	switch ev := ev.(type) {
+	case *tracing.EventDataCollected:
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		for _, v := range ev.Value {
+			s.raw = append(s.raw, ',')
+			s.raw = append(s.raw, v...)
+		}
+	case *tracing.EventTracingComplete:
+		close(s.done)
+	default:
+		return false
+	}
+	return true
+}
+
+// events waits for the trace to complete and decodes its events.
+func (s *traceSink) events(ctx context.Context) ([]traceEvent, error) {
+	select {
+	case <-s.done:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var events []traceEvent
+	if len(s.raw) > 0 {
+		b := append([]byte{'['}, s.raw[1:]...)
+		if err := json.Unmarshal(append(b, ']'), &events); err != nil {
+			return nil, fmt.Errorf("read the trace: %w", err)
+		}
+	}
+	return events, nil
 }

@@ -45,24 +45,19 @@ const stampStartJS = `(() => {
 // thread ran: the load of other processes does not lengthen it, nor does DevTools' CPU
 // slowdown, which pauses the thread.
 func traceStart(ctx context.Context, s *harness.Server, cpu float64, w io.Writer) error {
-	var mu sync.Mutex
-	var raw []byte
-	done := make(chan struct{})
+	var mu sync.Mutex // guards what the network events tell
+	sink := newTraceSink()
 	wasmReq := map[network.RequestID]bool{}
 	var lastByte, navAt float64 // µs, the trace's clock: the wasm's last byte, the page's request
 	lctx, stop := context.WithCancel(ctx)
 	defer stop()
 	chromedp.ListenTarget(lctx, func(ev any) {
+		if sink.take(ev) {
+			return
+		}
 		mu.Lock()
 		defer mu.Unlock()
 		switch e := ev.(type) {
-		case *tracing.EventDataCollected:
-			for _, v := range e.Value {
-				raw = append(raw, ',')
-				raw = append(raw, v...)
-			}
-		case *tracing.EventTracingComplete:
-			close(done)
 		case *network.EventRequestWillBeSent:
 			if navAt == 0 && e.Timestamp != nil {
 				navAt = e.Timestamp.Time().Sub(*cdp.MonotonicTimeEpoch).Seconds() * 1e6 // the page's own request
@@ -91,21 +86,12 @@ func traceStart(ctx context.Context, s *harness.Server, cpu float64, w io.Writer
 	if err != nil {
 		return err
 	}
-	select {
-	case <-done:
-	case <-ctx.Done():
-		return ctx.Err()
+	events, err := sink.events(ctx)
+	if err != nil {
+		return err
 	}
 	mu.Lock()
 	defer mu.Unlock()
-	var events []traceEvent
-	if len(raw) > 0 {
-		raw[0] = '['
-		raw = append(raw, ']')
-		if err := json.Unmarshal(raw, &events); err != nil {
-			return fmt.Errorf("read the trace: %w", err)
-		}
-	}
 	type thread struct{ pid, tid int }
 	names := map[thread]string{}
 	var nav, ready, mounted float64
