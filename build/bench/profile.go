@@ -77,10 +77,7 @@ func profileEdits(ctx context.Context, s *harness.Server, f fieldEdits, n int, c
 		percentile(out.Paint, 50), percentile(out.Paint, 95), medianMutations(out.Mutations))
 	fmt.Fprintf(w, "Main-thread time per edit (Performance.getMetrics, the profiler's own cost included): %s.\n\n", strings.Join(cost, ", "))
 	self, total := selfTimes(prof)
-	groups := map[string]float64{}
-	for name, t := range self {
-		groups[groupOf(name)] += t
-	}
+	groups := byPart(self)
 	fmt.Fprintf(w, "Sampled time per edit by part (ms; the whole profile, idle excluded, %.1f ms per edit):\n\n", (total-self["(idle)"])/float64(n))
 	fmt.Fprintln(w, "| part | ms per edit |\n|---|---:|")
 	for _, g := range sortedKeys(groups) {
@@ -394,10 +391,7 @@ func profileStart(ctx context.Context, s *harness.Server, cpu float64, link bool
 		"every slow panel mounted at %.0f ms.\n\n", cpu, where, m.Wasm, *m.Ready, m.Mounted)
 	if prof := profs["start"]; prof != nil && lastByte > 0 {
 		self, total := selfTimesFrom(prof, lastByte)
-		groups := map[string]float64{}
-		for name, t := range self {
-			groups[groupOf(name)] += t
-		}
+		groups := byPart(self)
 		fmt.Fprintf(w, "### from app.wasm(.xz)'s last byte to ready\n\n%.0f ms sampled, idle included. By part (ms):\n\n| part | ms |\n|---|---:|\n", total)
 		for _, g := range sortedKeys(groups) {
 			fmt.Fprintf(w, "| %s | %.1f |\n", g, groups[g])
@@ -421,10 +415,7 @@ func profileStart(ctx context.Context, s *harness.Server, cpu float64, link bool
 			continue
 		}
 		self, total := selfTimes(prof)
-		groups := map[string]float64{}
-		for name, t := range self {
-			groups[groupOf(name)] += t
-		}
+		groups := byPart(self)
 		fmt.Fprintf(w, "### %s\n\nSampled time by part (ms, %.0f ms in all, idle included):\n\n| part | ms |\n|---|---:|\n", part.about, total)
 		for _, g := range sortedKeys(groups) {
 			fmt.Fprintf(w, "| %s | %.1f |\n", g, groups[g])
@@ -463,3 +454,12 @@ const startProfileJS = `(() => {
 	});
 	mo.observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ['data-source']});
 })();`
+
+// byPart sums self times by what each function is part of (groupOf).
+func byPart(self map[string]float64) map[string]float64 {
+	groups := map[string]float64{}
+	for name, t := range self {
+		groups[groupOf(name)] += t
+	}
+	return groups
+}
