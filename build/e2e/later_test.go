@@ -79,19 +79,7 @@ func TestSlowPanelsFollowEdits(t *testing.T) {
 	tb.expectEstimate(next, "the scenario's address, loaded afresh")
 	time.Sleep(500 * time.Millisecond) // the first render is done (TestPrerenderedEqualsLive)
 	tb.mustEval(results, &fresh)
-	if edited == "" || edited != fresh {
-		e, f := strings.Split(edited, "\n"), strings.Split(fresh, "\n")
-		for i := 0; i < len(e) || i < len(f); i++ {
-			var a, b string
-			if i < len(e) {
-				a = e[i]
-			}
-			if i < len(f) {
-				b = f[i]
-			}
-			if a != b {
-				t.Fatalf("the slow panels after the edits caught up differ from a fresh load's at node %d:\n edited: %s\n fresh:  %s", i, a, b)
-			}
-		}
+	if i, a, b, differ := firstLineDiff(edited, fresh); differ {
+		t.Fatalf("the slow panels after the edits caught up differ from a fresh load's at node %d:\n edited: %s\n fresh:  %s", i, a, b)
 	}
 }

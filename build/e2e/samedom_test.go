@@ -69,19 +69,26 @@ func TestPrerenderedEqualsLive(t *testing.T) {
 	if pre == "" || !strings.Contains(pre, "data-testid=\"estimate\"") {
 		t.Fatalf("no pre-rendered app element with the estimate:\n%.500s", pre)
 	}
-	if pre != live {
-		p, l := strings.Split(pre, "\n"), strings.Split(live, "\n")
-		for i := 0; i < len(p) || i < len(l); i++ {
-			var a, b string
-			if i < len(p) {
-				a = p[i]
-			}
-			if i < len(l) {
-				b = l[i]
-			}
-			if a != b {
-				t.Fatalf("pre-rendered and live DOM differ first at node %d:\n pre-rendered: %s\n live:         %s", i, a, b)
-			}
+	if i, a, b, differ := firstLineDiff(pre, live); differ {
+		t.Fatalf("pre-rendered and live DOM differ first at node %d:\n pre-rendered: %s\n live:         %s", i, a, b)
+	}
+}
+
+// firstLineDiff returns the first line (0-based) at which x and y differ and each one's
+// line there ("" past its end); differ is false when every line is the same.
+func firstLineDiff(x, y string) (i int, a, b string, differ bool) {
+	xs, ys := strings.Split(x, "\n"), strings.Split(y, "\n")
+	for i = 0; i < len(xs) || i < len(ys); i++ {
+		a, b = "", ""
+		if i < len(xs) {
+			a = xs[i]
+		}
+		if i < len(ys) {
+			b = ys[i]
+		}
+		if a != b {
+			return i, a, b, true
 		}
 	}
+	return 0, "", "", false
 }
