@@ -28,30 +28,46 @@ type SharePanel struct {
 	Files  string    // the scenario the files hold (the slow panels'), or "" for Query
 	Behind bool      // Files is older than Query: the files are marked busy
 
-	query     string          // the scenario exp was made for
-	exp       estimate.Export // the export of query
-	ok        bool            // the model answered for query
-	statusFor string          // the scenario status and link are about
-	status    string          // text key of the last share's outcome, or ""
-	link      string          // the link shown to copy by hand, or ""
+	query     string     // the scenario files were made for
+	files     shareFiles // the download files of query
+	ok        bool       // the model answered for query
+	statusFor string     // the scenario status and link are about
+	status    string     // text key of the last share's outcome, or ""
+	link      string     // the link shown to copy by hand, or ""
 }
 
-// files is the scenario the download files hold.
-func (c *SharePanel) files() string {
+// scenarioOfFiles is the scenario the download files hold.
+func (c *SharePanel) scenarioOfFiles() string {
 	if c.Files != "" {
 		return c.Files
 	}
 	return c.Query
 }
 
-// export is the export of the files' scenario, made once per scenario.
-func (c *SharePanel) export() (estimate.Export, bool) {
-	if q := c.files(); c.query != q || c.exp.Format == "" {
+// shareFiles is a scenario's CSV and JSON files: the scenario they hold (the export's
+// Query), the name they download as (without the extension) and their data: addresses.
+type shareFiles struct{ query, name, csv, json string }
+
+// filesOf makes the download files of a result: the model's export as CSV and JSON.
+func filesOf(r estimate.Result) shareFiles {
+	exp := estimate.NewExport(r)
+	return shareFiles{
+		query: exp.Query,
+		name:  "hit-salary-" + string(r.Input.Role) + "-" + strings.ToLower(r.Input.State),
+		csv:   dataHref("text/csv", exp.CSV()),
+		json:  dataHref("application/json", exp.JSON()),
+	}
+}
+
+// export is the download files of the files' scenario, made once per scenario: the
+// panel renders on every edit, the files change only when edits pause.
+func (c *SharePanel) export() (shareFiles, bool) {
+	if q := c.scenarioOfFiles(); c.query != q || c.files.name == "" {
 		in, _ := estimate.FromQuery(parseQuery(q))
 		r, err := estimate.Estimate(in)
-		c.exp, c.ok, c.query = estimate.NewExport(r), err == nil, q
+		c.files, c.ok, c.query = filesOf(r), err == nil, q
 	}
-	return c.exp, c.ok
+	return c.files, c.ok
 }
 
 // Render draws the panel.
@@ -61,15 +77,13 @@ func (c *SharePanel) Render() app.UI {
 }
 
 func (c *SharePanel) render(t *text.Catalog) app.UI {
-	exp, ok := c.export()
+	files, ok := c.export()
 	if !ok {
 		return nil
 	}
 	if c.statusFor != c.Query { // the outcome of sharing another scenario
 		c.statusFor, c.status, c.link = c.Query, "", ""
 	}
-	in, _ := estimate.FromQuery(parseQuery(c.files()))
-	name := "hit-salary-" + string(in.Role) + "-" + strings.ToLower(in.State)
 	var status app.UI
 	if c.status != "" {
 		status = txt("span", "", t.T(c.status))
@@ -83,11 +97,11 @@ func (c *SharePanel) render(t *text.Catalog) app.UI {
 			// href with the base path, data: links too (and the files would weigh on
 			// each of the 742 pre-rendered pages).
 			app.If(app.IsClient, func() app.UI {
-				files := downloads(t, name, exp)
+				links := downloads(t, files)
 				if c.Behind {
-					files = files.Aria("busy", "true")
+					links = links.Aria("busy", "true")
 				}
-				return files
+				return links
 			}),
 		),
 		hs("p|class=share__status|role=status|data-testid=share-status").Body(status),
@@ -100,23 +114,26 @@ func (c *SharePanel) render(t *text.Catalog) app.UI {
 	)
 }
 
-// downloads is the CSV and JSON download links of an export, files named name.csv and
-// name.json.
-func downloads(t *text.Catalog, name string, exp estimate.Export) app.HTMLElem {
+// downloads is the CSV and JSON download links of the files.
+func downloads(t *text.Catalog, f shareFiles) app.HTMLElem {
 	// data-live=only: made by the live app alone (see the comment at its call); the test
 	// that compares the pre-rendered and the live DOM leaves such elements out.
 	return elc("span", "share__files").DataSet("live", "only").Body(
-		dataLink("share-csv", name+".csv", "text/csv", exp.CSV(), t.T("share.csv")),
+		dataLink("share-csv", f.name+".csv", f.csv, t.T("share.csv")),
 		app.Text(" "),
-		dataLink("share-json", name+".json", "application/json", exp.JSON(), t.T("share.json")),
+		dataLink("share-json", f.name+".json", f.json, t.T("share.json")),
 	)
 }
 
-// dataLink is a download link whose address holds the file itself.
-func dataLink(testid, file, mime string, data []byte, label string) app.UI {
+// dataHref is the data: address of a UTF-8 file of the given type.
+func dataHref(mime string, data []byte) string {
+	return "data:" + mime + ";charset=utf-8," + url.PathEscape(string(data))
+}
+
+// dataLink is a link that downloads the file at href (a data: address) as file.
+func dataLink(testid, file, href, label string) app.UI {
 	return elc("a", "button button--quiet").DataSet("testid", testid).
-		Attr("href", "data:"+mime+";charset=utf-8,"+url.PathEscape(string(data))).
-		Attr("download", file).Text(label)
+		Attr("href", href).Attr("download", file).Text(label)
 }
 
 // onShare shares the scenario's address: the system share sheet, else the clipboard,

@@ -25,7 +25,7 @@ func TestSharePanelExports(t *testing.T) {
 			t.Error("download links in the pre-rendered page (go-app would prefix them with the base path)")
 		}
 		// The links as the browser renders them.
-		root, _ := render(t, downloads(text.For(l), "hit-salary-security-analyst-ca", estimate.NewExport(r)))
+		root, _ := render(t, downloads(text.For(l), filesOf(r)))
 		for _, id := range []string{"share-csv", "share-json"} {
 			a := one(t, root, id, byAttr("data-testid", id))
 			href := a.Attrs["href"]
@@ -56,11 +56,11 @@ func TestSharePanelFilesFollowLater(t *testing.T) {
 	onScreen.Years = 12
 	c := &SharePanel{Lang: text.English, Query: queryString(onScreen), Files: queryString(shown), Behind: true}
 	exp, ok := c.export()
-	if !ok || exp.Query != shown.Query().Encode() {
-		t.Fatalf("files hold %q (ok %v), want the shown scenario %q", exp.Query, ok, shown.Query().Encode())
+	if !ok || exp.query != shown.Query().Encode() {
+		t.Fatalf("files hold %q (ok %v), want the shown scenario %q", exp.query, ok, shown.Query().Encode())
 	}
 	c.Files, c.Behind = "", false
-	if exp, _ := c.export(); exp.Query != onScreen.Query().Encode() {
-		t.Errorf("with no Files, the files hold %q, want the scenario on screen %q", exp.Query, onScreen.Query().Encode())
+	if exp, _ := c.export(); exp.query != onScreen.Query().Encode() {
+		t.Errorf("with no Files, the files hold %q, want the scenario on screen %q", exp.query, onScreen.Query().Encode())
 	}
 }
