@@ -24,7 +24,7 @@
   async function fetchXz(url) {
     const href = new URL(url + ".xz", location.href).href;
     const early = globalThis.hitWasmEarly;
-    globalThis.hitWasmEarly = null; // taken once: a retry fetches anew
+    globalThis.hitWasmEarly = null; // taken once: a retry fetches anew, and a late wasmfetch.js none
     const res = await (early && early.url === href ? early.response : fetch(href));
     if (!res.ok || !res.body) {
       throw new Error(url + ".xz: HTTP " + res.status);

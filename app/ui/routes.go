@@ -90,10 +90,12 @@ func Styles() []string { return []string{"/web/app.css"} }
 // page (?embed=1) it applies the theme and accent before the first paint, posts the
 // page's height to the host page the link names, and opens links in new tabs.
 //
-// wasmfetch.js, right after lang.js, starts downloading app.wasm.xz before the body is
-// parsed (go-app's deferred loader would ask for it only after); wasmload.js takes it.
+// The build puts these synchronous scripts before the style sheets (build/sitegen's
+// fixPage), so that none waits for a style sheet to load before it runs, and, when it
+// ships app.wasm.xz, the scripts that load it before them (wasmfetch.js starts the
+// download).
 func Scripts() []string {
-	return []string{"/web/lang.js", "/web/wasmfetch.js", "/web/carry.js", "/web/embedded.js", "/web/peek.js defer"}
+	return []string{"/web/lang.js", "/web/carry.js", "/web/embedded.js", "/web/peek.js defer"}
 }
 
 // Shells are the pages the service worker precaches although they end in a slash (the

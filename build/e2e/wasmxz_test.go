@@ -108,3 +108,35 @@ func TestWasmXZFallback(t *testing.T) {
 		})
 	}
 }
+
+// TestWasmDownloadStartsInHead: on a link with a round trip per response, the page asks
+// for app.wasm.xz while its head is still being read (web/wasmfetch.js, async, right
+// after the Trusted Types policy), well before go-app's deferred loader would, and
+// before the style sheets: the page's policy meta turns off Chromium's preload scanner,
+// so a request goes out only when the parser reaches its element, and each synchronous
+// script of the head holds back what follows it by a round trip.
+func TestWasmDownloadStartsInHead(t *testing.T) {
+	needXZ(t)
+	s := site(t, harness.Options{Gzip: true, Link: &harness.Link{RTT: 60 * time.Millisecond, Down: 200e6}})
+	tb := newTab(t, 2*time.Minute)
+	tb.navigate(s.URL())
+	tb.waitWasm()
+	var got struct {
+		Wasm, Style, Parsed float64
+		Initiator           string
+	}
+	tb.mustEval(`(() => {
+		const rs = performance.getEntriesByType('resource');
+		const wasm = rs.find(e => e.name.endsWith('/web/app.wasm.xz'));
+		const style = rs.find(e => e.name.endsWith('/web/app.css'));
+		return {wasm: wasm ? wasm.startTime : -1, initiator: wasm ? wasm.initiatorType : '',
+			style: style ? style.startTime : -1, parsed: performance.getEntriesByType('navigation')[0].domInteractive};
+	})()`, &got)
+	if got.Wasm < 0 || got.Style < 0 {
+		t.Fatalf("no resource timing for app.wasm.xz (%.0f) or web/app.css (%.0f)", got.Wasm, got.Style)
+	}
+	if got.Initiator != "fetch" || got.Wasm >= got.Style || got.Wasm >= got.Parsed {
+		t.Errorf("app.wasm.xz asked for at %.0f ms by %q; want a fetch before web/app.css (%.0f ms) and the end of parsing (%.0f ms)",
+			got.Wasm, got.Initiator, got.Style, got.Parsed)
+	}
+}

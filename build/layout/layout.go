@@ -24,9 +24,11 @@ const (
 	// Wasm is the app, copied from the build tool's -wasm.
 	Wasm = "web/app.wasm"
 	// WasmXZ is app.wasm compressed with xz, what the page downloads when
-	// the build has it; XZDecoder decodes it and WasmLoad (from web/) calls
-	// both for go-app's loader.
+	// the build has it; WasmFetch (from web/) starts that download early,
+	// XZDecoder decodes it and WasmLoad (from web/) calls both for go-app's
+	// loader.
 	WasmXZ    = "web/app.wasm.xz"
+	WasmFetch = "web/wasmfetch.js"
 	XZDecoder = "web/xz-decompress.js"
 	WasmLoad  = "web/wasmload.js"
 	// TrustedTypes is the default Trusted Types policy, the first script of

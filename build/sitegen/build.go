@@ -156,8 +156,10 @@ func Build(ctx context.Context, c Config) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading -web: %w", err)
 	}
-	if wasmXZ != nil && !slices.Contains(webFiles, strings.TrimPrefix(layout.WasmLoad, "web/")) {
-		return nil, fmt.Errorf("-wasm-xz needs %s in -web %s (it loads app.wasm.xz)", layout.WasmLoad, c.Web)
+	for _, f := range []string{layout.WasmFetch, layout.WasmLoad} {
+		if wasmXZ != nil && !slices.Contains(webFiles, strings.TrimPrefix(f, "web/")) {
+			return nil, fmt.Errorf("-wasm-xz needs %s in -web %s (it loads app.wasm.xz)", f, c.Web)
+		}
 	}
 
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {

@@ -97,9 +97,13 @@ func fixManifest(data []byte, base string) ([]byte, error) {
 //     GitHub Pages answers with a redirect) get the slash;
 //   - the Content-Security-Policy and referrer policy metas go right after
 //     <meta charset>, before anything they govern;
-//   - if xz, the xz decoder and web/wasmload.js load right before go-app's
-//     scripts (deferred too, so they run first, in order), for go-app's
-//     loader to find hitInstantiateWasm;
+//   - the page's synchronous scripts go right after the Trusted Types policy,
+//     before the stylesheets: a script after a stylesheet does not run until
+//     the stylesheet has loaded, and web/wasmfetch.js, which starts the wasm
+//     download, then waited for both style sheets (a round trip or more on a
+//     slow link, at the start of the longest download);
+//   - if xz, the scripts that load app.wasm.xz come right after the policy too
+//     (insertWasmLoader);
 //   - attributes are sorted: go-app writes them in random order, which would
 //     make every build differ.
 func fixHTML(data []byte, base, domain string, xz bool) ([]byte, error) {
@@ -114,11 +118,13 @@ func fixPage(data []byte, base, domain string, xz, dir bool) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parsing html: %w", err)
 	}
-	if err := insertPolicies(doc, base); err != nil {
+	tt, err := insertPolicies(doc, base)
+	if err != nil {
 		return nil, err
 	}
+	hoistScripts(tt)
 	if xz {
-		insertWasmLoader(doc, base)
+		insertWasmLoader(doc, tt, base)
 	}
 	short := strings.TrimSuffix(base, "/")
 	site := "https://" + domain + short
@@ -187,8 +193,8 @@ var trustedTypesJS []byte
 
 // insertPolicies inserts the CSP and referrer metas after <meta charset>, and
 // the Trusted Types policy script (not deferred: it must run before any other
-// script reaches a sink) right after them.
-func insertPolicies(doc *html.Node, base string) error {
+// script reaches a sink) right after them; it returns the policy script.
+func insertPolicies(doc *html.Node, base string) (*html.Node, error) {
 	var charset *html.Node
 	var find func(*html.Node)
 	find = func(n *html.Node) {
@@ -205,7 +211,7 @@ func insertPolicies(doc *html.Node, base string) error {
 	}
 	find(doc)
 	if charset == nil {
-		return fmt.Errorf("no <meta charset> in <head> (has go-app's page changed?)")
+		return nil, fmt.Errorf("no <meta charset> in <head> (has go-app's page changed?)")
 	}
 	meta := func(attrs ...html.Attribute) *html.Node {
 		return &html.Node{Type: html.ElementNode, Data: "meta", DataAtom: atom.Meta, Attr: attrs}
@@ -217,13 +223,45 @@ func insertPolicies(doc *html.Node, base string) error {
 	tt := &html.Node{Type: html.ElementNode, Data: "script", DataAtom: atom.Script,
 		Attr: []html.Attribute{{Key: "src", Val: base + layout.TrustedTypes}}}
 	charset.Parent.InsertBefore(tt, ref.NextSibling)
-	return nil
+	return tt, nil
 }
 
-// insertWasmLoader inserts the deferred scripts that load app.wasm.xz before
-// go-app's wasm_exec.js, in pages that have it (go-app pages, not static
-// ones).
-func insertWasmLoader(doc *html.Node, base string) {
+// hoistScripts moves the head's synchronous scripts after tt (the Trusted Types
+// policy, which stays first), keeping their order.
+func hoistScripts(tt *html.Node) {
+	var sync []*html.Node
+	for n := tt.NextSibling; n != nil; n = n.NextSibling {
+		if n.Type == html.ElementNode && n.Data == "script" && attr(n, "src") != "" {
+			if _, deferred := lookup(n, "defer"); !deferred {
+				if _, async := lookup(n, "async"); !async {
+					sync = append(sync, n)
+				}
+			}
+		}
+	}
+	at := tt
+	for _, n := range sync {
+		n.Parent.RemoveChild(n)
+		at.Parent.InsertBefore(n, at.NextSibling)
+		at = n
+	}
+}
+
+// insertWasmLoader inserts the scripts that load app.wasm.xz right after tt (the
+// Trusted Types policy), in pages that have go-app's wasm_exec.js (go-app pages,
+// not static ones):
+//   - web/wasmfetch.js, async, starts the download. A <meta http-equiv=
+//     Content-Security-Policy> turns off Chromium's preload scanner for the rest
+//     of the page (measured: without the meta every resource of the head was
+//     asked for within 65 ms of the first, with it each only when the parser
+//     reached it), so the parser's own order decides when each request goes
+//     out, and each synchronous script holds back the ones after it by a round
+//     trip. The first script after the policy, and not blocking the parser, it
+//     is asked for at once and starts the download when it arrives.
+//   - the xz decoder and web/wasmload.js, deferred: deferred scripts run after
+//     parsing in document order, so before go-app's, whose loader then finds
+//     hitInstantiateWasm.
+func insertWasmLoader(doc, tt *html.Node, base string) {
 	var first *html.Node
 	var find func(*html.Node)
 	find = func(n *html.Node) {
@@ -242,10 +280,12 @@ func insertWasmLoader(doc *html.Node, base string) {
 	if first == nil {
 		return
 	}
-	for _, src := range []string{layout.XZDecoder, layout.WasmLoad} {
-		s := &html.Node{Type: html.ElementNode, Data: "script", DataAtom: atom.Script,
-			Attr: []html.Attribute{{Key: "defer"}, {Key: "src", Val: base + src}}}
-		first.Parent.InsertBefore(s, first)
+	at := tt
+	for _, s := range []struct{ src, how string }{{layout.WasmFetch, "async"}, {layout.XZDecoder, "defer"}, {layout.WasmLoad, "defer"}} {
+		n := &html.Node{Type: html.ElementNode, Data: "script", DataAtom: atom.Script,
+			Attr: []html.Attribute{{Key: s.how}, {Key: "src", Val: base + s.src}}}
+		at.Parent.InsertBefore(n, at.NextSibling)
+		at = n
 	}
 }
 

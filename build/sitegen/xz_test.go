@@ -25,14 +25,17 @@ func xzFixture(t *testing.T) Config {
 	c.WasmXZ = filepath.Join(dir, "app.wasm.xz")
 	c.XZDecoder = filepath.Join(dir, "xz-decompress.min.js")
 	for name, body := range map[string]string{
-		c.WasmXZ:                            string(layout.XZMagic) + "fake",
-		c.XZDecoder:                         fakeDecoder,
-		filepath.Join(c.Web, "wasmload.js"): "globalThis.hitInstantiateWasm = null;\n",
+		c.WasmXZ:                             string(layout.XZMagic) + "fake",
+		c.XZDecoder:                          fakeDecoder,
+		filepath.Join(c.Web, "wasmload.js"):  "globalThis.hitInstantiateWasm = null;\n",
+		filepath.Join(c.Web, "wasmfetch.js"): "globalThis.hitWasmEarly = null;\n",
+		filepath.Join(c.Web, "early.js"):     "globalThis.early = 1;\n",
 	} {
 		if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
+	c.Scripts = append([]string{"/web/early.js"}, c.Scripts...) // a synchronous script, as lang.js
 	return c
 }
 
@@ -50,13 +53,19 @@ func TestBuildWasmXZ(t *testing.T) {
 			if got := read(t, c.Out, layout.XZDecoder); string(got) != fakeDecoder {
 				t.Errorf("%s = %q, want the decoder byte for byte (license comment kept)", layout.XZDecoder, got)
 			}
+			// The policy, the loader (the early download async, the rest deferred) and the
+			// synchronous scripts come before the style sheets (a script after one waits
+			// for it), go-app's deferred scripts after.
 			page := string(read(t, c.Out, "index.html"))
-			order := []string{base + layout.XZDecoder, base + layout.WasmLoad, base + "wasm_exec.js", base + "app.js"}
+			order := []string{"src=" + base + layout.TrustedTypes + ">", "<script async src=" + base + layout.WasmFetch + ">",
+				"<script defer src=" + base + layout.XZDecoder + ">", "<script defer src=" + base + layout.WasmLoad + ">",
+				"<script src=" + base + "web/early.js>", "rel=stylesheet",
+				"<script defer src=" + base + "wasm_exec.js>", "<script defer src=" + base + "app.js>"}
 			last := -1
-			for _, src := range order {
-				i := strings.Index(page, "src="+src+">")
-				if i < 0 || i < last || !strings.Contains(page, "<script defer src="+src+">") {
-					t.Errorf("index.html: want deferred scripts %q in this order:\n%s", order, page)
+			for _, tag := range order {
+				i := strings.Index(page, tag)
+				if i < 0 || i < last {
+					t.Errorf("index.html: want %q in this order:\n%s", order, page)
 					break
 				}
 				last = i
@@ -79,6 +88,15 @@ func TestBuildWasmXZ(t *testing.T) {
 			if err := verify.Verify(c.Out, verify.Options{Base: base, Version: c.Version, Minified: true}); err == nil {
 				t.Errorf("Verify without WasmXZ accepts a worker that loads the decoder")
 			}
+			// A page whose loader runs after go-app's app.js fails.
+			loader := "<script defer src=" + base + layout.WasmLoad + "></script>"
+			moved := strings.Replace(strings.Replace(page, loader, "", 1), "</head>", loader+"</head>", 1)
+			if err := os.WriteFile(filepath.Join(c.Out, "index.html"), []byte(moved), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := verify.Verify(c.Out, verify.Options{Base: base, Version: c.Version, Minified: true, WasmXZ: true}); err == nil || !strings.Contains(err.Error(), "in this order") {
+				t.Errorf("Verify of a page loading wasmload.js last: %v, want the order named", err)
+			}
 		})
 	}
 }
@@ -92,6 +110,7 @@ func TestBuildWasmXZErrors(t *testing.T) {
 		{"decoder without the xz file", func(c *Config) { c.WasmXZ = "" }, "go together"},
 		{"not an xz file", func(c *Config) { os.WriteFile(c.WasmXZ, []byte("plain"), 0o644) }, "not an xz file"},
 		{"no loader in web/", func(c *Config) { os.Remove(filepath.Join(c.Web, "wasmload.js")) }, "wasmload.js"},
+		{"no early download in web/", func(c *Config) { os.Remove(filepath.Join(c.Web, "wasmfetch.js")) }, "wasmfetch.js"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

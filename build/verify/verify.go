@@ -130,7 +130,7 @@ func (v *verifier) run() {
 		if xz := v.read(layout.WasmXZ); xz != nil && !bytes.HasPrefix(xz, layout.XZMagic) {
 			v.fail("%s is not an xz file", layout.WasmXZ)
 		}
-		for _, f := range []string{layout.XZDecoder, layout.WasmLoad} {
+		for _, f := range []string{layout.WasmFetch, layout.XZDecoder, layout.WasmLoad} {
 			if !v.exists(f) {
 				v.fail("missing %s (it loads app.wasm.xz)", f)
 			}
@@ -487,10 +487,16 @@ func (v *verifier) checkHTML(rel string) {
 	v.checkTranslated(rel, head.lang, static, texts)
 	if v.o.WasmXZ && !static {
 		// go-app's loader calls hitInstantiateWasm: the decoder and the
-		// loader must come first (all are deferred: they run in order).
+		// loader must come first (all are deferred: they run in order;
+		// synchronous scripts may come between).
 		want := []string{v.o.Base + layout.XZDecoder, v.o.Base + layout.WasmLoad, v.o.Base + "wasm_exec.js", v.o.Base + "app.js"}
-		i := slices.Index(scripts, want[0])
-		if i < 0 || len(scripts) < i+len(want) || !slices.Equal(scripts[i:i+len(want)], want) {
+		next := 0
+		for _, src := range scripts {
+			if next < len(want) && src == want[next] {
+				next++
+			}
+		}
+		if next < len(want) {
 			v.fail("%s: scripts %q: want %q in this order", rel, scripts, want)
 		}
 	}
