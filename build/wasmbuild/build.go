@@ -11,8 +11,7 @@
 //   - go-app without crypto (NoCryptoTag): no AES for encrypted states, IDs
 //     without google/uuid; the same patched copy, a second tag.
 //   - go-app drawing the first update after a pause at once (EagerFrameTag),
-//     not a frame period later: a third tag, for input latency, not size;
-//     patched in, but not yet passed to the build (see Build).
+//     not a frame period later: a third tag, for input latency, not size.
 //   - MergeData joins the data segments the Go linker splits (initial memory
 //     byte-identical).
 //   - DropLineTables removes the file:line tables of Go's function table
@@ -89,11 +88,7 @@ func Build(ctx context.Context, o Options) (Result, error) {
 			return r, err
 		}
 		args = append(args, "-modfile="+modfile)
-		// EagerFrameTag is left out for now: with the slow panels' one-step mount after
-		// the first live frame (app/ui/boot.go, ea48fc5) an embedded page's height grew
-		// after the host had sized its frame (e2e TestEmbedInPortal fails with the tag and
-		// passes without it, same tree); measured and tested, it is one tag away.
-		tags = append(tags, NoServerTag, NoCryptoTag)
+		tags = append(tags, NoServerTag, NoCryptoTag, EagerFrameTag)
 	}
 	if len(tags) > 0 {
 		args = append(args, "-tags="+strings.Join(tags, ","))
