@@ -90,10 +90,9 @@ func Styles() []string { return []string{"/web/app.css"} }
 // page (?embed=1) it applies the theme and accent before the first paint, posts the
 // page's height to the host page the link names, and opens links in new tabs.
 //
-// The build puts these synchronous scripts before the style sheets (build/sitegen's
-// fixPage), so that none waits for a style sheet to load before it runs, and, when it
-// ships app.wasm.xz, the scripts that load it before them (wasmfetch.js starts the
-// download).
+// When the build ships app.wasm.xz it puts the scripts that load it first in the head,
+// right after the Trusted Types policy (build/sitegen's insertWasmLoader: wasmfetch.js
+// starts the download).
 func Scripts() []string {
 	return []string{"/web/lang.js", "/web/carry.js", "/web/embedded.js", "/web/peek.js defer"}
 }

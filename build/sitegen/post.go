@@ -97,12 +97,7 @@ func fixManifest(data []byte, base string) ([]byte, error) {
 //     GitHub Pages answers with a redirect) get the slash;
 //   - the Content-Security-Policy and referrer policy metas go right after
 //     <meta charset>, before anything they govern;
-//   - the page's synchronous scripts go right after the Trusted Types policy,
-//     before the stylesheets: a script after a stylesheet does not run until
-//     the stylesheet has loaded, and web/wasmfetch.js, which starts the wasm
-//     download, then waited for both style sheets (a round trip or more on a
-//     slow link, at the start of the longest download);
-//   - if xz, the scripts that load app.wasm.xz come right after the policy too
+//   - if xz, the scripts that load app.wasm.xz come right after the policy
 //     (insertWasmLoader);
 //   - attributes are sorted: go-app writes them in random order, which would
 //     make every build differ.
@@ -122,7 +117,6 @@ func fixPage(data []byte, base, domain string, xz, dir bool) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	hoistScripts(tt)
 	if xz {
 		insertWasmLoader(doc, tt, base)
 	}
@@ -226,27 +220,6 @@ func insertPolicies(doc *html.Node, base string) (*html.Node, error) {
 	return tt, nil
 }
 
-// hoistScripts moves the head's synchronous scripts after tt (the Trusted Types
-// policy, which stays first), keeping their order.
-func hoistScripts(tt *html.Node) {
-	var sync []*html.Node
-	for n := tt.NextSibling; n != nil; n = n.NextSibling {
-		if n.Type == html.ElementNode && n.Data == "script" && attr(n, "src") != "" {
-			if _, deferred := lookup(n, "defer"); !deferred {
-				if _, async := lookup(n, "async"); !async {
-					sync = append(sync, n)
-				}
-			}
-		}
-	}
-	at := tt
-	for _, n := range sync {
-		n.Parent.RemoveChild(n)
-		at.Parent.InsertBefore(n, at.NextSibling)
-		at = n
-	}
-}
-
 // insertWasmLoader inserts the scripts that load app.wasm.xz right after tt (the
 // Trusted Types policy), in pages that have go-app's wasm_exec.js (go-app pages,
 // not static ones):
@@ -256,8 +229,11 @@ func hoistScripts(tt *html.Node) {
 //     asked for within 65 ms of the first, with it each only when the parser
 //     reached it), so the parser's own order decides when each request goes
 //     out, and each synchronous script holds back the ones after it by a round
-//     trip. The first script after the policy, and not blocking the parser, it
-//     is asked for at once and starts the download when it arrives.
+//     trip (a synchronous script after a style sheet also waits for it to load:
+//     wasmfetch.js, synchronous after lang.js, asked for the wasm once lang.js
+//     and both style sheets were in). The first script after the policy, and not
+//     blocking the parser, it is asked for at once and starts the download when
+//     it arrives.
 //   - the xz decoder and web/wasmload.js, deferred: deferred scripts run after
 //     parsing in document order, so before go-app's, whose loader then finds
 //     hitInstantiateWasm.

@@ -35,7 +35,7 @@ func xzFixture(t *testing.T) Config {
 			t.Fatal(err)
 		}
 	}
-	c.Scripts = append([]string{"/web/early.js"}, c.Scripts...) // a synchronous script, as lang.js
+	c.Scripts = append([]string{"/web/early.js"}, c.Scripts...) // a synchronous script of the page, as lang.js
 	return c
 }
 
@@ -53,14 +53,13 @@ func TestBuildWasmXZ(t *testing.T) {
 			if got := read(t, c.Out, layout.XZDecoder); string(got) != fakeDecoder {
 				t.Errorf("%s = %q, want the decoder byte for byte (license comment kept)", layout.XZDecoder, got)
 			}
-			// The policy, the loader (the early download async, the rest deferred) and the
-			// synchronous scripts come before the style sheets (a script after one waits
-			// for it), go-app's deferred scripts after.
+			// The policy and the loader (the early download async, the rest deferred)
+			// come first, before the style sheets and go-app's deferred scripts.
 			page := string(read(t, c.Out, "index.html"))
 			order := []string{"src=" + base + layout.TrustedTypes + ">", "<script async src=" + base + layout.WasmFetch + ">",
 				"<script defer src=" + base + layout.XZDecoder + ">", "<script defer src=" + base + layout.WasmLoad + ">",
-				"<script src=" + base + "web/early.js>", "rel=stylesheet",
-				"<script defer src=" + base + "wasm_exec.js>", "<script defer src=" + base + "app.js>"}
+				"rel=stylesheet", "<script defer src=" + base + "wasm_exec.js>", "<script defer src=" + base + "app.js>",
+				"<script src=" + base + "web/early.js>"}
 			last := -1
 			for _, tag := range order {
 				i := strings.Index(page, tag)
