@@ -189,21 +189,9 @@ var trustedTypesJS []byte
 // the Trusted Types policy script (not deferred: it must run before any other
 // script reaches a sink) right after them; it returns the policy script.
 func insertPolicies(doc *html.Node, base string) (*html.Node, error) {
-	var charset *html.Node
-	var find func(*html.Node)
-	find = func(n *html.Node) {
-		if charset != nil {
-			return
-		}
-		if n.Type == html.ElementNode && n.Data == "meta" && attr(n, "charset") != "" && n.Parent != nil && n.Parent.Data == "head" {
-			charset = n
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			find(c)
-		}
-	}
-	find(doc)
+	charset := findNode(doc, func(n *html.Node) bool {
+		return n.Type == html.ElementNode && n.Data == "meta" && attr(n, "charset") != "" && n.Parent != nil && n.Parent.Data == "head"
+	})
 	if charset == nil {
 		return nil, fmt.Errorf("no <meta charset> in <head> (has go-app's page changed?)")
 	}
@@ -238,22 +226,10 @@ func insertPolicies(doc *html.Node, base string) (*html.Node, error) {
 //     parsing in document order, so before go-app's, whose loader then finds
 //     hitInstantiateWasm.
 func insertWasmLoader(doc, tt *html.Node, base string) {
-	var first *html.Node
-	var find func(*html.Node)
-	find = func(n *html.Node) {
-		if first != nil {
-			return
-		}
-		if n.Type == html.ElementNode && n.Data == "script" && attr(n, "src") == base+"wasm_exec.js" {
-			first = n
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			find(c)
-		}
-	}
-	find(doc)
-	if first == nil {
+	goApp := findNode(doc, func(n *html.Node) bool {
+		return n.Type == html.ElementNode && n.Data == "script" && attr(n, "src") == base+"wasm_exec.js"
+	})
+	if goApp == nil {
 		return
 	}
 	at := tt
@@ -263,6 +239,20 @@ func insertWasmLoader(doc, tt *html.Node, base string) {
 		at.Parent.InsertBefore(n, at.NextSibling)
 		at = n
 	}
+}
+
+// findNode returns the first node of the tree at n, in document order, that match
+// accepts, or nil.
+func findNode(n *html.Node, match func(*html.Node) bool) *html.Node {
+	if match(n) {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := findNode(c, match); f != nil {
+			return f
+		}
+	}
+	return nil
 }
 
 // lookup returns the value of attribute key of n and whether it is set.
@@ -312,17 +302,7 @@ func insertAlternates(data []byte, alts []Alternate, base, domain string) ([]byt
 	if err != nil {
 		return nil, fmt.Errorf("parsing html: %w", err)
 	}
-	var head *html.Node
-	var find func(*html.Node)
-	find = func(n *html.Node) {
-		if n.Type == html.ElementNode && n.Data == "head" {
-			head = n
-		}
-		for c := n.FirstChild; c != nil && head == nil; c = c.NextSibling {
-			find(c)
-		}
-	}
-	find(doc)
+	head := findNode(doc, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "head" })
 	if head == nil {
 		return nil, fmt.Errorf("no <head> for the language alternates")
 	}
