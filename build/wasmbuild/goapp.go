@@ -120,16 +120,25 @@ var goAppEdits = []edit{
 			"\t\t\tif eagerFrames && time.Since(lastFrame) >= activeFrameDuration {\n" +
 			"\t\t\t\t// The first update after a pause: drawn now, with what is queued\n" +
 			"\t\t\t\t// already, in the task that dispatched it (eagerframe.go).\n" +
-			"\t\t\t\tdispatch()\n\t\t\t\te.runQueuedDispatches()\n\t\t\t\te.processFrame()\n" +
-			"\t\t\t\tlastFrame = time.Now()\n\t\t\t\tcontinue\n\t\t\t}\n" +
+			"\t\t\t\tdispatch()\n\t\t\t\te.runQueuedDispatches()\n" +
+			"\t\t\t\te.processFrameAt(&lastFrame)\n\t\t\t\tcontinue\n\t\t\t}\n" +
 			"\t\t\tif currentFrameDuration != activeFrameDuration {\n"},
 	{File: "pkg/app/engine.go",
 		Old: "\t\tcase <-frames.C:\n\t\t\te.processFrame()\n",
-		New: "\t\tcase <-frames.C:\n\t\t\te.processFrame()\n\t\t\tlastFrame = time.Now()\n"},
-	{File: "pkg/app/eagerframe.go", New: "package app\n\n" +
+		New: "\t\tcase <-frames.C:\n\t\t\te.processFrameAt(&lastFrame)\n"},
+	{File: "pkg/app/eagerframe.go", New: "package app\n\nimport \"time\"\n\n" +
 		"// runQueuedDispatches runs the dispatches queued when it is called, and not\n" +
 		"// those they queue in turn, so that it always returns.\n" +
-		"func (e *engineX) runQueuedDispatches() {\n\tfor n := len(e.dispatches); n > 0; n-- {\n\t\t(<-e.dispatches)()\n\t}\n}\n"},
+		"func (e *engineX) runQueuedDispatches() {\n\tfor n := len(e.dispatches); n > 0; n-- {\n\t\t(<-e.dispatches)()\n\t}\n}\n\n" +
+		"// processFrameAt processes a frame and, if it updated a component, sets *last to\n" +
+		"// now. A frame that drew nothing (every dispatch since the last one prevented its\n" +
+		"// update, such as a timer that finds nothing to do) does not count against the\n" +
+		"// frame rate: the next input after it is still drawn at once.\n" +
+		"func (e *engineX) processFrameAt(last *time.Time) {\n\tdrawn := e.updates.queued()\n\te.processFrame()\n" +
+		"\tif drawn {\n\t\t*last = time.Now()\n\t}\n}\n\n" +
+		"// queued reports whether a component is queued for an update.\n" +
+		"func (m *updateManager) queued() bool {\n\tfor _, updates := range m.pending {\n\t\tfor _, n := range updates {\n" +
+		"\t\t\tif n > 0 {\n\t\t\t\treturn true\n\t\t\t}\n\t\t}\n\t}\n\treturn false\n}\n"},
 	{File: "pkg/app/eagerframe_on.go", New: "//go:build " + EagerFrameTag + "\n\npackage app\n\n" +
 		"// eagerFrames: the engine draws the first update after a pause at once,\n" +
 		"// in the task that dispatched it, rather than on the next tick of its\n" +
@@ -146,7 +155,8 @@ var goAppEdits = []edit{
 		"type eagerCounter struct {\n\tCompo\n\tn        int\n\trendered chan int\n}\n\n" +
 		"func (c *eagerCounter) Render() UI {\n\tselect {\n\tcase c.rendered <- c.n:\n\tdefault:\n\t}\n\treturn Text(c.n)\n}\n\n" +
 		"// TestEagerFrame: at one frame a second, the first update after a pause is\n" +
-		"// drawn at once, and the next one within that second waits for the ticker.\n" +
+		"// drawn at once, the next one within that second waits for the ticker, and a\n" +
+		"// dispatch that updates nothing does not count as a frame.\n" +
 		"func TestEagerFrame(t *testing.T) {\n" +
 		"\tctx, cancel := context.WithCancel(context.Background())\n\tdefer cancel()\n" +
 		"\te := newTestEngine()\n\te.ctx = ctx\n" +
@@ -161,7 +171,11 @@ var goAppEdits = []edit{
 		"\t\t\tcase <-deadline:\n\t\t\t\treturn false\n\t\t\t}\n\t\t}\n\t}\n" +
 		"\tupdate(1)\n\tif !wait(1, 500*time.Millisecond) {\n\t\tt.Fatal(\"the first update after a pause was not drawn at once\")\n\t}\n" +
 		"\tupdate(2)\n\tif wait(2, 300*time.Millisecond) {\n\t\tt.Fatal(\"an update within a frame period was drawn before the ticker's frame\")\n\t}\n" +
-		"\tif !wait(2, 3*time.Second) {\n\t\tt.Fatal(\"an update within a frame period was never drawn\")\n\t}\n}\n"},
+		"\tif !wait(2, 3*time.Second) {\n\t\tt.Fatal(\"an update within a frame period was never drawn\")\n\t}\n" +
+		"\t// A dispatch that updates nothing (a timer finding nothing to do) draws no frame:\n" +
+		"\t// an update right after it is still the first after a pause.\n" +
+		"\ttime.Sleep(1100 * time.Millisecond)\n\te.dispatch(func() {})\n\ttime.Sleep(50 * time.Millisecond)\n\tupdate(3)\n" +
+		"\tif !wait(3, 500*time.Millisecond) {\n\t\tt.Fatal(\"a dispatch that updated nothing delayed the next update by a frame period\")\n\t}\n}\n"},
 
 	{File: "pkg/app/storage.go",
 		Old: "func (s *jsStorage) ForEach(f func(key string)) {\n\ts.mutex.Lock()\n",
