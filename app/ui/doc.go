@@ -23,7 +23,8 @@
 //     Every other panel goes into renderResults as p.later(&Panel{... from p.lag.shown}):
 //     it shows the result as it was when edits last paused, is marked busy (aria-busy,
 //     in grey tones) while behind, and catches up settleDelay after the last edit (later.go).
-//   - The address, storage and title are written once edits pause (persistLater), and
+//   - The address, storage and title are written once edits pause (Page.settle, on one timer
+//     per pause: pause.go), and
 //     nothing reads layout after an edit (web/peek.js uses an IntersectionObserver).
 //   - A panel computing something heavy caches it by its input (rankBody.ranking).
 //

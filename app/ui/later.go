@@ -29,19 +29,17 @@ const settleDelay = yearsPersistDelay
 type lag struct {
 	shown   estimate.Result // what the slow panels show: the result, or an older one while edits come
 	behind  bool            // shown is older than the result
-	seq     int             // counts catch-ups asked for; only the last one runs
 	sources *SourceList     // the sources panel of shown, built once per shown result
 }
 
 // show makes r the result the slow panels show, at once.
 func (l *lag) show(r estimate.Result) {
 	l.shown, l.behind, l.sources = r, false, nil
-	l.seq++ // a catch-up asked for earlier is out of date
 }
 
 // keepUp lets the slow panels follow a new result of the page: at once natively, in
 // tests and before the page is mounted (persistDelay zero), else they are marked
-// behind and catchUp schedules their update.
+// behind and catch up once edits pause (Page.settle, pause.go).
 func (p *Page) keepUp() {
 	switch {
 	case p.resErr != nil:
@@ -51,24 +49,6 @@ func (p *Page) keepUp() {
 	default:
 		p.lag.behind = true
 	}
-}
-
-// catchUp shows the page's result in the slow panels once no edit comes for
-// settleDelay. The catch-up redraws the page; go-app then updates the slow panels only.
-func (p *Page) catchUp(ctx app.Context) {
-	if !p.lag.behind {
-		return
-	}
-	p.lag.seq++
-	seq := p.lag.seq
-	ctx.After(settleDelay, func(ctx app.Context) {
-		defer recoverTo(ctx, p.fail)
-		if seq != p.lag.seq || p.resErr != nil {
-			ctx.PreventUpdate()
-			return
-		}
-		p.lag.show(p.res)
-	})
 }
 
 // later is a slow panel in its place: a wrapper without a box of its own (display:

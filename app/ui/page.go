@@ -62,7 +62,8 @@ type Page struct {
 	// quarter of an edit's cost), and browsers throttle or refuse rapid replaceState
 	// calls. Zero (natively, in tests) writes at once.
 	persistDelay time.Duration
-	persistSeq   int // counts writes asked for; a delayed write runs only if it is the last
+	unsaved      bool  // an edit is not written yet: settle writes it (pause.go)
+	pause        pause // when edits pause (pause.go)
 	// pending is the query of a delayed write that has not run yet. Leaving or hiding
 	// the page writes it at once (flushPending), so no keystroke is lost to the delay.
 	pending atomic.Pointer[string]
@@ -267,7 +268,7 @@ func (p *Page) recompute() {
 
 // persist writes the scenario into the URL and local storage.
 func (p *Page) persist(ctx app.Context) {
-	p.persistSeq++
+	p.unsaved = false
 	p.pending.Store(nil)
 	replaceQuery(ctx, p.urlQuery())
 	if !p.isEmbed() {
@@ -283,36 +284,20 @@ func (p *Page) fail(_ app.Context, r any) {
 // Event handlers. Each recovers first: see recoverTo.
 
 // onChange applies an edit. The address, storage and the document title follow once
-// edits pause (persistLater): writing them took about a fifth of a select's edit at 4×
-// CPU (make bench -profile), time the frame that shows the new estimate waits for.
+// edits pause (settle, pause.go): writing them took about a fifth of a select's edit at
+// 4× CPU (make bench -profile), time the frame that shows the new estimate waits for.
 func (p *Page) onChange(ctx app.Context, ch Change) {
 	defer recoverTo(ctx, p.fail)
 	p.apply(ch)
 	if p.persistDelay > 0 {
-		p.catchUp(ctx)
-		p.persistLater(ctx)
+		q := p.urlQuery()
+		p.pending.Store(&q)
+		p.unsaved = true
+		p.afterPause(ctx)
 		return
 	}
 	p.setTitle(ctx)
 	p.persist(ctx)
-}
-
-// persistLater writes the scenario and the title after persistDelay, unless another
-// write is asked for meanwhile. The write needs no new frame; a panic in it still shows
-// the error.
-func (p *Page) persistLater(ctx app.Context) {
-	p.persistSeq++
-	seq := p.persistSeq
-	q := p.urlQuery()
-	p.pending.Store(&q)
-	ctx.After(p.persistDelay, func(ctx app.Context) {
-		defer recoverTo(ctx, p.fail)
-		if seq == p.persistSeq {
-			p.setTitle(ctx)
-			p.persist(ctx)
-		}
-		ctx.PreventUpdate()
-	})
 }
 
 // flushPending writes a delayed scenario write at once, when the page is being hidden or
