@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/hit-salary/hit-salary/app/text"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -32,8 +33,15 @@ func sitePath(p string) string {
 	if app.IsServer {
 		return p
 	}
-	return strings.TrimSuffix(app.Getenv("GOAPP_STATIC_RESOURCES_URL"), "/web") + p
+	return siteBase() + p
 }
+
+// siteBase is the site's base path in the browser, without the trailing slash. go-app
+// sets its environment before the program starts and never changes it, and reading it
+// is a call into JavaScript: the language links alone read it twice per edit.
+var siteBase = sync.OnceValue(func() string {
+	return strings.TrimSuffix(app.Getenv("GOAPP_STATIC_RESOURCES_URL"), "/web")
+})
 
 // MethodologyPath is where the build publishes METHODOLOGY.md as a page, relative to
 // the site's base path; the page links to it.

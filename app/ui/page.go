@@ -54,7 +54,7 @@ type Page struct {
 	byPath    bool                   // the route is found from the page's path (role pages, roles.go)
 	guide     *guide                 // a role page's reference profile (guideFor), or nil
 	lag       lag                    // the result the slow panels show (later.go)
-	printLink [2]string              // the print link's scenario query and its address (renderPrintLink)
+	printLink printLink              // the print link's address (renderPrintLink)
 	boot      boot                   // the first mount in steps (boot.go)
 
 	// Edits write the URL, storage and title once they pause: every
@@ -508,18 +508,37 @@ func (p *Page) renderPrint(t *text.Catalog) app.UI {
 }
 
 // renderPrintLink is the scenario's address as text, for the printed page only (in the
-// browser, where the address is known): under the heading of the sheet. The address is
-// made once per scenario: it reads the window's URL through syscall/js, a third of the
-// page's own render of an edit at 4× CPU (make bench -profile), and the page's path does
-// not change while it is mounted.
+// browser, where the address is known): under the heading of the sheet.
 func (p *Page) renderPrintLink(t *text.Catalog) app.UI {
 	if p.resErr != nil || app.IsServer {
 		return nil
 	}
-	if q := queryString(p.in); p.printLink[0] != q {
-		p.printLink = [2]string{q, scenarioURL(q)}
+	return txt("p", "print-only print-link", t.T("print.link")+" "+p.printLink.address(queryString(p.in)))
+}
+
+// printLink makes the print link's address. Reading the page's address goes through
+// syscall/js (a third of the page's own render of an edit at 4× CPU, make bench
+// -profile), so it is read once per page: its path and origin do not change while it
+// is mounted (links to the site's other pages are kept from go-app's routing and load
+// them, web/carry.js), and each scenario's address is made from it.
+type printLink struct {
+	page  string // the page's address without query or fragment; "" until read
+	query string // the scenario of addr
+	addr  string
+}
+
+// address is the page's address with the scenario query q.
+func (l *printLink) address(q string) string {
+	if l.page == "" {
+		l.page, l.addr = scenarioURL(""), ""
 	}
-	return txt("p", "print-only print-link", t.T("print.link")+" "+p.printLink[1])
+	if l.addr == "" || l.query != q {
+		l.query, l.addr = q, l.page
+		if q != "" {
+			l.addr += "?" + q
+		}
+	}
+	return l.addr
 }
 
 func (p *Page) onPrintSheet(ctx app.Context, e app.Event) {
