@@ -23,20 +23,7 @@ func (b *Breakdown) Render() app.UI {
 		r := b.Result
 		rows := make([]app.UI, 0, len(r.Factors))
 		for i, f := range r.Factors {
-			effect, pct := t.SignedMoney(f.Dollars), t.SignedPercent(f.Percent, 1)
-			switch {
-			case i == 0:
-				effect, pct = t.Money(f.Dollars), ""
-			case !f.Applies:
-				pct = "" // $0 by rule: no share to speak of
-			}
-			rows = append(rows, hs("tr|role=row").DataSet("factor", string(f.Kind)).DataSet("dollars", f.Dollars).Body(
-				ht("th|scope=row|role=rowheader", factorName(t, f.Kind)),
-				ht("td|role=cell|class=num", effect),
-				ht("td|role=cell|class=num", pct),
-				h("td|role=cell", evidenceTag(t, f.Evidence)),
-				ht("td|role=cell|class=note", factorNote(t, f)),
-			))
+			rows = append(rows, &factorRow{Lang: b.Lang, Factor: f, Base: i == 0})
 		}
 		// Explicit roles: on narrow screens web/app.css lays the rows out as blocks, and
 		// some browsers drop a table's semantics when its display changes.
@@ -58,6 +45,39 @@ func (b *Breakdown) Render() app.UI {
 				),
 			),
 			&evidenceLegend{Lang: b.Lang},
+		)
+	})
+}
+
+// factorRow is one factor's row. It is a component of its own so that an edit redraws
+// the rows whose factor changed (a years edit: that row, the total and whatever the
+// years moved), not every row of the table.
+type factorRow struct {
+	app.Compo
+
+	Lang   text.Lang       // language of every string
+	Factor estimate.Factor // what the row shows
+	Base   bool            // the first row: the occupation's pay the others adjust
+}
+
+// Render draws the row.
+func (c *factorRow) Render() app.UI {
+	t := text.For(c.Lang)
+	return safeRender(t, func() app.UI {
+		f := c.Factor
+		effect, pct := t.SignedMoney(f.Dollars), t.SignedPercent(f.Percent, 1)
+		switch {
+		case c.Base:
+			effect, pct = t.Money(f.Dollars), ""
+		case !f.Applies:
+			pct = "" // $0 by rule: no share to speak of
+		}
+		return hs("tr|role=row").DataSet("factor", string(f.Kind)).DataSet("dollars", f.Dollars).Body(
+			ht("th|scope=row|role=rowheader", factorName(t, f.Kind)),
+			ht("td|role=cell|class=num", effect),
+			ht("td|role=cell|class=num", pct),
+			h("td|role=cell", evidenceTag(t, f.Evidence)),
+			ht("td|role=cell|class=note", factorNote(t, f)),
 		)
 	})
 }

@@ -567,7 +567,9 @@ func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 	if p.guide != nil {
 		guide = &GuidePanel{Lang: p.lang, Guide: p.guide}
 	}
-	return &Summary{Lang: p.lang, Result: r, Source: p.source, Example: p.example, Settled: s}, []app.UI{
+	summary = &Summary{Lang: p.lang, Result: r, Source: p.source, Example: p.example,
+		Settled: figures{s.Estimate, s.Low, s.High}}
+	return summary, []app.UI{
 		guide,
 		&ConfidencePanel{Lang: p.lang, Level: r.Confidence, Reasons: r.Reasons},
 		&Breakdown{Lang: p.lang, Result: r},

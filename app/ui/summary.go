@@ -21,10 +21,13 @@ type Summary struct {
 	Result  estimate.Result // what to show
 	Source  string          // sourcePrerender or sourceWasm
 	Example bool            // the untouched starting example, not the person's details
-	// Settled is the result as of the last pause in edits (the page's lag.shown,
-	// later.go), which the live region reads out; zero means Result.
-	Settled estimate.Result
+	// Settled is the estimate and range as of the last pause in edits (the page's
+	// lag.shown, later.go), which the live region reads out; zero means Result's.
+	Settled figures
 }
+
+// figures are an estimate and its likely range, whole dollars a year.
+type figures struct{ Estimate, Low, High int }
 
 // Render draws the summary.
 func (s *Summary) Render() app.UI {
@@ -90,8 +93,8 @@ func (s *Summary) Render() app.UI {
 // announcement is the polite live region that reads out the settled estimate.
 func (s *Summary) announcement(t *text.Catalog) app.UI {
 	r := s.Settled
-	if r.Input.Role == "" {
-		r = s.Result
+	if r == (figures{}) {
+		r = figures{s.Result.Estimate, s.Result.Low, s.Result.High}
 	}
 	return ht("p|class=visually-hidden|aria-live=polite",
 		t.F("summary.announce", "estimate", t.Money(r.Estimate), "low", t.Money(r.Low), "high", t.Money(r.High)))
