@@ -189,12 +189,17 @@
     }
   }
 
-  // markPending hides the pre-rendered figures, which are for another scenario.
+  // markPending hides the pre-rendered figures, which are for another scenario: the
+  // estimate says it is pending, and the layout's data-pending hides the figures (web/app.css).
   function markPending() {
     var result = document.querySelector("[data-testid=estimate]");
     if (result && result.getAttribute("data-source") !== "wasm") {
       result.setAttribute("data-source", "pending");
       result.setAttribute("aria-busy", "true");
+      var layout = result.closest(".layout");
+      if (layout) {
+        layout.setAttribute("data-pending", "");
+      }
     }
     var hint = document.getElementById("pending-hint");
     if (hint) {
@@ -208,6 +213,10 @@
     if (result && result.getAttribute("data-source") === "pending") {
       result.setAttribute("data-source", "prerender");
       result.removeAttribute("aria-busy");
+      var layout = result.closest(".layout");
+      if (layout) {
+        layout.removeAttribute("data-pending");
+      }
     }
     var hint = document.getElementById("pending-hint");
     if (hint) {
