@@ -196,7 +196,7 @@
     if (result && result.getAttribute("data-source") !== "wasm") {
       result.setAttribute("data-source", "pending");
       result.setAttribute("aria-busy", "true");
-      var layout = result.closest(".layout");
+      var layout = result.closest && result.closest(".layout");
       if (layout) {
         layout.setAttribute("data-pending", "");
       }
@@ -213,7 +213,7 @@
     if (result && result.getAttribute("data-source") === "pending") {
       result.setAttribute("data-source", "prerender");
       result.removeAttribute("aria-busy");
-      var layout = result.closest(".layout");
+      var layout = result.closest && result.closest(".layout");
       if (layout) {
         layout.removeAttribute("data-pending");
       }
