@@ -196,14 +196,24 @@
     if (result && result.getAttribute("data-source") !== "wasm") {
       result.setAttribute("data-source", "pending");
       result.setAttribute("aria-busy", "true");
-      var layout = result.closest && result.closest(".layout");
-      if (layout) {
-        layout.setAttribute("data-pending", "");
-      }
+      setLayoutPending(result, true);
     }
     var hint = document.getElementById("pending-hint");
     if (hint) {
       hint.hidden = false;
+    }
+  }
+
+  // setLayoutPending marks the layout of the estimate result as pending, or not.
+  function setLayoutPending(result, pending) {
+    var layout = result.closest(".layout");
+    if (!layout) {
+      return;
+    }
+    if (pending) {
+      layout.setAttribute("data-pending", "");
+    } else {
+      layout.removeAttribute("data-pending");
     }
   }
 
@@ -213,10 +223,7 @@
     if (result && result.getAttribute("data-source") === "pending") {
       result.setAttribute("data-source", "prerender");
       result.removeAttribute("aria-busy");
-      var layout = result.closest && result.closest(".layout");
-      if (layout) {
-        layout.removeAttribute("data-pending");
-      }
+      setLayoutPending(result, false);
     }
     var hint = document.getElementById("pending-hint");
     if (hint) {

@@ -44,10 +44,16 @@ for (const c of cases) {
   form.closest = () => form;
   form.querySelectorAll = (sel) => (sel === "select[name], input[name]" ? all : []);
   const attrs = { "data-source": "prerender" };
+  const layoutAttrs = {};
+  const layout = {
+    setAttribute: (k, v) => { layoutAttrs[k] = String(v); },
+    removeAttribute: (k) => { delete layoutAttrs[k]; },
+  };
   const result = {
     getAttribute: (k) => (k in attrs ? attrs[k] : null),
     setAttribute: (k, v) => { attrs[k] = String(v); },
     removeAttribute: (k) => { delete attrs[k]; },
+    closest: (sel) => (sel === ".layout" ? layout : null),
   };
   const outside = { closest: () => null };
   const location = { pathname: "/hit-salary/", search: c.search, hash: c.hash || "" };
@@ -66,7 +72,9 @@ for (const c of cases) {
   };
   sandbox.window = { location, history: { state: null, replaceState: (s, t, u) => { replaced = u; } }, console: sandbox.console };
   vm.runInNewContext(src, sandbox);
-  const afterStart = { source: attrs["data-source"], busy: attrs["aria-busy"] === "true", hint: !els["pending-hint"].hidden };
+  const state = () => ({ source: attrs["data-source"], busy: attrs["aria-busy"] === "true", hint: !els["pending-hint"].hidden,
+    layoutPending: "data-pending" in layoutAttrs });
+  const afterStart = state();
   // Then what the person does in the form, and the event it fires.
   const f = c.form;
   if (f) {
@@ -88,7 +96,7 @@ for (const c of cases) {
     capture: Object.values(listeners).every((ls) => ls.every((l) => l.capture === true)),
     checkLeft: "data-carry-check" in rootAttrs,
     start: afterStart,
-    source: attrs["data-source"], busy: attrs["aria-busy"] === "true", hint: !els["pending-hint"].hidden,
+    ...state(),
     controls: { role: selects[0].value, state: selects[1].value, years: years.value, edu: selects[2].value, employer: selects[3].value,
       certs: certs.filter((b) => b.checked).map((b) => b.value), bg: (bgs.find((b) => b.checked) || {}).value || "" },
   });
@@ -140,6 +148,8 @@ type carryState struct {
 	Source string `json:"source"`
 	Busy   bool   `json:"busy"`
 	Hint   bool   `json:"hint"`
+	// LayoutPending: the layout has data-pending, which hides the figures (web/app.css).
+	LayoutPending bool `json:"layoutPending"`
 }
 
 type carryResult struct {
@@ -314,8 +324,8 @@ func TestCarryJS(t *testing.T) {
 	}
 	pendingOf := func(s carryState) bool {
 		p := s.Source == "pending"
-		if p != s.Busy || p != s.Hint {
-			t.Errorf("inconsistent pending state %+v: data-source, aria-busy and the hint must go together", s)
+		if p != s.Busy || p != s.Hint || p != s.LayoutPending {
+			t.Errorf("inconsistent pending state %+v: data-source, aria-busy, the hint and the layout's data-pending must go together", s)
 		}
 		return p
 	}
