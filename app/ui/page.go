@@ -530,7 +530,7 @@ type printLink struct {
 // address is the page's address with the scenario query q.
 func (l *printLink) address(q string) string {
 	if l.page == "" {
-		l.page, l.addr = scenarioURL(""), ""
+		l.page = scenarioURL("")
 	}
 	if l.addr == "" || l.query != q {
 		l.query, l.addr = q, l.page
