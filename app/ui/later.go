@@ -37,14 +37,14 @@ func (l *lag) show(r estimate.Result) {
 	l.shown, l.behind, l.sources = r, false, nil
 }
 
-// keepUp lets the slow panels follow a new result of the page: at once natively, in
-// tests and before the page is mounted (persistDelay zero), else they are marked
-// behind and catch up once edits pause (Page.settle, pause.go).
+// keepUp lets the slow panels follow a new result of the page: at once before the page
+// is mounted in the browser (persistDelay zero: pre-rendering, most tests), else they
+// are marked behind and catch up once edits pause (Page.settle, pause.go).
 func (p *Page) keepUp() {
 	switch {
 	case p.resErr != nil:
 		// The panels are not drawn; they keep the last result they showed.
-	case p.persistDelay == 0 || !app.IsClient:
+	case p.persistDelay == 0:
 		p.lag.show(p.res)
 	default:
 		p.lag.behind = true
