@@ -185,13 +185,29 @@ func (c *selectInput) onChange(ctx app.Context, e app.Event) {
 	c.Form.emit(ctx, Change{Field: c.Param, Value: ctx.JSSrc().Get("value").String()})
 }
 
-// option is an option element. Selected is only ever set to true in pre-rendered HTML:
+// option is a select's option.
+func option(value, label string, selected bool) app.UI {
+	return &optionItem{Value: value, Label: label, Selected: selected}
+}
+
+// optionItem is an option element. It is a component so that a new choice redraws two
+// options (the one left and the one chosen), not every option of the select: go-app
+// compares the three fields of each and renders only those that changed.
+type optionItem struct {
+	app.Compo
+
+	Value    string // the value the model reads
+	Label    string // what the reader sees
+	Selected bool   // the current choice
+}
+
+// Render draws the option. Selected is only ever set to true in pre-rendered HTML:
 // go-app writes selected="false", which HTML reads as selected. In the browser it is set
 // both ways, so a change of scenario from code also moves the selection.
-func option(value, label string, selected bool) app.UI {
-	o := el("option").Attr("value", value).Text(label)
-	if selected || app.IsClient {
-		o = o.Attr("selected", selected)
+func (c *optionItem) Render() app.UI {
+	o := el("option").Attr("value", c.Value).Text(c.Label)
+	if c.Selected || app.IsClient {
+		o = o.Attr("selected", c.Selected)
 	}
 	return o
 }
@@ -320,28 +336,46 @@ func (c *certInputs) Render() app.UI {
 		all := estimate.Certs()
 		items := make([]app.UI, 0, len(all))
 		for _, cert := range all {
-			id := "cert-" + string(cert)
-			about := id + "-about"
-			describedBy := about
-			var notCounted app.UI
-			if !ri.CountsFor(cert) {
-				describedBy = id + "-nc " + about
-				notCounted = el("span").ID(id + "-nc").Class("tag tag--muted").Text(t.T("certs.notcounted"))
-			}
-			in := choiceInput("checkbox", id, estimate.ParamCerts, string(cert), describedBy,
-				slices.Contains(c.Certs, cert), c.Locked).OnChange(c.onChange(cert))
-			items = append(items, choiceItem(in, id, t.T("cert."+string(cert)), notCounted,
-				about, t.T("cert."+string(cert)+".about")))
+			items = append(items, &certItem{Lang: c.Lang, Cert: cert, Held: slices.Contains(c.Certs, cert),
+				Counted: ri.CountsFor(cert), Form: c.Form})
 		}
 		return choiceGroup(t, "certs", items)
 	})
 }
 
-func (c *certInputs) onChange(cert estimate.Cert) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		defer recoverTo(ctx, c.Form.fault)
-		c.Form.emit(ctx, Change{Field: estimate.ParamCerts, Value: string(cert), On: ctx.JSSrc().Get("checked").Bool()})
-	}
+// certItem is one certification's checkbox. It is a component so that ticking a box, or
+// a role that counts other certifications, redraws the items that changed, not the
+// whole list with its help texts.
+type certItem struct {
+	app.Compo
+
+	Lang    text.Lang     // language of every string
+	Cert    estimate.Cert // the certification
+	Held    bool          // ticked
+	Counted bool          // the model counts it for the chosen role
+	Form    *Form         // the form the edits go to
+}
+
+// Render draws the item.
+func (c *certItem) Render() app.UI {
+	t := text.For(c.Lang)
+	return safeRender(t, func() app.UI {
+		id := "cert-" + string(c.Cert)
+		about := id + "-about"
+		describedBy := about
+		var notCounted app.UI
+		if !c.Counted {
+			describedBy = id + "-nc " + about
+			notCounted = el("span").ID(id + "-nc").Class("tag tag--muted").Text(t.T("certs.notcounted"))
+		}
+		in := choiceInput("checkbox", id, estimate.ParamCerts, string(c.Cert), describedBy, c.Held, false).OnChange(c.onChange)
+		return choiceItem(in, id, t.T("cert."+string(c.Cert)), notCounted, about, t.T("cert."+string(c.Cert)+".about"))
+	})
+}
+
+func (c *certItem) onChange(ctx app.Context, e app.Event) {
+	defer recoverTo(ctx, c.Form.fault)
+	c.Form.emit(ctx, Change{Field: estimate.ParamCerts, Value: string(c.Cert), On: ctx.JSSrc().Get("checked").Bool()})
 }
 
 // choiceGroup is the fieldset of a group of checkboxes or radios: its legend, its help

@@ -459,7 +459,7 @@ func TestPanicsAreRecovered(t *testing.T) {
 		for name, h := range map[string]app.EventHandler{
 			"select": (&selectInput{Param: "role", Form: f}).onChange,
 			"years":  (&yearsInput{Form: f}).onInput,
-			"cert":   (&certInputs{Form: f}).onChange("epic"),
+			"cert":   (&certItem{Cert: "epic", Form: f}).onChange,
 			"bg":     (&bgInputs{Form: f}).onChange("clinical"),
 			"reset":  f.onReset, "submit": f.onSubmit,
 		} {
