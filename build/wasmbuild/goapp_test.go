@@ -87,10 +87,14 @@ func TestPatchGoApp(t *testing.T) {
 	}
 }
 
-// TestEagerFrame runs the patched go-app's own test of EagerFrameTag (natively,
-// in the patched copy: go-app's tests need its own go.sum): the first update after
-// a pause is drawn at once, the next within a frame period on the ticker's frame.
-func TestEagerFrame(t *testing.T) {
+// TestPatchedGoAppTests runs go-app's own tests in the patched copy (natively: they
+// need go-app's go.sum), with the patch's tests among them: TestEagerFrame (the first
+// update after a pause is drawn at once, the next on the ticker's frame) and
+// TestIsCompoField (the allocation-free Compo check agrees with the old one); go-app's
+// tests of mounting, updating and contexts check that the update edits change nothing
+// else. NoCryptoTag is left out: go-app's encryption tests expect the encryption it
+// removes (TestPatchGoApp checks what that tag leaves out).
+func TestPatchedGoAppTests(t *testing.T) {
 	if testing.Short() {
 		t.Skip("downloads go-app's test dependencies and takes seconds")
 	}
@@ -98,7 +102,7 @@ func TestEagerFrame(t *testing.T) {
 	if _, err := prepareModFile(context.Background(), repoRoot(t), work); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("go", "test", "-count=1", "-tags="+NoServerTag+","+NoCryptoTag+","+EagerFrameTag, "-run=^TestEagerFrame$", "./pkg/app")
+	cmd := exec.Command("go", "test", "-count=1", "-tags="+NoServerTag+","+EagerFrameTag, "./pkg/app")
 	cmd.Dir = filepath.Join(work, "go-app-noserver")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go test in the patched go-app: %v\n%s", err, out)
