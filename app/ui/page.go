@@ -406,7 +406,7 @@ func (p *Page) render(t *text.Catalog) app.UI {
 			box("div", "layout__summary", summary),
 			box("div", "layout__results", results...),
 		),
-		p.renderPrint(t),
+		p.renderPrint(),
 		app.If(!p.isEmbed(), func() app.UI { return &colophon{Lang: p.lang} }).
 			Else(func() app.UI { return p.renderEmbedFooter(t) }),
 	)
@@ -494,15 +494,30 @@ func (p *Page) renderPeek(t *text.Catalog) app.UI {
 }
 
 // renderPrint is the two print buttons.
-func (p *Page) renderPrint(t *text.Catalog) app.UI {
+func (p *Page) renderPrint() app.UI {
 	if p.resErr != nil {
 		return nil
 	}
+	return &printActions{Lang: p.lang, Page: p}
+}
+
+// printActions is the two print buttons: a component, as they change with the language
+// only, not with each edit.
+type printActions struct {
+	app.Compo
+
+	Lang text.Lang // language of every string
+	Page *Page     // the page whose faults they report (the same pointer every render)
+}
+
+// Render draws the buttons.
+func (c *printActions) Render() app.UI {
+	t := text.For(c.Lang)
 	return box("div", "print",
 		box("p", "print-actions",
-			hs("button|type=button|class=button button--quiet").OnClick(p.onPrintSheet).Text(t.T("print.sheet")),
+			hs("button|type=button|class=button button--quiet").OnClick(c.Page.onPrintSheet).Text(t.T("print.sheet")),
 			app.Text(" "),
-			hs("button|type=button|class=button button--quiet").OnClick(p.onPrintFull).Text(t.T("print.full")),
+			hs("button|type=button|class=button button--quiet").OnClick(c.Page.onPrintFull).Text(t.T("print.full")),
 		),
 	)
 }

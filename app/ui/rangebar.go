@@ -53,11 +53,9 @@ func (b *RangeBar) Render() app.UI {
 					legendItem("swatch--likely", t.F("range.likely",
 						"low", t.Money(b.Low), "high", t.Money(b.High))),
 					legendItem("swatch--estimate", t.F("range.estimate", "estimate", t.Money(b.Estimate))),
-					legendItem("swatch--mid", t.F("range.mid", "area", b.Area,
-						"p25", t.Money(p.P25), "p75", t.Money(p.P75))),
-					legendItem("swatch--spread", t.F("range.spread",
-						"p10", t.Money(p.P10), "p90", t.Money(p.P90))),
-					legendItem("swatch--median", t.F("range.median", "p50", t.Money(p.P50))),
+					&spreadItem{Lang: b.Lang, Mark: "mid", Spread: p, Area: b.Area},
+					&spreadItem{Lang: b.Lang, Mark: "spread", Spread: p},
+					&spreadItem{Lang: b.Lang, Mark: "median", Spread: p},
 				),
 				box("details", "more",
 					txt("summary", "", t.T("range.table.show")),
@@ -96,6 +94,34 @@ func (c *percentileTable) Render() app.UI {
 			pctRow(t, "range.table.p90", p.P90),
 		),
 	)
+}
+
+// spreadItem is the legend's line for one mark of the published spread (mid, spread or
+// median): a component, as it changes with the role and the area only, not with each
+// edit that moves the estimate.
+type spreadItem struct {
+	app.Compo
+
+	Lang   text.Lang            // language of every string
+	Mark   string               // "mid", "spread" or "median": the swatch and the text key
+	Spread estimate.Percentiles // the percentiles
+	Area   string               // how sentences name the area (the mid line names it)
+}
+
+// Render draws the line.
+func (c *spreadItem) Render() app.UI {
+	t := text.For(c.Lang)
+	p := c.Spread
+	var label string
+	switch c.Mark {
+	case "mid":
+		label = t.F("range.mid", "area", c.Area, "p25", t.Money(p.P25), "p75", t.Money(p.P75))
+	case "spread":
+		label = t.F("range.spread", "p10", t.Money(p.P10), "p90", t.Money(p.P90))
+	default:
+		label = t.F("range.median", "p50", t.Money(p.P50))
+	}
+	return legendItem("swatch--"+c.Mark, label)
 }
 
 func legendItem(swatch, label string) app.UI {
