@@ -165,6 +165,9 @@ type coldRun struct {
 	// the network. Under DevTools emulation the worker's unthrottled precache can fill the
 	// browser context's HTTP cache before the page asks: such a run is not a cold load.
 	WasmCached bool
+	// WasmFrom says which cache answered a request for app.wasm ("service worker",
+	// "HTTP cache"), or "" if none did (a cached run without it: no request was seen).
+	WasmFrom string
 }
 
 // linkMode is one way of slowing the network for cold loads.
@@ -416,6 +419,7 @@ func coldLoad(ctx context.Context, s *harness.Server, devtools bool, ready strin
 	urls := map[network.RequestID]string{}
 	enc := map[network.RequestID]string{}
 	fromCache := map[network.RequestID]bool{}
+	var wasmFrom string // where a cached response of app.wasm came from, for the report
 	var res []resource
 	chromedp.ListenTarget(ctx, func(ev any) {
 		mu.Lock()
@@ -426,6 +430,14 @@ func coldLoad(ctx context.Context, s *harness.Server, devtools bool, ready strin
 		case *network.EventResponseReceived:
 			enc[e.RequestID] = headerString(e.Response.Headers, "content-encoding")
 			fromCache[e.RequestID] = e.Response.FromServiceWorker || e.Response.FromDiskCache
+			if u := e.Response.URL; strings.HasSuffix(u, "/app.wasm") || strings.HasSuffix(u, "/app.wasm.xz") {
+				switch {
+				case e.Response.FromServiceWorker:
+					wasmFrom = "service worker"
+				case e.Response.FromDiskCache:
+					wasmFrom = "HTTP cache"
+				}
+			}
 		case *network.EventLoadingFinished:
 			if !fromCache[e.RequestID] && !strings.HasPrefix(urls[e.RequestID], "data:") {
 				res = append(res, resource{URL: urls[e.RequestID], Bytes: int64(e.EncodedDataLength), Encoding: enc[e.RequestID]})
@@ -479,6 +491,7 @@ func coldLoad(ctx context.Context, s *harness.Server, devtools bool, ready strin
 	mu.Lock()
 	run.Resources = slices.Clone(res)
 	mu.Unlock()
+	run.WasmFrom = wasmFrom
 	run.WasmCached = true // until the page is seen taking app.wasm from the network
 	for _, x := range run.Resources {
 		run.PageBytes += x.Bytes

@@ -93,14 +93,15 @@ func percentile(xs []float64, p float64) float64 {
 func kb(n int64) string { return fmt.Sprintf("%.1f KiB", float64(n)/1024) }
 
 // medianRun is the cold run with the median time to ready, among the runs whose page
-// really downloaded app.wasm (all runs if none did).
-func medianRun(runs []coldRun) coldRun {
+// really downloaded app.wasm; cold is false if none did (the median is then of all
+// runs, and no cold load was measured).
+func medianRun(runs []coldRun) (med coldRun, cold bool) {
 	s := slices.DeleteFunc(slices.Clone(runs), func(c coldRun) bool { return c.WasmCached })
-	if len(s) == 0 {
+	if cold = len(s) > 0; !cold {
 		s = slices.Clone(runs)
 	}
 	slices.SortFunc(s, func(a, b coldRun) int { return int(a.Ready - b.Ready) })
-	return s[len(s)/2]
+	return s[len(s)/2], cold
 }
 
 func (r *report) write(w io.Writer) {
@@ -238,7 +239,7 @@ func (r *report) writeCold(p func(string, ...any), mode *linkMode) {
 	if len(mode.Runs) == 0 {
 		return
 	}
-	med := medianRun(mode.Runs)
+	med, _ := medianRun(mode.Runs) // the table below says which runs were not cold
 	p("## Cold load: Slow 4G by %s, %g× CPU slowdown", mode.Name, cpuSlowdown)
 	p("")
 	p("%g ms RTT, %.1f Mbit/s down, %.0f kbit/s up (Lighthouse's Slow 4G): %s "+
@@ -254,6 +255,9 @@ func (r *report) writeCold(p func(string, ...any), mode *linkMode) {
 		from := "network"
 		if c.WasmCached {
 			from = "cache (not a cold load)"
+			if c.WasmFrom != "" {
+				from = c.WasmFrom + " (not a cold load)"
+			}
 			cached++
 		}
 		p("| %d | %.0f | %.0f | %.0f | %.0f | %s | %s | %d× | %s |", i+1, c.FCP, c.LCP, c.WasmEnd, c.Ready, kb(c.PageBytes), kb(c.ServerBytes), c.WasmServed, from)
@@ -318,14 +322,24 @@ func (r *report) writeCold(p func(string, ...any), mode *linkMode) {
 	p("Time until the wasm app has rendered (`%s`, time to interactive): **%.0f ms** = %.3f × floor.", appReady, med.Ready, ratio)
 	p("")
 	if len(mode.Hello) > 0 {
-		h := medianRun(mode.Hello)
+		h, cold := medianRun(mode.Hello)
 		var times []string
 		for _, x := range mode.Hello {
 			t := fmt.Sprintf("%.0f (wasm downloaded at %.0f)", x.Ready, x.WasmEnd)
 			if x.WasmCached {
 				t += " (app.wasm from a cache: not a cold load, left out)"
+				if x.WasmFrom != "" {
+					t = strings.Replace(t, "from a cache", "from the "+x.WasmFrom, 1)
+				}
 			}
 			times = append(times, t)
+		}
+		if !cold {
+			p("The go-app hello world (go-app's defaults, plain wasm, same link and CPU), until `%s`: runs %s ms. "+
+				"**Not measured**: every run took app.wasm from a cache, so there is no cold load to compare with.",
+				helloReady, strings.Join(times, ", "))
+			p("")
+			return
 		}
 		tti := med.Ready / h.Ready
 		p("The go-app hello world (go-app's defaults, plain wasm, same link and CPU), until `%s`: runs %s ms, median **%.0f ms** "+
