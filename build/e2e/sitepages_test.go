@@ -242,7 +242,7 @@ func TestEmbedBuilderKeyboard(t *testing.T) {
 	for _, p := range estimate.Params() {
 		controls = append(controls, "#b-lock-"+p)
 	}
-	controls = append(controls, "#b-theme-auto", "#b-accent", "#b-host", "#b-height", "#b-sandbox", "#b-code", "#b-copy", "#b-preview")
+	controls = append(controls, "#b-view-full", "#b-theme-auto", "#b-accent", "#b-host", "#b-height", "#b-sandbox", "#b-code", "#b-copy", "#b-preview")
 	for _, pg := range builderPages {
 		t.Run(string(pg.lang), func(t *testing.T) {
 			tb := newTab(t, time.Minute)
