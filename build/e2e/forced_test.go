@@ -1,0 +1,133 @@
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"github.com/hit-salary/hit-salary/app/estimate"
+	"github.com/hit-salary/hit-salary/build/e2e/harness"
+)
+
+// Forced colours (Windows high contrast), emulated by Chromium: it replaces the page's
+// colours with a system palette (white Canvas and black CanvasText for the light scheme,
+// black and white for the dark one, links in LinkText, disabled controls in GrayText),
+// and leaves alone what opts out (forced-color-adjust: none: the range bar, the legend
+// swatches, the factor chart and the map) and SVG fills and strokes. Each test here
+// checks, by computed style, one meaning that colour alone carried, in both palettes;
+// each writes screenshots (forced-colors-*.png) to $HIT_SCREENSHOTS or a temporary
+// directory. TestForcedColorsRangeKey (print_test.go) checks the range bar's key.
+
+// forcedSchemes are the two palettes checked: forced colours over each colour scheme.
+var forcedSchemes = []string{"light", "dark"}
+
+// forceColors emulates forced colours over the colour scheme, and checks the page sees it.
+func (tb *tab) forceColors(scheme string) {
+	tb.t.Helper()
+	tb.run("forced colours, "+scheme, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{
+		{Name: "forced-colors", Value: "active"}, {Name: "prefers-color-scheme", Value: scheme}}))
+}
+
+// expectForced fails the test unless the page matches (forced-colors: active).
+func (tb *tab) expectForced() {
+	tb.t.Helper()
+	var forced bool
+	tb.mustEval(`matchMedia('(forced-colors: active)').matches`, &forced)
+	if !forced {
+		tb.t.Fatal("forced-colours emulation is not active")
+	}
+}
+
+// screenshot writes a PNG of the element sel (or of the whole page for "") to dir.
+func (tb *tab) screenshot(dir, name, sel string) {
+	tb.t.Helper()
+	var png []byte
+	if sel == "" {
+		tb.run("screenshot", chromedp.FullScreenshot(&png, 100))
+	} else {
+		tb.run("screenshot of "+sel, chromedp.Screenshot(sel, &png, chromedp.ByQuery))
+	}
+	name = filepath.Join(dir, name)
+	if err := os.WriteFile(name, png, 0o644); err != nil {
+		tb.t.Fatal(err)
+	}
+	tb.t.Logf("wrote %s", name)
+}
+
+// busyLookJS edits #years and, in the frame that shows the new estimate (%[2]q), when the
+// slow panels are behind it and marked aria-busy, reads how their cards look beside a
+// card that is never behind (the breakdown): text colour, border style and colour, and
+// the colours of the card's text outside its charts.
+const busyLookJS = `new Promise((resolve, reject) => {
+	const look = e => { const c = getComputedStyle(e);
+		return {id: e.id, color: c.color, border: c.borderTopStyle + ' ' + c.borderTopColor,
+			inks: [...new Set([...e.querySelectorAll('*:not(svg, svg *)')].filter(n => n.childNodes.length).map(n => getComputedStyle(n).color))]}; };
+	const shows = () => { const x = document.querySelector('[data-testid=estimate]'); return x && x.getAttribute('data-median') === %[2]q; };
+	const mo = new MutationObserver(() => { if (shows()) { mo.disconnect(); clearTimeout(timer);
+		resolve({settled: look(document.querySelector('#breakdown')), busy: [...document.querySelectorAll('.later[aria-busy=true] > .card')].map(look)}); } });
+	const timer = setTimeout(() => { mo.disconnect(); reject(new Error('the estimate never showed ' + %[2]q)); }, 10000);
+	mo.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+	const e = document.querySelector('#years');
+	e.value = %[1]q;
+	e.dispatchEvent(new Event('input', {bubbles: true}));
+})`
+
+// cardLook is how busyLookJS finds a card.
+type cardLook struct {
+	ID, Color, Border string
+	Inks              []string
+}
+
+// TestForcedColorsBusyPanels: after an edit, the panels that follow it late are behind
+// the estimate until edits pause (app/ui/later.go), which the page shows by greying
+// them; forced colours have no colours to grey. Each busy card must then look unlike a
+// current one (its border dashed, all its text in one colour other than a current
+// card's: GrayText), and like one again once it has caught up.
+func TestForcedColorsBusyPanels(t *testing.T) {
+	dir := screenshotDir(t)
+	s := site(t, harness.Options{})
+	for _, scheme := range forcedSchemes {
+		t.Run(scheme, func(t *testing.T) {
+			tb := newTab(t, time.Minute)
+			tb.forceColors(scheme)
+			tb.navigate(s.URL())
+			tb.waitWasm()
+			tb.expectForced()
+			tb.waitFor("the slow panels to catch up", `!document.querySelector('.later[aria-busy=true]')`, changeTimeout)
+			next := estimate.Default()
+			next.Years = 12
+			var got struct {
+				Settled cardLook
+				Busy    []cardLook
+			}
+			tb.mustEval(fmt.Sprintf(busyLookJS, "12", strconv.Itoa(want(t, next).Median)), &got)
+			if len(got.Busy) == 0 {
+				t.Fatal("no panel was marked busy in the frame that showed the edit")
+			}
+			cur := got.Settled
+			for _, b := range got.Busy {
+				if b.Color == cur.Color || !strings.HasPrefix(b.Border, "dashed ") || len(b.Inks) != 1 || b.Inks[0] != b.Color {
+					t.Errorf("busy card #%s (text %s, border %s, its text in %v) looks like a current one (text %s, border %s) in forced colours: "+
+						"want a dashed border and all its text in GrayText", b.ID, b.Color, b.Border, b.Inks, cur.Color, cur.Border)
+				}
+			}
+			t.Logf("a current card: text %s, border %s; a busy one: text %s, border %s", cur.Color, cur.Border, got.Busy[0].Color, got.Busy[0].Border)
+			tb.waitFor("the slow panels to catch up", `!document.querySelector('.later[aria-busy=true]')`, changeTimeout)
+			var after string
+			tb.mustEval(`(() => { const c = getComputedStyle(document.querySelector('#outlook')); return c.color + ' ' + c.borderTopStyle + ' ' + c.borderTopColor; })()`, &after)
+			if want := cur.Color + " " + cur.Border; after != want {
+				t.Errorf("the outlook, caught up, looks like %s; a current card like %s", after, want)
+			}
+			// The picture: the busy state lasts a quarter of a second, so it is set by hand.
+			tb.mustEval(`document.querySelector('#outlook').parentElement.setAttribute('aria-busy', 'true'), true`, nil)
+			tb.screenshot(dir, "forced-colors-busy-"+scheme+".png", "#outlook")
+		})
+	}
+}
