@@ -131,3 +131,62 @@ func TestForcedColorsBusyPanels(t *testing.T) {
 		})
 	}
 }
+
+// TestForcedColorsTileMap: the "where it pays" map shades each state by its estimate
+// (five shades, lighter pays less) and outlines the reader's state. In forced colours
+// the shades must stay five (they are the data; each tile's text stays readable on its
+// shade) and the legend's "your state" swatch must be drawn as the state's outline is.
+func TestForcedColorsTileMap(t *testing.T) {
+	dir := screenshotDir(t)
+	s := site(t, harness.Options{})
+	for _, scheme := range forcedSchemes {
+		t.Run(scheme, func(t *testing.T) {
+			tb := newTab(t, time.Minute)
+			tb.forceColors(scheme)
+			tb.navigate(s.URL() + "?role=informatics&state=TX")
+			tb.waitWasm()
+			tb.expectForced()
+			tb.click("#ranking .rank-toggle")
+			tb.waitFor("the map", `document.querySelector('.tilemap__svg .tile--you')`, changeTimeout)
+			var m struct {
+				Fills, Texts []string
+				You, Swatch  string
+				BandsPresent int
+			}
+			tb.mustEval(`(() => {
+				const cs = s => getComputedStyle(document.querySelector(s));
+				const bands = [0, 1, 2, 3, 4].filter(i => document.querySelector('.tile--' + i));
+				return {bandsPresent: bands.length,
+					fills: bands.map(i => cs('.tile--' + i + ' rect').fill), texts: bands.map(i => cs('.tile--' + i + ' .tile__code').fill),
+					you: cs('.tile--you rect').stroke, swatch: cs('.swatch--tileyou').borderTopColor};
+			})()`, &m)
+			if m.BandsPresent != 5 {
+				t.Fatalf("the map has %d of the 5 shades: pick another scenario", m.BandsPresent)
+			}
+			seen := map[string]int{}
+			for i, f := range m.Fills {
+				if j, dup := seen[f]; dup {
+					t.Errorf("shades %d and %d are both %s in forced colours: the map no longer says how each state pays", j, i, f)
+				}
+				seen[f] = i
+				if r := contrast(t, rgbHex(t, m.Texts[i]), rgbHex(t, f)); r < 4.5 {
+					t.Errorf("shade %d: text %s on %s has contrast %.2f, want 4.5", i, m.Texts[i], f, r)
+				}
+			}
+			if m.Swatch != m.You {
+				t.Errorf("your state is outlined in %s, its legend swatch in %s", m.You, m.Swatch)
+			}
+			tb.screenshot(dir, "forced-colors-map-"+scheme+".png", ".tilemap")
+		})
+	}
+}
+
+// rgbHex turns a computed colour, "rgb(r, g, b)", into "#rrggbb".
+func rgbHex(t *testing.T, c string) string {
+	t.Helper()
+	var r, g, b int
+	if _, err := fmt.Sscanf(c, "rgb(%d, %d, %d)", &r, &g, &b); err != nil {
+		t.Fatalf("colour %q is not rgb(r, g, b): %v", c, err)
+	}
+	return fmt.Sprintf("#%02x%02x%02x", r, g, b)
+}
