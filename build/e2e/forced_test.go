@@ -181,6 +181,40 @@ func TestForcedColorsTileMap(t *testing.T) {
 	}
 }
 
+// TestForcedColorsWaterfall: the factor chart draws a factor that raises the estimate
+// and one that lowers it in two colours; in forced colours they must differ in shape
+// too: a rise a solid bar, a fall an outlined one (the canvas inside a visible stroke).
+func TestForcedColorsWaterfall(t *testing.T) {
+	dir := screenshotDir(t)
+	s := site(t, harness.Options{})
+	for _, scheme := range forcedSchemes {
+		t.Run(scheme, func(t *testing.T) {
+			tb := newTab(t, time.Minute)
+			tb.forceColors(scheme)
+			// Experience and the employer lower the estimate, education raises it.
+			tb.navigate(s.URL() + "?role=informatics&state=TX&years=2&edu=master&employer=hospital-system")
+			tb.waitWasm()
+			tb.expectForced()
+			tb.waitFor("the factor chart", `document.querySelector('#waterfall .wf-bar--up') && document.querySelector('#waterfall .wf-bar--down')`, changeTimeout)
+			var bars struct{ Up, Down []string }
+			tb.mustEval(`(() => {
+				const canvas = getComputedStyle(document.querySelector('#waterfall')).backgroundColor;
+				const look = s => { const c = getComputedStyle(document.querySelector(s));
+					return [c.fill === canvas ? 'hollow' : 'solid', c.stroke === 'none' || c.stroke === canvas ? 'unstroked' : 'stroked', c.strokeWidth]; };
+				return {up: look('#waterfall .wf-bar--up'), down: look('#waterfall .wf-bar--down')};
+			})()`, &bars)
+			if bars.Up[0] != "solid" {
+				t.Errorf("a rise is drawn %v, want a solid bar", bars.Up)
+			}
+			w, _ := strconv.ParseFloat(strings.TrimSuffix(bars.Down[2], "px"), 64)
+			if bars.Down[0] != "hollow" || bars.Down[1] != "stroked" || w < 1.5 {
+				t.Errorf("a fall is drawn %v, want an outlined bar (the canvas inside a stroke of 1.5 px or more)", bars.Down)
+			}
+			tb.screenshot(dir, "forced-colors-waterfall-"+scheme+".png", "#waterfall")
+		})
+	}
+}
+
 // rgbHex turns a computed colour, "rgb(r, g, b)", into "#rrggbb".
 func rgbHex(t *testing.T, c string) string {
 	t.Helper()
