@@ -215,6 +215,62 @@ func TestForcedColorsWaterfall(t *testing.T) {
 	}
 }
 
+// TestForcedColorsPages opens the estimator, the embed (with an accent colour and locked
+// fields), the compact embed and the embed builder in forced colours, light and dark:
+// the keyboard focus is an outline of 2 px or more, not a shadow (forced colours drop
+// shadows), and the full-page screenshots (forced-colors-<page>-<scheme>.png) are for
+// people to look at.
+func TestForcedColorsPages(t *testing.T) {
+	dir := screenshotDir(t)
+	s := site(t, harness.Options{})
+	for _, p := range []struct {
+		name, path string
+		app        bool
+	}{
+		{"estimator", "?role=informatics&state=TX&years=6&edu=master&employer=hospital-system&certs=epic,cphims&bg=clinical&from=registered-nurse", true},
+		{"embed", "?embed=1&theme=dark&accent=ffcc00&lock=role,state&role=security-analyst&state=CA", true},
+		{"embed-compact", "?embed=1&view=compact&accent=0a58a6&role=security-analyst&state=US", true},
+		{"embed-builder", "embed-builder/", false},
+	} {
+		for _, scheme := range forcedSchemes {
+			t.Run(p.name+"/"+scheme, func(t *testing.T) {
+				tb := newTab(t, time.Minute)
+				tb.forceColors(scheme)
+				tb.navigate(s.URL() + p.path)
+				if p.app {
+					tb.waitWasm()
+					tb.waitFor("the slow panels to catch up", `!document.querySelector('.later[aria-busy=true]')`, changeTimeout)
+				} else {
+					tb.pollFrame("the preview's estimate", s.URL(), `document.querySelector('[data-testid=estimate][data-source=wasm]')`, wasmTimeout)
+				}
+				tb.expectForced()
+				var rings []string
+				for i := 0; i < 12; i++ {
+					tb.press("\t")
+					var ring string
+					tb.mustEval(`(() => { const e = document.activeElement; if (!e || e === document.body || !e.matches(':focus-visible')) return '';
+						const c = getComputedStyle(e); return (e.id || e.tagName) + ' ' + c.outlineStyle + ' ' + c.outlineWidth + ' ' + c.boxShadow; })()`, &ring)
+					if ring != "" {
+						rings = append(rings, ring)
+					}
+				}
+				if len(rings) < 5 {
+					t.Fatalf("Tab reached only %d controls: %q", len(rings), rings)
+				}
+				for _, r := range rings {
+					f := strings.Fields(r)
+					w, _ := strconv.ParseFloat(strings.TrimSuffix(f[2], "px"), 64)
+					if f[1] == "none" || w < 2 {
+						t.Errorf("focus on %s is not an outline of 2 px or more in forced colours: %s", f[0], r)
+					}
+				}
+				tb.run("focus the page's top", chromedp.Evaluate(`document.activeElement && document.activeElement.blur()`, nil))
+				tb.screenshot(dir, fmt.Sprintf("forced-colors-%s-%s.png", p.name, scheme), "")
+			})
+		}
+	}
+}
+
 // rgbHex turns a computed colour, "rgb(r, g, b)", into "#rrggbb".
 func rgbHex(t *testing.T, c string) string {
 	t.Helper()
