@@ -140,7 +140,8 @@ func TestEmbedPage(t *testing.T) {
 // TestCompactEmbed renders an embedded page with view=compact, in each language: the
 // summary with its range, the breakdown (every factor), the short outlook, the sources
 // and a link to the full app with the scenario, in a new tab; none of the guide panels;
-// the embed footer; a bad view= is named in the notice, in the page's language.
+// the embed footer; no English left in Spanish; a bad view= is named in the notice, in
+// the page's language.
 func TestCompactEmbed(t *testing.T) {
 	guides := []string{"waterfall", "others", "compare", "share", "saved", "role-info", "trajectory", "payback", "ranking", "pathways"}
 	for _, lang := range []text.Lang{text.English, text.Spanish} {
@@ -195,6 +196,9 @@ func TestCompactEmbed(t *testing.T) {
 				t.Errorf("link to the full app: %+v", links)
 			}
 			one(t, root, "embed footer", byAttr("data-testid", "embed-footer"))
+			if left := englishLeftIn(root, nil); lang == text.Spanish && len(left) > 0 {
+				t.Errorf("English strings on the Spanish compact embed: %q", left)
+			}
 			if got := p.urlQuery(); !strings.Contains(got, "&embed=1&view=compact&lock=role") {
 				t.Errorf("address query %q does not keep view=compact", got)
 			}

@@ -28,6 +28,7 @@ var sitePages = []struct {
 	{"es", true},
 	{"?embed=1&theme=light", true},
 	{"?embed=1&theme=dark&accent=ffcc00&lock=role,state&role=data-analyst&state=WA", true},
+	{"?embed=1&view=compact&lang=es&role=it-support&state=OH", true},
 	{"methodology/", false},
 	{"privacy/", false},
 	{"accessibility/", false},
