@@ -43,6 +43,10 @@
     if (lang) {
       p.set("lang", lang);
     }
+    var view = form.querySelector("input[name=view]:checked");
+    if (view && view.value === "compact") {
+      p.set("view", "compact"); // the compact layout for small slots (app/ui embed.go)
+    }
     ["role", "state"].forEach(function (name) {
       if (value(name)) {
         p.set(name, value(name));

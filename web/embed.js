@@ -9,6 +9,10 @@
  *     width="100%" height="900"></iframe>
  *   <script src="https://example.github.io/hit-salary/web/embed.js" defer></script>
  *
+ * Add view=compact to the src for a small slot: the form, the estimate, its breakdown,
+ * the outlook and the sources, with a link to the full estimator (the embed builder's
+ * "Layout" choice). The README's "Embedding in a portal" lists every parameter.
+ *
  * host= must be your page's origin (scheme, host and port, exactly as the browser
  * writes location.origin). The embedded app then posts, to that origin only, a message
  * whenever its height changes:

@@ -3,7 +3,11 @@
 // needs before and after the WebAssembly app starts:
 //
 // 1. It marks <html> with data-embed, so web/app.css drops the site chrome (masthead,
-//    footer, sticky bar) from the first paint; the app then renders the compact layout.
+//    footer, sticky bar) from the first paint; the app then renders the embedded layout.
+//    view=compact (for small portal slots; anything else: full) makes it
+//    data-embed="compact", so the pre-rendered page shows only what the compact layout
+//    does (the form, the estimate, the breakdown, the outlook and the sources) until the
+//    app renders that layout.
 // 2. theme=light|dark (anything else: the reader's device) sets data-theme on <html>,
 //    which web/app.css reads.
 // 3. accent=<hex> sets the accent colour through CSS custom properties on <html>, by
@@ -149,9 +153,12 @@
       return v.length > MAX_VALUE ? "" : v;
     };
     var embed = last("embed").toLowerCase();
-    var o = { on: embed === "1" || embed === "true", theme: "", accent: null, lock: [], host: null };
+    var o = { on: embed === "1" || embed === "true", view: "", theme: "", accent: null, lock: [], host: null };
     if (!o.on) {
       return o;
+    }
+    if (last("view").trim().toLowerCase() === "compact") {
+      o.view = "compact";
     }
     var theme = last("theme").trim().toLowerCase();
     if (theme === "light" || theme === "dark") {
@@ -187,7 +194,7 @@
     return;
   }
   var root = document.documentElement;
-  root.setAttribute("data-embed", "");
+  root.setAttribute("data-embed", o.view);
   if (o.theme) {
     root.setAttribute("data-theme", o.theme);
   }

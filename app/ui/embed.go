@@ -16,7 +16,8 @@ import (
 // the same rules before the app starts (theme, accent and the height messages are its
 // job; the app reports bad values in the notice and lays the page out).
 const (
-	embedParam  = "embed"  // "1" (or "true"): the compact layout for iframes
+	embedParam  = "embed"  // "1" (or "true"): the layout for iframes, without site chrome
+	viewParam   = "view"   // full (the default) or compact: for small portal slots
 	themeParam  = "theme"  // light, dark or auto (the device's setting)
 	accentParam = "accent" // a hex colour, #rgb or #rrggbb, "#" optional
 	lockParam   = "lock"   // comma-separated scenario parameters the page fixes
@@ -28,12 +29,13 @@ const (
 
 // embedOptions are the embed parameters of a page's URL, each validated by allow-list.
 type embedOptions struct {
-	On     bool     // embed=1
-	Theme  string   // "light", "dark" or "" (auto)
-	Accent string   // "#rrggbb", lower case, or ""
-	Lock   []string // scenario parameters the page fixes, in contract order
-	Host   string   // a web origin ("https://portal.example"), or ""
-	Lang   string   // lang= as given, kept in the address of the embedded page
+	On      bool     // embed=1
+	Compact bool     // view=compact: the estimate and what it rests on, not the guide panels
+	Theme   string   // "light", "dark" or "" (auto)
+	Accent  string   // "#rrggbb", lower case, or ""
+	Lock    []string // scenario parameters the page fixes, in contract order
+	Host    string   // a web origin ("https://portal.example"), or ""
+	Lang    string   // lang= as given, kept in the address of the embedded page
 
 	problems []*estimate.InputError // bad embed parameters, for the notice
 }
@@ -45,6 +47,7 @@ const (
 	codeEmbedAccent estimate.ErrorCode = "embed.accent"
 	codeEmbedLock   estimate.ErrorCode = "embed.lock"
 	codeEmbedHost   estimate.ErrorCode = "embed.host"
+	codeEmbedView   estimate.ErrorCode = "embed.view"
 )
 
 // parseEmbed reads the embed parameters of a raw URL query. Without embed=1 the others
@@ -71,6 +74,17 @@ func parseEmbed(raw string) embedOptions {
 		case "auto":
 		default:
 			bad(themeParam, codeEmbedTheme, v)
+		}
+	}
+	if v := queryValue(raw, viewParam); v != "" {
+		switch view := strings.ToLower(strings.TrimSpace(v)); {
+		case len(v) > maxEmbedValue:
+			bad(viewParam, codeEmbedView, v)
+		case view == "compact":
+			o.Compact = true
+		case view == "full":
+		default:
+			bad(viewParam, codeEmbedView, v)
 		}
 	}
 	if v := queryValue(raw, accentParam); v != "" {
@@ -162,12 +176,16 @@ func parseOrigin(v string) (string, bool) {
 }
 
 // query is the embed parameters to keep in the page's address, encoded, or "" when the
-// page is not embedded: a reload of the frame keeps its layout, theme, colour and locks.
+// page is not embedded: a reload of the frame keeps its layout (view), theme, colour and
+// locks.
 func (o embedOptions) query() string {
 	if !o.On {
 		return ""
 	}
 	q := []string{embedParam + "=1"}
+	if o.Compact {
+		q = append(q, viewParam+"=compact")
+	}
 	if o.Theme != "" {
 		q = append(q, themeParam+"="+o.Theme)
 	}
@@ -199,6 +217,11 @@ func rawQuery() string {
 
 // isEmbed reports whether the page is laid out for an iframe: an embed route, or embed=1.
 func (p *Page) isEmbed() bool { return p.route.Embed || p.embed.On }
+
+// compact reports whether the page is an embed for a small portal slot (view=compact):
+// it shows the form, the estimate, how it adds up, the short outlook and the sources,
+// and leaves the guide panels to the full app, one link away (renderOpenFull).
+func (p *Page) compact() bool { return p.isEmbed() && p.embed.Compact }
 
 // locked lists the fields the page fixes: its route's and, embedded, the lock= list.
 func (p *Page) locked() []string {
@@ -247,8 +270,23 @@ func (p *Page) renderEmbedFooter(t *text.Catalog) app.UI {
 			app.Text(" · "),
 			newTabLink("", docPath(p.lang, AccessibilityPath), t.T("footer.a11y.link")),
 			app.Text(" · "),
-			newTabLink("", langPath(p.lang, "/")+"?"+queryString(p.in), t.T("embed.open")), // a Spanish embed opens the Spanish app
+			newTabLink("", p.fullAppPath(), t.T("embed.open")),
 		),
+	)
+}
+
+// fullAppPath is the full app's address for the page's scenario, in the page's language
+// (a Spanish embed opens the Spanish app), without the embed parameters.
+func (p *Page) fullAppPath() string {
+	return langPath(p.lang, "/") + "?" + queryString(p.in)
+}
+
+// renderOpenFull is a compact embed's way to what it leaves out: the full app with the
+// scenario, in a new tab, and what it adds there.
+func (p *Page) renderOpenFull(t *text.Catalog) app.UI {
+	return h("section|class=card open-full|data-testid=open-full",
+		box("p", "open-full__go", newTabLink("button", p.fullAppPath(), t.T("embed.open"))),
+		txt("p", "help", t.T("embed.open.more")),
 	)
 }
 
@@ -356,6 +394,7 @@ var embedNoticeKeys = map[estimate.ErrorCode]string{
 	codeEmbedAccent: "notice.embed.accent",
 	codeEmbedLock:   "notice.embed.lock",
 	codeEmbedHost:   "notice.embed.host",
+	codeEmbedView:   "notice.embed.view",
 }
 
 // localStorageObject is window.localStorage, read through Reflect.get so that a refusal

@@ -3,6 +3,7 @@ package ui
 import (
 	"net/url"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -39,6 +40,12 @@ func TestParseEmbed(t *testing.T) {
 		{raw: "embed=1&host=https://user@portal.example", want: embedOptions{On: true}, problems: []string{"host"}},
 		{raw: "embed=1&host=ftp://portal.example", want: embedOptions{On: true}, problems: []string{"host"}},
 		{raw: "embed=1&lang=ES", want: embedOptions{On: true, Lang: "es"}},
+		{raw: "embed=1&view=compact", want: embedOptions{On: true, Compact: true}},
+		{raw: "embed=1&view=COMPACT", want: embedOptions{On: true, Compact: true}},
+		{raw: "embed=1&view=full", want: embedOptions{On: true}},
+		{raw: "embed=1&view=tiny", want: embedOptions{On: true}, problems: []string{"view"}},
+		{raw: "embed=1&view=compact" + strings.Repeat("%20", maxEmbedValue), want: embedOptions{On: true}, problems: []string{"view"}},
+		{raw: "view=compact", want: embedOptions{}}, // the full site has no compact layout
 	}
 	for _, tt := range tests {
 		got := parseEmbed(tt.raw)
@@ -56,7 +63,7 @@ func TestParseEmbed(t *testing.T) {
 // TestEmbedQueryRoundTrip checks the embed parameters the page keeps in its address read
 // back as the same options.
 func TestEmbedQueryRoundTrip(t *testing.T) {
-	o := parseEmbed("embed=1&theme=light&accent=123456&lock=state,role&host=https://portal.example:8443&lang=es")
+	o := parseEmbed("embed=1&view=compact&theme=light&accent=123456&lock=state,role&host=https://portal.example:8443&lang=es")
 	if len(o.problems) != 0 {
 		t.Fatalf("problems: %v", o.problems)
 	}
@@ -127,6 +134,90 @@ func TestEmbedPage(t *testing.T) {
 	}
 	if got := p.urlQuery(); !strings.HasSuffix(got, "&embed=1&theme=dark&lock=role,state") {
 		t.Errorf("address query %q does not keep the embed parameters", got)
+	}
+}
+
+// TestCompactEmbed renders an embedded page with view=compact, in each language: the
+// summary with its range, the breakdown (every factor), the short outlook, the sources
+// and a link to the full app with the scenario, in a new tab; none of the guide panels;
+// the embed footer; no English left in Spanish; a bad view= is named in the notice, in
+// the page's language.
+func TestCompactEmbed(t *testing.T) {
+	guides := []string{"waterfall", "others", "compare", "share", "saved", "role-info", "trajectory", "payback", "ranking", "pathways"}
+	for _, lang := range []text.Lang{text.English, text.Spanish} {
+		t.Run(string(lang), func(t *testing.T) {
+			c := text.For(lang)
+			p := newTestPage(&memStore{})
+			raw := "embed=1&view=compact&role=security-analyst&state=CA&years=7&lock=role"
+			p.embed, p.lang = parseEmbed(raw), lang
+			p.start(parseQuery(raw), "", sourceWasm)
+			root, _ := render(t, p)
+			for _, id := range guides {
+				if n := find(root, byAttr("id", id)); len(n) > 0 {
+					t.Errorf("the compact embed has the guide panel #%s", id)
+				}
+			}
+			if n := find(root, byClass("outlook__neighbours")); len(n) > 0 {
+				t.Error("the compact embed's outlook lists the faster-growing neighbours")
+			}
+			for _, id := range []string{"scenario", "summary", "confidence", "breakdown", "outlook", "sources"} {
+				one(t, root, "#"+id, byAttr("id", id))
+			}
+			if role := one(t, root, "#role", byAttr("id", "role")); role.Tag != "p" {
+				t.Errorf("locked #role is <%s>, want text", role.Tag)
+			}
+			est := one(t, root, "estimate", byAttr("data-testid", "estimate"))
+			if est.Attrs["data-median"] != strconv.Itoa(p.res.Estimate) || est.Attrs["data-low"] != strconv.Itoa(p.res.Low) {
+				t.Errorf("estimate %v, want the model's %d (%d–%d)", est.Attrs, p.res.Estimate, p.res.Low, p.res.High)
+			}
+			rows := find(one(t, root, "#breakdown", byAttr("id", "breakdown")), func(n *node) bool { _, ok := n.Attrs["data-factor"]; return ok && n.Tag == "tr" })
+			if len(rows) != len(p.res.Factors) {
+				t.Errorf("the breakdown has %d rows, want one per factor (%d)", len(rows), len(p.res.Factors))
+			}
+			// The sources, briefly: each with its publisher, period and use; their caveats
+			// and links are the full app's.
+			items := find(one(t, root, "#sources", byAttr("id", "sources")), byClass("source"))
+			if len(items) != len(p.res.Sources) {
+				t.Errorf("%d sources listed, want the result's %d", len(items), len(p.res.Sources))
+			}
+			for i := 0; i < len(items) && i < len(p.res.Sources); i++ {
+				if period := sourcePeriod(c, p.res.Sources[i]); !strings.Contains(textOf(items[i]), period) {
+					t.Errorf("source %s: %q lacks its period %q", p.res.Sources[i].ID, textOf(items[i]), period)
+				}
+				if n := len(find(items[i], byTag("a"))) + len(find(items[i], byClass("source__note"))); n > 0 {
+					t.Errorf("source %s has %d links and notes in the compact embed", p.res.Sources[i].ID, n)
+				}
+			}
+			open := one(t, root, "the link to the full app", byAttr("data-testid", "open-full"))
+			links := find(open, byTag("a"))
+			if len(links) != 1 || textOf(links[0]) != c.T("embed.open") || links[0].Attrs["target"] != "_blank" ||
+				links[0].Attrs["rel"] != "noopener" || !strings.Contains(links[0].Attrs["href"], "role=security-analyst") ||
+				strings.Contains(links[0].Attrs["href"], "embed=") {
+				t.Errorf("link to the full app: %+v", links)
+			}
+			one(t, root, "embed footer", byAttr("data-testid", "embed-footer"))
+			if left := englishLeftIn(root, nil); lang == text.Spanish && len(left) > 0 {
+				t.Errorf("English strings on the Spanish compact embed: %q", left)
+			}
+			if got := p.urlQuery(); !strings.Contains(got, "&embed=1&view=compact&lock=role") {
+				t.Errorf("address query %q does not keep view=compact", got)
+			}
+
+			bad := newTestPage(&memStore{})
+			bad.embed, bad.lang = parseEmbed("embed=1&view=tiny"), lang
+			bad.start(nil, "", sourceWasm)
+			root, _ = render(t, bad)
+			notice := textOf(one(t, root, "notice", byAttr("data-testid", "notice")))
+			if want := text.Fill(c.T("notice.embed.view"), "value", "tiny"); !strings.Contains(notice, want) {
+				t.Errorf("notice %q lacks %q", notice, want)
+			}
+			if n := find(root, byAttr("id", "pathways")); len(n) != 1 {
+				t.Error("with a bad view= the embed is not the full layout")
+			}
+			if n := find(one(t, root, "#sources", byAttr("id", "sources")), byClass("source__link")); len(n) == 0 {
+				t.Error("the full layout's sources have no links")
+			}
+		})
 	}
 }
 

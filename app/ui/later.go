@@ -72,6 +72,7 @@ func (p *Page) later(panel app.UI) app.UI {
 func (p *Page) shownSources() *SourceList {
 	if p.lag.sources == nil {
 		p.lag.sources = newSourceList(p.lang, p.lag.shown)
+		p.lag.sources.Brief = p.compact() // a compact embed lists them briefly
 	}
 	return p.lag.sources
 }

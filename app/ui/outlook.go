@@ -18,6 +18,7 @@ type OutlookPanel struct {
 	Lang    text.Lang        // language of every string
 	Role    estimate.Role    // the role, whose faster-growing neighbours are listed
 	Outlook estimate.Outlook // the projection; zero if there is none
+	Brief   bool             // leave the neighbours out (a compact embed: they guide to other roles)
 }
 
 // Render draws the panel.
@@ -51,7 +52,7 @@ func (c *OutlookPanel) Render() app.UI {
 				// Beside a state's wages, say the outlook is not that state's.
 				return txt("p", "outlook__scope", t.T("outlook.national"))
 			}),
-			neighbours(t, o, estimate.Neighbours(c.Role)),
+			app.If(!c.Brief, func() app.UI { return neighbours(t, o, estimate.Neighbours(c.Role)) }),
 		)
 	})
 }

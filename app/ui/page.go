@@ -355,6 +355,9 @@ func (p *Page) render(t *text.Catalog) app.UI {
 	if p.isEmbed() {
 		class += " app--embed"
 	}
+	if p.compact() {
+		class += " app--compact"
+	}
 	summary, results := p.renderResults(t)
 	root := hs("div|id=app").Class(class).Lang(string(p.lang))
 	if p.route.Path != "/" {
@@ -584,6 +587,18 @@ func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 	}
 	summary = &Summary{Lang: p.lang, Result: r, Source: p.source, Example: p.example,
 		Settled: figures{s.Estimate, s.Low, s.High}}
+	if p.compact() {
+		// A small portal slot (view=compact, embed.go): the estimate, how it adds up, the
+		// outlook without its guide to other roles and the sources with their years; the
+		// guide panels below are the full app's, one link away.
+		return summary, []app.UI{
+			&ConfidencePanel{Lang: p.lang, Level: r.Confidence, Reasons: r.Reasons},
+			&Breakdown{Lang: p.lang, Result: r},
+			p.later(&OutlookPanel{Lang: p.lang, Role: s.Input.Role, Outlook: s.Outlook, Brief: true}),
+			p.later(p.shownSources()),
+			p.renderOpenFull(t),
+		}
+	}
 	return summary, []app.UI{
 		guide,
 		&ConfidencePanel{Lang: p.lang, Level: r.Confidence, Reasons: r.Reasons},

@@ -23,6 +23,9 @@ type SourceList struct {
 	Sources []estimate.Source // the publications, in the model's order
 	Uses    []string          // what each source was used for, in words ("" if not known)
 	Edition string            // the data edition
+	// Brief lists each source by its title, publisher, period and use only, without its
+	// caveat and link: a compact embed (Page.compact), whose full app has them.
+	Brief bool
 }
 
 // newSourceList is the list for a result.
@@ -44,6 +47,24 @@ func (c *SourceList) Render() app.UI {
 	return safeRender(t, func() app.UI {
 		items := make([]app.UI, 0, len(c.Sources))
 		for i, s := range c.Sources {
+			head := box("p", "source__head",
+				txt("span", "source__title", sourceText(t, text.SourceTitleKey(s.ID), s.Title)),
+				app.Text(" "),
+				evidenceTag(t, s.Evidence),
+			)
+			meta := t.F("sources.meta", "publisher", sourceText(t, text.SourcePublisherKey(s.ID), s.Publisher), "period", sourcePeriod(t, s))
+			use := ""
+			if i < len(c.Uses) {
+				use = c.Uses[i]
+			}
+			if c.Brief {
+				line := []app.UI{app.Text(meta)}
+				if use != "" {
+					line = append(line, app.Text(" · "), txt("span", "source__uses", use))
+				}
+				items = append(items, elc("li", "source").DataSet("source", s.ID).Body(head, box("p", "source__meta", line...)))
+				continue
+			}
 			var link app.UI
 			switch {
 			case isWebURL(s.URL):
@@ -60,24 +81,24 @@ func (c *SourceList) Render() app.UI {
 				link = txt("span", "source__url", s.URL)
 			}
 			var used app.UI
-			if i < len(c.Uses) && c.Uses[i] != "" {
-				used = txt("p", "source__uses", c.Uses[i])
+			if use != "" {
+				used = txt("p", "source__uses", use)
 			}
 			items = append(items, elc("li", "source").DataSet("source", s.ID).Body(
-				box("p", "source__head",
-					txt("span", "source__title", sourceText(t, text.SourceTitleKey(s.ID), s.Title)),
-					app.Text(" "),
-					evidenceTag(t, s.Evidence),
-				),
-				txt("p", "source__meta", t.F("sources.meta", "publisher", sourceText(t, text.SourcePublisherKey(s.ID), s.Publisher), "period", sourcePeriod(t, s))),
+				head,
+				txt("p", "source__meta", meta),
 				app.If(s.Note != "", func() app.UI { return txt("p", "source__note", sourceNote(t, s)) }),
 				used,
 				link,
 			))
 		}
+		intro := "sources.intro"
+		if c.Brief {
+			intro = "sources.intro.brief"
+		}
 		return h("section|id=sources|class=card sources|aria-labelledby=sources-title",
 			ht("h2|id=sources-title", t.T("sources.title")),
-			txt("p", "", t.T("sources.intro")),
+			txt("p", "", t.T(intro)),
 			box("ol", "source-list", items...),
 			box("p", "edition",
 				app.Text(t.T("sources.edition")+" "),

@@ -29,7 +29,7 @@ func ClearData(t *text.Catalog) string {
 var BuilderScripts = []string{"web/embedded.js", "web/embed.js", "web/builder.js"}
 
 // Builder renders the embed builder in the language of t: a form of the choices a portal
-// has (role, state, fixed fields, theme, accent, its origin, size, sandbox), the code to
+// has (role, state, fixed fields, layout, theme, accent, its origin, size, sandbox), the code to
 // paste and a live preview. The form is rendered here, in the catalogue's words and from
 // the model's own lists; web/builder.js turns the choices into the code and the
 // preview's address. base is the site's base path, such as "/hit-salary/"; o gives the
@@ -83,18 +83,27 @@ func Builder(base string, t *text.Catalog, o Options) ([]byte, error) {
 			esc(t.T("field."+p)), `</label></div></li>`)
 	}
 	w(`</ul></fieldset>
-<fieldset class="field field--group"><legend class="field__label">`, esc(t.T("builder.theme")), `</legend><ul class="choices">`)
-	for _, th := range []struct{ value, key string }{{"auto", "builder.theme.auto"}, {"light", "builder.theme.light"}, {"dark", "builder.theme.dark"}} {
-		id := "b-theme-" + th.value
-		checked := ""
-		if th.value == "auto" {
-			checked = " checked"
+`)
+	// The layout (view=, app/ui embed.go) and the theme: radio groups named by their
+	// parameter; the first choice is the default, which the code leaves out.
+	type choice struct{ value, key string }
+	radios := func(name, legend string, choices ...choice) {
+		w(`<fieldset class="field field--group"><legend class="field__label">`, esc(t.T(legend)), `</legend><ul class="choices">`)
+		for i, c := range choices {
+			id := "b-" + name + "-" + c.value
+			checked := ""
+			if i == 0 {
+				checked = " checked"
+			}
+			w(`<li class="choice"><input type="radio" id="`, id, `" name="`, name, `" value="`, c.value, `"`, checked, `><div class="choice__text"><label class="choice__label" for="`, id, `">`,
+				esc(t.T(c.key)), `</label></div></li>`)
 		}
-		w(`<li class="choice"><input type="radio" id="`, id, `" name="theme" value="`, th.value, `"`, checked, `><div class="choice__text"><label class="choice__label" for="`, id, `">`,
-			esc(t.T(th.key)), `</label></div></li>`)
+		w(`</ul></fieldset>
+`)
 	}
-	w(`</ul></fieldset>
-<div class="field"><label class="field__label" for="b-accent">`, esc(t.T("builder.accent")), `</label>
+	radios("view", "builder.view", choice{"full", "builder.view.full"}, choice{"compact", "builder.view.compact"})
+	radios("theme", "builder.theme", choice{"auto", "builder.theme.auto"}, choice{"light", "builder.theme.light"}, choice{"dark", "builder.theme.dark"})
+	w(`<div class="field"><label class="field__label" for="b-accent">`, esc(t.T("builder.accent")), `</label>
 <input type="text" id="b-accent" name="accent" maxlength="7" autocomplete="off" spellcheck="false" aria-describedby="b-accent-help b-accent-status">
 <p id="b-accent-help" class="help">`, esc(t.T("builder.accent.help")), `</p>
 <p id="b-accent-status" class="help" aria-live="polite"></p></div>

@@ -12,8 +12,9 @@ import (
 )
 
 // TestBuilder checks the embed builder page: a role and a state option for each of the
-// model's, a lock checkbox for each scenario parameter, every label naming a control
-// that exists, the scripts in order, and the starting code escaped in its textarea.
+// model's, a lock checkbox for each scenario parameter, the layout and theme choices
+// with their defaults checked, every label naming a control that exists, the scripts in
+// order, and the starting code escaped in its textarea.
 func TestBuilder(t *testing.T) {
 	b, err := Builder("/hit-salary/", text.For(text.English), Options{})
 	if err != nil {
@@ -34,6 +35,18 @@ func TestBuilder(t *testing.T) {
 		if !strings.Contains(page, `id="b-lock-`+p+`" name="lock" value="`+p+`"`) {
 			t.Errorf("no lock checkbox for %s", p)
 		}
+	}
+	for _, w := range []string{
+		`<legend class="field__label">Layout</legend>`,
+		`id="b-view-full" name="view" value="full" checked>`, `id="b-view-compact" name="view" value="compact">`,
+		`id="b-theme-auto" name="theme" value="auto" checked>`, `id="b-theme-light" name="theme" value="light">`, `id="b-theme-dark" name="theme" value="dark">`,
+	} {
+		if !strings.Contains(page, w) {
+			t.Errorf("the builder lacks %s", w)
+		}
+	}
+	if strings.Count(page, " checked>") != 2 {
+		t.Errorf("%d choices checked at first, want one layout and one theme", strings.Count(page, " checked>"))
 	}
 	ids := map[string]bool{}
 	for _, m := range regexp.MustCompile(` id="([^"]+)"`).FindAllStringSubmatch(page, -1) {

@@ -7,12 +7,15 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -427,3 +430,170 @@ func contrast(t *testing.T, a, b string) float64 {
 
 // netListen listens on a free port of 127.0.0.1.
 func netListen() (net.Listener, error) { return net.Listen("tcp", "127.0.0.1:0") }
+
+// compactGuides are the panels a compact embed (view=compact) leaves to the full app.
+var compactGuides = []string{"#waterfall", "#others", "#compare", "#share", "#saved", "#role-info", "#trajectory",
+	"#payback", "#ranking", "#pathways", "#outlook .outlook__neighbours"}
+
+// compactCore is what it shows: the form, the estimate with its range, the confidence,
+// the breakdown, the outlook, the sources, the link to the full app and the footer.
+var compactCore = []string{"#scenario", "[data-testid=estimate]", ".summary__range", "#confidence", "#breakdown", "#outlook",
+	"#sources", "[data-testid=open-full] a", "[data-testid=embed-footer]"}
+
+// compactLayout is what a test reads of an embedded page once it has settled.
+type compactLayout struct {
+	Height         float64  // the document's height in CSS pixels
+	Median         string   // the estimate's data-median
+	Low, High      string   // its range
+	Drawn, Missing []string // of compactGuides, those in the page; of compactCore, those not on screen
+	Embed          string   // <html data-embed>
+	Open, Target   string   // the full app link's address and target
+}
+
+// readLayout waits until the embedded page has settled (every slow panel in, none
+// behind) and reads it.
+func (tb *tab) readLayout() compactLayout {
+	tb.t.Helper()
+	tb.waitWasm()
+	tb.waitFor("the slow panels to catch up", `!document.querySelector('.later[aria-busy=true]') && !document.querySelector('.later:empty')`, changeTimeout)
+	time.Sleep(300 * time.Millisecond) // late layout (the tile map, the charts' sizes)
+	var l compactLayout
+	tb.mustEval(fmt.Sprintf(`(() => {
+		const vis = s => { const e = document.querySelector(s); return !!e && e.getClientRects().length > 0; };
+		const est = document.querySelector('[data-testid=estimate]');
+		const open = document.querySelector('[data-testid=open-full] a');
+		return {
+			height: document.documentElement.getBoundingClientRect().height,
+			median: est.getAttribute('data-median'), low: est.getAttribute('data-low'), high: est.getAttribute('data-high'),
+			drawn: %[1]s.filter(s => document.querySelector(s)), missing: %[2]s.filter(s => !vis(s)),
+			embed: document.documentElement.getAttribute('data-embed'),
+			open: open ? open.href : '', target: open ? open.target : '',
+		};
+	})()`, jsArray(compactGuides), jsArray(compactCore)), &l)
+	return l
+}
+
+// jsArray is a JavaScript array literal of strings.
+func jsArray(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = jsString(s)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}
+
+// TestEmbedCompact loads an embed with view=compact and the same scenario as a full
+// embed, 780 and 320 px wide: the estimate and its range are the model's, as in the
+// full embed; none of the guide panels is shown and everything the compact layout
+// promises is (the form with its lock, the breakdown, the sources, the link to the full
+// app in a new tab, the footer); the page is well under half the full embed's height at
+// 780 px (both heights are logged); before the app starts the pre-rendered page shows the
+// compact panels only; axe-core finds nothing in the light and dark schemes; and the
+// embed builder writes view=compact into its code and preview. The tab fails the test
+// on any CSP or Trusted Types violation. Screenshots: embed-compact-<width>-<scheme>.png.
+func TestEmbedCompact(t *testing.T) {
+	src := axeSource(t)
+	dir := screenshotDir(t)
+	s := site(t, harness.Options{})
+	const scenario = "role=security-analyst&state=CA&years=7&edu=master&certs=cissp"
+	in := estimate.Default()
+	in.Role, in.State, in.Years, in.Education, in.Certs = "security-analyst", "CA", 7, estimate.EduMaster, []estimate.Cert{"cissp"}
+	w := want(t, in)
+
+	for _, width := range []int64{780, 320} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			load := func(query string) (*tab, compactLayout) {
+				tb := newTab(t, 2*time.Minute)
+				tb.run("set the viewport", emulation.SetDeviceMetricsOverride(width, 900, 1, width < 600))
+				tb.navigate(s.URL() + "?" + query)
+				return tb, tb.readLayout()
+			}
+			_, full := load("embed=1&" + scenario)
+			tb, compact := load("embed=1&view=compact&lock=role&" + scenario)
+			t.Logf("document height at %d px: full embed %.0f px, compact %.0f px (%.2f×)", width, full.Height, compact.Height, compact.Height/full.Height)
+
+			for _, l := range []struct {
+				name string
+				compactLayout
+			}{{"full", full}, {"compact", compact}} {
+				if l.Median != fmt.Sprint(w.Median) || l.Low != fmt.Sprint(w.Low) || l.High != fmt.Sprint(w.High) {
+					t.Errorf("%s embed: estimate %s (%s–%s), want the model's %d (%d–%d)", l.name, l.Median, l.Low, l.High, w.Median, w.Low, w.High)
+				}
+			}
+			if full.Embed != "" || len(full.Drawn) < len(compactGuides)-1 { // the full embed has no saved panel
+				t.Errorf("the full embed: data-embed=%q, guide panels %v", full.Embed, full.Drawn)
+			}
+			if compact.Embed != "compact" {
+				t.Errorf("compact embed: <html data-embed=%q>, want compact (web/embedded.js)", compact.Embed)
+			}
+			if len(compact.Drawn) > 0 {
+				t.Errorf("the compact embed has guide panels: %v", compact.Drawn)
+			}
+			if len(compact.Missing) > 0 {
+				t.Errorf("the compact embed lacks %v", compact.Missing)
+			}
+			if u, err := url.Parse(compact.Open); err != nil || u.Path != harness.Base || u.Query().Get("role") != "security-analyst" ||
+				u.Query().Get("certs") != "cissp" || u.Query().Has("embed") || compact.Target != "_blank" {
+				t.Errorf("the link to the full app is %q (target %q), want the full app with the scenario in a new tab", compact.Open, compact.Target)
+			}
+			if width == 780 && !(compact.Height < 0.4*full.Height) {
+				t.Errorf("at 780 px the compact embed is %.0f px tall, the full one %.0f px: want under 0.4×", compact.Height, full.Height)
+			}
+			var role string
+			tb.mustEval(`document.querySelector('#role').tagName`, &role)
+			if role != "P" {
+				t.Errorf("lock=role: #role is <%s>, want text", role)
+			}
+			tb.expectNoAxe(src, fmt.Sprintf("compact embed at %d px", width), "light", "dark")
+			for _, scheme := range []string{"light", "dark"} {
+				tb.run(scheme, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}))
+				var png []byte
+				tb.run("screenshot", chromedp.FullScreenshot(&png, 100))
+				name := filepath.Join(dir, fmt.Sprintf("embed-compact-%d-%s.png", width, scheme))
+				if err := os.WriteFile(name, png, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				t.Logf("wrote %s", name)
+			}
+		})
+	}
+
+	t.Run("pre-rendered", func(t *testing.T) {
+		// Before the wasm runs, web/embedded.js marks the page compact and web/app.css
+		// hides what the compact layout will not have, so the frame does not start at the
+		// full page's height.
+		release := s.HoldWasm()
+		defer release()
+		tb := newTab(t, time.Minute)
+		tb.navigate(s.URL() + "?embed=1&view=compact&" + scenario)
+		var pre struct{ Shown, Missing []string }
+		tb.mustEval(fmt.Sprintf(`(() => {
+			const vis = s => { const e = document.querySelector(s); return !!e && e.getClientRects().length > 0; };
+			return {shown: %[1]s.filter(vis), missing: ['#scenario', '#breakdown', '#outlook', '#sources'].filter(s => !vis(s))};
+		})()`, jsArray(compactGuides)), &pre)
+		if len(pre.Shown) > 0 || len(pre.Missing) > 0 {
+			t.Errorf("the pre-rendered compact embed shows %v and lacks %v", pre.Shown, pre.Missing)
+		}
+	})
+
+	t.Run("builder", func(t *testing.T) {
+		tb := newTab(t, 2*time.Minute)
+		tb.navigate(s.URL() + "embed-builder/")
+		tb.setValue("#b-role", "security-analyst")
+		tb.activate("#b-view-compact")
+		var got struct{ Code, Preview string }
+		tb.mustEval(`({code: document.querySelector('#b-code').value, preview: document.querySelector('#b-preview').src})`, &got)
+		if !strings.Contains(got.Code, `?embed=1&amp;view=compact&amp;role=security-analyst"`) {
+			t.Errorf("the code does not ask for the compact layout:\n%s", got.Code)
+		}
+		if u, err := url.Parse(got.Preview); err != nil || u.Query().Get("view") != "compact" {
+			t.Fatalf("preview src %q, want view=compact", got.Preview)
+		}
+		tb.pollFrame("the compact layout in the preview", s.URL(), `document.querySelector('.app--compact [data-testid=estimate][data-source=wasm]') && !document.querySelector('#pathways')`, wasmTimeout)
+		tb.activate("#b-view-full")
+		tb.mustEval(`document.querySelector('#b-code').value`, &got.Code)
+		if strings.Contains(got.Code, "view=") {
+			t.Errorf("the full layout (the default) is written as a parameter:\n%s", got.Code)
+		}
+	})
+}

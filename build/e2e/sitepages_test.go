@@ -28,6 +28,7 @@ var sitePages = []struct {
 	{"es", true},
 	{"?embed=1&theme=light", true},
 	{"?embed=1&theme=dark&accent=ffcc00&lock=role,state&role=data-analyst&state=WA", true},
+	{"?embed=1&view=compact&lang=es&role=it-support&state=OH", true},
 	{"methodology/", false},
 	{"privacy/", false},
 	{"accessibility/", false},
@@ -242,7 +243,7 @@ func TestEmbedBuilderKeyboard(t *testing.T) {
 	for _, p := range estimate.Params() {
 		controls = append(controls, "#b-lock-"+p)
 	}
-	controls = append(controls, "#b-theme-auto", "#b-accent", "#b-host", "#b-height", "#b-sandbox", "#b-code", "#b-copy", "#b-preview")
+	controls = append(controls, "#b-view-full", "#b-theme-auto", "#b-accent", "#b-host", "#b-height", "#b-sandbox", "#b-code", "#b-copy", "#b-preview")
 	for _, pg := range builderPages {
 		t.Run(string(pg.lang), func(t *testing.T) {
 			tb := newTab(t, time.Minute)

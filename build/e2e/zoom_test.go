@@ -29,13 +29,15 @@ var zoomLevels = []struct {
 }
 
 // a11yPages are the kinds of page people reach: the estimator (English and Spanish), a
-// role page and a role × state page, the embedded view, and the static documents.
+// role page and a role × state page, the embedded view (full and compact), and the static
+// documents.
 var a11yPages = []struct{ name, path string }{
 	{"home", "?role=informatics&state=TX&years=6&edu=master&employer=hospital-system&certs=epic,cphims&bg=clinical"},
 	{"spanish home", "es"},
 	{"role page", "roles/ehr-analyst/"},
 	{"role and state page", "roles/security-analyst/oh/"},
 	{"embed", "?embed=1&role=security-analyst&state=CA"},
+	{"compact embed", "?embed=1&view=compact&role=security-analyst&state=CA"},
 	{"methodology", "methodology/"},
 	{"privacy", "privacy/"},
 	{"accessibility", "accessibility/"},
