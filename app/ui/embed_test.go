@@ -166,6 +166,15 @@ func TestCompactEmbed(t *testing.T) {
 			if role := one(t, root, "#role", byAttr("id", "role")); role.Tag != "p" {
 				t.Errorf("locked #role is <%s>, want text", role.Tag)
 			}
+			// Unlocked, the role's help does not send the reader down the page to a
+			// description the compact embed leaves out.
+			free := newTestPage(&memStore{})
+			free.embed, free.lang = parseEmbed("embed=1&view=compact"), lang
+			free.start(nil, "", sourceWasm)
+			freeRoot, _ := render(t, free)
+			if got := textOf(one(t, freeRoot, "#role-help", byAttr("id", "role-help"))); got != c.T("help.role.compact") {
+				t.Errorf("the compact embed's role help says %q, want %q", got, c.T("help.role.compact"))
+			}
 			est := one(t, root, "estimate", byAttr("data-testid", "estimate"))
 			if est.Attrs["data-median"] != strconv.Itoa(p.res.Estimate) || est.Attrs["data-low"] != strconv.Itoa(p.res.Low) {
 				t.Errorf("estimate %v, want the model's %d (%d–%d)", est.Attrs, p.res.Estimate, p.res.Low, p.res.High)

@@ -23,6 +23,7 @@ type Form struct {
 	PriorText string         // the prior-years field as typed
 	PriorNote string         // text key of a problem with PriorText, or ""
 	Locked    []string       // URL parameter names shown but not editable (embed pages)
+	Compact   bool           // a compact embed (view=compact): the role's description is not on the page
 
 	OnChange func(app.Context, Change) // called for every edit
 	OnReset  func(app.Context)         // called by the start-over button
@@ -44,7 +45,7 @@ func (f *Form) Render() app.UI {
 			Attr("novalidate", true).OnSubmit(f.onSubmit).Body(
 			ht("h2|id=form-title|tabindex=-1", t.T("form.title")), // target of the skip link
 			txt("p", "form__intro", t.T("form.intro")),
-			&selectInput{Lang: f.Lang, Param: estimate.ParamRole, Value: string(in.Role), Locked: f.locked(estimate.ParamRole), Form: f},
+			&selectInput{Lang: f.Lang, Param: estimate.ParamRole, Value: string(in.Role), Locked: f.locked(estimate.ParamRole), Compact: f.Compact, Form: f},
 			&selectInput{Lang: f.Lang, Param: estimate.ParamState, Value: in.State, Locked: f.locked(estimate.ParamState), Form: f},
 			&selectInput{Lang: f.Lang, Param: estimate.ParamMetro, State: in.State, Value: in.Metro, Locked: f.locked(estimate.ParamMetro) || f.locked(estimate.ParamState), Form: f},
 			&yearsInput{Lang: f.Lang, Param: estimate.ParamYears, Text: f.YearsText, Note: f.YearsNote, Used: in.Years, Locked: f.locked(estimate.ParamYears), Form: f},
@@ -80,12 +81,13 @@ var selectIDs = map[string]string{
 type selectInput struct {
 	app.Compo
 
-	Lang   text.Lang // language of every string
-	Param  string    // the URL parameter it edits
-	Value  string    // the selected value
-	State  string    // for the metro select: the state whose metro areas are offered
-	Locked bool      // shown but not editable (embed pages)
-	Form   *Form     // the form the edits go to (the same pointer every render)
+	Lang    text.Lang // language of every string
+	Param   string    // the URL parameter it edits
+	Value   string    // the selected value
+	State   string    // for the metro select: the state whose metro areas are offered
+	Locked  bool      // shown but not editable (embed pages)
+	Compact bool      // the role select of a compact embed, whose help points to the full app
+	Form    *Form     // the form the edits go to (the same pointer every render)
 
 	metrosFailed bool // the metro select: the metro table could not be had (metro.go)
 }
@@ -101,6 +103,9 @@ func (c *selectInput) Render() app.UI {
 		help := id + "-help"
 		describedBy := help
 		helpKey, disabled := "help."+c.Param, c.Locked
+		if c.Compact {
+			helpKey = "help.role.compact" // only the role select is Compact
+		}
 		if c.Param == estimate.ParamMetro {
 			helpKey, disabled = c.metroHelp(), c.Locked || len(estimate.MetrosOf(c.State)) == 0
 		}

@@ -399,6 +399,7 @@ func (p *Page) render(t *text.Catalog) app.UI {
 					PriorText: p.priorText,
 					PriorNote: p.priorNote,
 					Locked:    p.locked(),
+					Compact:   p.compact(),
 					OnChange:  p.onChange,
 					OnReset:   p.onReset,
 					OnFault:   p.fail,
