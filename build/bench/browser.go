@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -188,6 +189,7 @@ type browserReport struct {
 	Edits      []float64 // at cpuSlowdown
 	EditsFrame []float64
 	EditsFast  []float64          // without CPU slowdown
+	Floor      []float64          // the same measure on floorPage, at the CPU slowdown
 	EditCost   map[string]float64 // main-thread ms per edit by kind (Script, Layout, ...), at cpuSlowdown
 	Fields     []fieldEdits       // input to paint per field type, at cpuSlowdown
 }
@@ -335,6 +337,10 @@ func measureBrowser(ctx context.Context, c config, r *report, logf func(string, 
 		return err
 	}
 	if r.browser.EditsFast, _, _, err = editLatency(edits, plain, c.edits, 1); err != nil {
+		return err
+	}
+	logf("input-to-paint latency of the measure's floor page, %d edits at %g× CPU…", c.edits, cpuSlowdown)
+	if r.browser.Floor, err = floorLatency(edits, c.edits, cpuSlowdown); err != nil {
 		return err
 	}
 	for _, f := range fieldKinds {
@@ -686,6 +692,23 @@ const fieldJS = `(async (sel, kind, n) => {
 	}
 	return out;
 })`
+
+// floorPage is the smallest page the input measure can time: a number field whose input
+// event writes its value into one paragraph. Edited by fieldJS as the app's fields are, it
+// gives the measure's floor on this machine: the wait for a frame and a frame that changes
+// one text node.
+const floorPage = `<!doctype html><html lang=en><meta charset=utf-8><title>floor</title>` +
+	`<input id=years type=number value=3 aria-label=years><p id=out>3</p>` +
+	`<script>document.getElementById('years').addEventListener('input', e => {` +
+	`document.getElementById('out').textContent = e.target.value; });</script>`
+
+// floorLatency times n edits of floorPage's field at a CPU slowdown.
+func floorLatency(ctx context.Context, n int, cpu float64) ([]float64, error) {
+	var out struct{ Paint []float64 }
+	err := chromedp.Run(ctx, throttle(1, false), chromedp.Navigate("data:text/html,"+url.PathEscape(floorPage)),
+		throttle(cpu, false), evaluate(fmt.Sprintf(`%s("#years", "number", %d)`, fieldJS, n), &out), throttle(1, false))
+	return out.Paint, err
+}
 
 // fieldLatency times n edits of one field type at a CPU slowdown, starting from the
 // default scenario.

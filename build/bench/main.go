@@ -79,7 +79,7 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 		"build the site without -s to see function names")
 	fs.StringVar(&c.trace, "trace", "", "only trace edits of these fields (\"all\" or selectors, comma-separated): "+
 		"script, style, layout, paint per edit and what invalidated style and layout")
-	fs.StringVar(&c.fields, "fields", "", "only measure the input latency of these fields (\"all\" or selectors, comma-separated)")
+	fs.StringVar(&c.fields, "fields", "", "only measure the input latency of these fields (\"all\" or selectors, comma-separated; \"floor\": the measure on a page that changes one text node per input)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}

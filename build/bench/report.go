@@ -181,6 +181,9 @@ func (r *report) write(w io.Writer) {
 	p("|---|---:|---:|---:|")
 	p("| to the end of the painted frame | %.1f ms | %.1f ms | %.1f ms |", percentile(b.Edits, 50), percentile(b.Edits, 95), percentile(b.Edits, 100))
 	p("| to the start of that frame (rAF) | %.1f ms | %.1f ms | %.1f ms |", percentile(b.EditsFrame, 50), percentile(b.EditsFrame, 95), percentile(b.EditsFrame, 100))
+	if len(b.Floor) > 0 {
+		p("| the measure's floor: a page whose input changes one text node, %g× CPU | %.1f ms | %.1f ms | %.1f ms |", cpuSlowdown, percentile(b.Floor, 50), percentile(b.Floor, 95), percentile(b.Floor, 100))
+	}
 	if len(b.EditsFast) > 0 {
 		p("| to the end of the painted frame, no CPU slowdown | %.1f ms | %.1f ms | %.1f ms |", percentile(b.EditsFast, 50), percentile(b.EditsFast, 95), percentile(b.EditsFast, 100))
 	}

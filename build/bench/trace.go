@@ -364,6 +364,14 @@ func topCounts(m map[string]int, k, n int) string {
 func fieldsOnly(ctx context.Context, s *harness.Server, which string, n int, cpu float64, w io.Writer, logf func(string, ...any)) error {
 	chosen := func(sel string) bool { return which == "all" || slices.Contains(strings.Split(which, ","), sel) }
 	fmt.Fprintf(w, "| field | p50 ms | p95 ms | DOM mutations per edit (median) |\n|---|---:|---:|---|\n")
+	if chosen("floor") {
+		logf("input-to-paint latency of the measure's floor page, %d edits at %g× CPU…", n, cpu)
+		paint, err := floorLatency(ctx, n, cpu)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "| floor (one text node per input) | %.1f | %.1f | |\n", percentile(paint, 50), percentile(paint, 95))
+	}
 	if chosen("#years") {
 		logf("input-to-paint latency, %d edits of #years at %g× CPU…", n, cpu)
 		paint, _, _, err := editLatency(ctx, s, n, cpu)
