@@ -35,6 +35,18 @@ func (tb *tab) forceColors(scheme string) {
 		{Name: "forced-colors", Value: "active"}, {Name: "prefers-color-scheme", Value: scheme}}))
 }
 
+// forcedApp opens the app at url (the site's address and a query) in a new tab in forced
+// colours over the scheme, once the wasm app has drawn it.
+func forcedApp(t *testing.T, scheme, url string) *tab {
+	t.Helper()
+	tb := newTab(t, time.Minute)
+	tb.forceColors(scheme)
+	tb.navigate(url)
+	tb.waitWasm()
+	tb.expectForced()
+	return tb
+}
+
 // expectForced fails the test unless the page matches (forced-colors: active).
 func (tb *tab) expectForced() {
 	tb.t.Helper()
@@ -95,11 +107,7 @@ func TestForcedColorsBusyPanels(t *testing.T) {
 	s := site(t, harness.Options{})
 	for _, scheme := range forcedSchemes {
 		t.Run(scheme, func(t *testing.T) {
-			tb := newTab(t, time.Minute)
-			tb.forceColors(scheme)
-			tb.navigate(s.URL())
-			tb.waitWasm()
-			tb.expectForced()
+			tb := forcedApp(t, scheme, s.URL())
 			tb.waitFor("the slow panels to catch up", `!document.querySelector('.later[aria-busy=true]')`, changeTimeout)
 			next := estimate.Default()
 			next.Years = 12
@@ -141,11 +149,7 @@ func TestForcedColorsTileMap(t *testing.T) {
 	s := site(t, harness.Options{})
 	for _, scheme := range forcedSchemes {
 		t.Run(scheme, func(t *testing.T) {
-			tb := newTab(t, time.Minute)
-			tb.forceColors(scheme)
-			tb.navigate(s.URL() + "?role=informatics&state=TX")
-			tb.waitWasm()
-			tb.expectForced()
+			tb := forcedApp(t, scheme, s.URL()+"?role=informatics&state=TX")
 			tb.click("#ranking .rank-toggle")
 			tb.waitFor("the map", `document.querySelector('.tilemap__svg .tile--you')`, changeTimeout)
 			var m struct {
@@ -189,12 +193,8 @@ func TestForcedColorsWaterfall(t *testing.T) {
 	s := site(t, harness.Options{})
 	for _, scheme := range forcedSchemes {
 		t.Run(scheme, func(t *testing.T) {
-			tb := newTab(t, time.Minute)
-			tb.forceColors(scheme)
 			// Experience and the employer lower the estimate, education raises it.
-			tb.navigate(s.URL() + "?role=informatics&state=TX&years=2&edu=master&employer=hospital-system")
-			tb.waitWasm()
-			tb.expectForced()
+			tb := forcedApp(t, scheme, s.URL()+"?role=informatics&state=TX&years=2&edu=master&employer=hospital-system")
 			tb.waitFor("the factor chart", `document.querySelector('#waterfall .wf-bar--up') && document.querySelector('#waterfall .wf-bar--down')`, changeTimeout)
 			var bars struct{ Up, Down []string }
 			tb.mustEval(`(() => {
