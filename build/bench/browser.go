@@ -453,6 +453,9 @@ func coldLoad(ctx context.Context, s *harness.Server, devtools bool, ready strin
 	s.ResetLog()
 	if err := chromedp.Run(ctx,
 		network.Enable(),
+		// A new browser context did not always start with an empty HTTP cache: a hello-world
+		// run took its app.wasm from the disk cache (CDP's fromDiskCache) in one of three.
+		network.SetCacheDisabled(true),
 		// With DevTools emulation the service worker's downloads are not slowed: it would
 		// install in a blink and answer the page's own app.wasm request from its cache.
 		// Bypassing it keeps that mode a measure of the page's own loading.
