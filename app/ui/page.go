@@ -581,29 +581,33 @@ func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 	}
 	r, s := p.res, p.lag.shown // the page's result, and the one the slow panels show (later.go)
 	p.boot.drawn = 0           // counts the slow panels for the first mount's steps (boot.go)
-	q, sq := queryString(r.Input), queryString(s.Input)
-	var guide app.UI
-	if p.guide != nil {
-		guide = &GuidePanel{Lang: p.lang, Guide: p.guide}
-	}
 	summary = &Summary{Lang: p.lang, Result: r, Source: p.source, Example: p.example,
 		Settled: figures{s.Estimate, s.Low, s.High}}
+	// The panels both layouts have; each slow one goes through p.later in page order.
+	confidence := &ConfidencePanel{Lang: p.lang, Level: r.Confidence, Reasons: r.Reasons}
+	breakdown := &Breakdown{Lang: p.lang, Result: r}
+	outlook := &OutlookPanel{Lang: p.lang, Role: s.Input.Role, Outlook: s.Outlook, Brief: p.compact()}
 	if p.compact() {
 		// A small portal slot (view=compact, embed.go): the estimate, how it adds up, the
 		// outlook without its guide to other roles and the sources with their years; the
 		// guide panels below are the full app's, one link away.
 		return summary, []app.UI{
-			&ConfidencePanel{Lang: p.lang, Level: r.Confidence, Reasons: r.Reasons},
-			&Breakdown{Lang: p.lang, Result: r},
-			p.later(&OutlookPanel{Lang: p.lang, Role: s.Input.Role, Outlook: s.Outlook, Brief: true}),
+			confidence,
+			breakdown,
+			p.later(outlook),
 			p.later(p.shownSources()),
 			p.renderOpenFull(t),
 		}
 	}
+	q, sq := queryString(r.Input), queryString(s.Input)
+	var guide app.UI
+	if p.guide != nil {
+		guide = &GuidePanel{Lang: p.lang, Guide: p.guide}
+	}
 	return summary, []app.UI{
 		guide,
-		&ConfidencePanel{Lang: p.lang, Level: r.Confidence, Reasons: r.Reasons},
-		&Breakdown{Lang: p.lang, Result: r},
+		confidence,
+		breakdown,
 		p.later(&Waterfall{Lang: p.lang, Factors: s.Factors, Total: s.Estimate}),
 		p.later(&OthersPanel{Lang: p.lang, Estimate: s.Estimate}),
 		&ComparePanel{Lang: p.lang, Query: q},
@@ -614,7 +618,7 @@ func (p *Page) renderResults(t *text.Catalog) (summary app.UI, rest []app.UI) {
 		p.later(&PaybackPanel{Lang: p.lang, Query: sq}),
 		p.later(&RankPanel{Lang: p.lang, Query: sq}),
 		p.later(&PathwaysPanel{Lang: p.lang, Query: sq}),
-		p.later(&OutlookPanel{Lang: p.lang, Role: s.Input.Role, Outlook: s.Outlook}),
+		p.later(outlook),
 		p.later(p.shownSources()),
 	}
 }
