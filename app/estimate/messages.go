@@ -2,6 +2,7 @@ package estimate
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -131,16 +132,38 @@ var eduPhrase = map[Education]string{
 	EduDoctorate:   "a doctoral or professional degree",
 }
 
-// render fills the placeholders of an English template with args in English.
+// render fills the placeholders of an English template with args in English, in one
+// pass: every Result carries a few dozen messages, and a strings.Replacer built per
+// message cost more than the rest of the sentence (BenchmarkEdit in app/ui). A brace
+// that names no argument is kept as it is.
 func render(tmpl string, args []Arg) string {
-	if len(args) == 0 {
+	if len(args) == 0 || !strings.Contains(tmpl, "{") {
 		return tmpl
 	}
-	pairs := make([]string, 0, 2*len(args))
-	for _, a := range args {
-		pairs = append(pairs, "{"+a.Name+"}", EnglishArg(a))
+	var b strings.Builder
+	b.Grow(len(tmpl) + 16*len(args))
+	for {
+		open := strings.IndexByte(tmpl, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(tmpl[open+1:], '}')
+		if end < 0 {
+			break
+		}
+		name := tmpl[open+1 : open+1+end]
+		i := slices.IndexFunc(args, func(a Arg) bool { return a.Name == name })
+		if i < 0 {
+			b.WriteString(tmpl[:open+1])
+			tmpl = tmpl[open+1:]
+			continue
+		}
+		b.WriteString(tmpl[:open])
+		b.WriteString(EnglishArg(args[i]))
+		tmpl = tmpl[open+1+end+1:]
 	}
-	return strings.NewReplacer(pairs...).Replace(tmpl)
+	b.WriteString(tmpl)
+	return b.String()
 }
 
 // EnglishArg writes an argument in English: digits grouped with commas, money as $1,250,
