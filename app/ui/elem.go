@@ -17,6 +17,7 @@ import (
 //     element hs returns: hs("button|type=button").ID(id).Aria("pressed", on).OnClick(f);
 //   - elc, txt and box are the tag-and-class shorthands, void the self-closing elements
 //     (input), fact one term and value of a description list;
+//   - an element that comes and goes among stable siblings goes in a slot;
 //   - never app.Div, app.Span and the other typed elements (see el).
 //
 // TestElementSpec (elem_test.go) is the parser's table of cases.
@@ -90,6 +91,16 @@ func h(spec string, body ...app.UI) app.UI { return hs(spec).Body(body...) }
 //
 //go:noinline
 func ht(spec, s string) app.UI { return hs(spec).Text(s) }
+
+// slot holds an element that comes and goes (ui nil: none) in a wrapper without a box
+// (class slot, display: contents). go-app matches an element's children by position, so
+// one appearing or leaving among them made it replace every later sibling: the first
+// edit of the starting example, which drops the example note, replaced the summary's
+// range bar (42 elements), facts and live region (a new live region is not reliably
+// read out). In a slot, the siblings keep their places.
+//
+//go:noinline
+func slot(ui app.UI) app.UI { return box("div", "slot", ui) }
 
 // fact is one term and its value in a "facts" description list.
 //

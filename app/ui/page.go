@@ -478,13 +478,17 @@ func (p *Page) renderPeek(t *text.Catalog) app.UI {
 	if p.example {
 		label = "peek.label.example"
 	}
-	var change app.UI
+	// The change since the last edit is there from the first edit on; until then its
+	// span is empty and hidden, so that the range after it keeps its place (slot).
+	change := el("span").Class("peek__change")
 	if p.changed {
 		key := "peek.change"
 		if p.change == 0 {
 			key = "peek.change.none"
 		}
-		change = txt("span", "peek__change", " "+t.F(key, "change", t.SignedMoney(p.change)))
+		change = change.Text(" " + t.F(key, "change", t.SignedMoney(p.change)))
+	} else {
+		change = change.Attr("hidden", true)
 	}
 	return box("div", "peek",
 		box("p", "peek__text",

@@ -42,14 +42,14 @@ func (s *Summary) Render() app.UI {
 		return h("section|id=summary|class=card summary|aria-labelledby=summary-title",
 			ht("h2|id=summary-title|class=summary__title|tabindex=-1",
 				t.F("summary.title", "role", roleName(t, r.Input.Role), "area", where)),
-			app.If(s.Example, func() app.UI {
+			slot(app.If(s.Example, func() app.UI {
 				// On a phone the example is the first figure people see: say it is not theirs.
 				return box("p", "example-note",
 					txt("strong", "example-note__label", t.T("summary.example")+" "),
 					app.Text(t.T("summary.example.body")+" "),
 					focusLink("example-note__link", formTitleID, t.T("summary.example.change")),
 				)
-			}),
+			})),
 			// The profile in words: shown in print, where the form is left out.
 			txt("p", "summary__profile print-only", t.F("summary.profile",
 				"years", t.Plural("count.years", r.Input.Years), "edu", t.T("edu."+string(r.Input.Education)),
@@ -71,16 +71,16 @@ func (s *Summary) Render() app.UI {
 			txt("p", "summary__range",
 				t.F("summary.range", "low", t.Money(r.Low), "high", t.Money(r.High))),
 			&RangeBar{Lang: s.Lang, Low: r.Low, Estimate: r.Estimate, High: r.High, Spread: r.Spread, Area: where},
-			app.If(r.FromPay != nil, func() app.UI { return fromPayLine(t, r.FromPay) }),
+			slot(app.If(r.FromPay != nil, func() app.UI { return fromPayLine(t, r.FromPay) })),
 			box("dl", "facts",
 				fact(t.T("summary.hourly"), t.F("summary.hourly.value", "hourly", t.Hourly(r.Hourly))),
 				fact(t.T("summary.percentile"), t.F("summary.percentile.value",
 					"pct", t.Decimal(r.Percentile, 0), "area", where)),
 				fact(t.T("summary.power"), purchasingPower(t, r, area)),
 			),
-			app.If(r.Fallback, func() app.UI {
+			slot(app.If(r.Fallback, func() app.UI {
 				return txt("p", "summary__caveat", t.F("summary.fallback", "area", where))
-			}),
+			})),
 			// Read out by screen readers once edits pause: it follows Settled, so typing
 			// "12" in the years field announces the estimate for 12 years, not also the
 			// one for 1 (WCAG 4.1.3 without the chatter). The visible figures above are
