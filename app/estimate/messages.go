@@ -132,37 +132,51 @@ var eduPhrase = map[Education]string{
 	EduDoctorate:   "a doctoral or professional degree",
 }
 
-// render fills the placeholders of an English template with args in English, in one
-// pass: every Result carries a few dozen messages, and a strings.Replacer built per
-// message cost more than the rest of the sentence (BenchmarkEdit in app/ui). A brace
-// that names no argument is kept as it is.
+// render fills the placeholders of an English template with args in English.
 func render(tmpl string, args []Arg) string {
-	if len(args) == 0 || !strings.Contains(tmpl, "{") {
+	if len(args) == 0 {
 		return tmpl
 	}
+	return Fill(tmpl, func(name string) (string, bool) {
+		i := slices.IndexFunc(args, func(a Arg) bool { return a.Name == name })
+		if i < 0 {
+			return "", false
+		}
+		return EnglishArg(args[i]), true
+	})
+}
+
+// Fill replaces each placeholder {name} of a message template (messageText's syntax,
+// which every translation in app/text follows) with value(name); a brace whose name has
+// no value is kept as it is. It scans s once and builds no replacer: every Result
+// carries a few dozen messages, and a strings.Replacer built per message cost more than
+// the rest of the sentence (BenchmarkEdit in app/ui).
+func Fill(s string, value func(name string) (string, bool)) string {
+	if strings.IndexByte(s, '{') < 0 {
+		return s
+	}
 	var b strings.Builder
-	b.Grow(len(tmpl) + 16*len(args))
+	b.Grow(len(s) + 16)
 	for {
-		open := strings.IndexByte(tmpl, '{')
+		open := strings.IndexByte(s, '{')
 		if open < 0 {
 			break
 		}
-		end := strings.IndexByte(tmpl[open+1:], '}')
+		end := strings.IndexByte(s[open+1:], '}')
 		if end < 0 {
 			break
 		}
-		name := tmpl[open+1 : open+1+end]
-		i := slices.IndexFunc(args, func(a Arg) bool { return a.Name == name })
-		if i < 0 {
-			b.WriteString(tmpl[:open+1])
-			tmpl = tmpl[open+1:]
+		v, ok := value(s[open+1 : open+1+end])
+		if !ok {
+			b.WriteString(s[:open+1])
+			s = s[open+1:]
 			continue
 		}
-		b.WriteString(tmpl[:open])
-		b.WriteString(EnglishArg(args[i]))
-		tmpl = tmpl[open+1+end+1:]
+		b.WriteString(s[:open])
+		b.WriteString(v)
+		s = s[open+2+end:]
 	}
-	b.WriteString(tmpl)
+	b.WriteString(s)
 	return b.String()
 }
 

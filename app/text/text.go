@@ -15,6 +15,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/hit-salary/hit-salary/app/estimate"
 )
 
 // Lang is a language of the catalogue, as a BCP 47 tag.
@@ -170,45 +172,20 @@ func (c *Catalog) Plural(key string, n int, args ...string) string {
 	return Fill(c.T(key+form), append([]string{"n", c.Int(n)}, args...)...)
 }
 
-// Fill replaces the named placeholders {name} of s; args are name, value pairs. A
-// trailing name without a value is ignored.
-//
-// It scans s once and builds no replacer: the UI fills dozens of strings on every edit.
+// Fill replaces the named placeholders {name} of s (estimate.Fill's syntax); args are
+// name, value pairs. A trailing name without a value is ignored.
 func Fill(s string, args ...string) string {
-	if len(args) < 2 || strings.IndexByte(s, '{') < 0 {
+	if len(args) < 2 {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s) + 16)
-	for {
-		open := strings.IndexByte(s, '{')
-		if open < 0 {
-			break
-		}
-		end := strings.IndexByte(s[open+1:], '}')
-		if end < 0 {
-			break
-		}
-		name := s[open+1 : open+1+end]
-		value, ok := "", false
+	return estimate.Fill(s, func(name string) (string, bool) {
 		for i := 0; i+1 < len(args); i += 2 {
 			if args[i] == name {
-				value, ok = args[i+1], true
-				break
+				return args[i+1], true
 			}
 		}
-		if !ok {
-			// Not a placeholder given: keep the brace and look further on.
-			b.WriteString(s[:open+1])
-			s = s[open+1:]
-			continue
-		}
-		b.WriteString(s[:open])
-		b.WriteString(value)
-		s = s[open+2+end:]
-	}
-	b.WriteString(s)
-	return b.String()
+		return "", false
+	})
 }
 
 // Int writes a whole number with the language's digit grouping, for example 34,200.
