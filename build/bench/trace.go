@@ -362,11 +362,8 @@ func topCounts(m map[string]int, k, n int) string {
 // report does: the years against the model's figures, the others by their first DOM
 // change) and writes p50 and p95, with the DOM mutations per edit.
 func fieldsOnly(ctx context.Context, s *harness.Server, which string, n int, cpu float64, w io.Writer, logf func(string, ...any)) error {
-	// "all" means every field type; it can be given with "floor" ("floor,all").
 	list := strings.Split(which, ",")
-	chosen := func(sel string) bool {
-		return slices.Contains(list, sel) || (sel != "floor" && slices.Contains(list, "all"))
-	}
+	chosen := func(sel string) bool { return slices.Contains(list, "all") || slices.Contains(list, sel) }
 	fmt.Fprintf(w, "| field | p50 ms | p95 ms | DOM mutations per edit (median) |\n|---|---:|---:|---|\n")
 	if chosen("floor") {
 		logf("input-to-paint latency of the measure's floor page, %d edits at %g× CPU…", n, cpu)
