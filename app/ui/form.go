@@ -368,18 +368,14 @@ func (c *certItem) Render() app.UI {
 		id := "cert-" + string(c.Cert)
 		about := id + "-about"
 		describedBy := about
-		// The "not counted" tag is always there, hidden while the certification counts:
-		// a role change then toggles one attribute instead of remounting the item's text
-		// (a tag coming and going shifted the help paragraph's place among its siblings,
-		// so go-app replaced it: two element mounts per certification that flipped).
-		notCounted := el("span").ID(id + "-nc").Class("tag tag--muted").Text(t.T("certs.notcounted"))
-		if c.Counted {
-			notCounted = notCounted.Attr("hidden", true)
-		} else {
+		var notCounted app.UI
+		if !c.Counted {
 			describedBy = id + "-nc " + about
+			notCounted = el("span").ID(id + "-nc").Class("tag tag--muted").Text(t.T("certs.notcounted"))
 		}
 		in := choiceInput("checkbox", id, estimate.ParamCerts, string(c.Cert), describedBy, c.Held, false).OnChange(c.onChange)
-		return choiceItem(in, id, t.T("cert."+string(c.Cert)), notCounted, about, t.T("cert."+string(c.Cert)+".about"))
+		// The tag comes and goes with the role: in a slot, the help after it keeps its place.
+		return choiceItem(in, id, t.T("cert."+string(c.Cert)), slot(notCounted), about, t.T("cert."+string(c.Cert)+".about"))
 	})
 }
 

@@ -479,7 +479,8 @@ func (p *Page) renderPeek(t *text.Catalog) app.UI {
 		label = "peek.label.example"
 	}
 	// The change since the last edit is there from the first edit on; until then its
-	// span is empty and hidden, so that the range after it keeps its place (slot).
+	// span is empty and hidden, so that the range after it keeps its place (a slot's div
+	// cannot stand inside this paragraph).
 	change := el("span").Class("peek__change")
 	if p.changed {
 		key := "peek.change"
