@@ -30,8 +30,11 @@ func TestPhoneExampleAndBar(t *testing.T) {
 	if !tb.visible(".example-note") {
 		t.Error("the untouched start page is not labelled an example")
 	}
+	// What the bar says is read from its text, not innerText: the bar may be hidden for a
+	// frame (web/peek.js, the summary on screen), and innerText is empty then. Whether it
+	// shows is checked below, by polling.
 	var label string
-	tb.mustEval(`document.querySelector('.peek__label').innerText.trim()`, &label)
+	tb.mustEval(`document.querySelector('.peek__label').textContent.trim()`, &label)
 	if label != en.T("peek.label.example") {
 		t.Errorf("sticky bar label %q, want %q", label, en.T("peek.label.example"))
 	}
@@ -55,10 +58,18 @@ func TestPhoneExampleAndBar(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantChange := en.F("peek.change", "change", en.SignedMoney(rn.Change(rp)))
-	var change string
-	tb.mustEval(`(document.querySelector('.peek__change') || {innerText: ''}).innerText.trim()`, &change)
-	if change != wantChange {
-		t.Errorf("sticky bar change %q, want %q", change, wantChange)
+	// The click on the example note scrolled the summary into view before the focus
+	// moved to the form: until the browser renders a frame, peek.js may still hide the
+	// bar, which innerText would read as "" (CI, 2026-12-03). The text and the hidden
+	// attribute are what the app wrote.
+	var change struct {
+		Text   string
+		Hidden bool
+	}
+	tb.mustEval(`(() => { const e = document.querySelector('.peek__change');
+		return e ? {Text: e.textContent.trim(), Hidden: e.hidden} : {Text: '', Hidden: true}; })()`, &change)
+	if change.Text != wantChange || change.Hidden {
+		t.Errorf("sticky bar change %q (hidden %v), want %q shown", change.Text, change.Hidden, wantChange)
 	}
 	if tb.visible(".example-note") {
 		t.Error("still labelled an example after an edit")
