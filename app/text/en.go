@@ -365,6 +365,7 @@ var en = map[string]string{
 	"doc.skip":                 "Skip to the text",
 	"print.sheet":              "Print a one-page career sheet",
 	"print.full":               "Print the full report",
+	"print.stale":              "Some parts of the page were still catching up with your last change and are left out of this printout. Print again to include them.",
 
 	// Roles: what the job is and how people get in.
 	"role.it-support.name":          "IT support specialist",

@@ -453,6 +453,7 @@ var es = map[string]string{
 	"doc.skip":                                 "Saltar al texto",
 	"print.sheet":                              "Imprimir una hoja de carrera de una página",
 	"print.full":                               "Imprimir el informe completo",
+	"print.stale":                              "Algunas partes de la página aún se estaban poniendo al día con su último cambio y no aparecen en esta impresión. Vuelva a imprimir para incluirlas.",
 
 	// Roles: what the job is and how people get in.
 	"role.it-support.name":          "Especialista en soporte de TI",

@@ -374,6 +374,7 @@ func (p *Page) render(t *text.Catalog) app.UI {
 		app.If(!p.isEmbed(), func() app.UI { return &masthead{Lang: p.lang, Query: p.langQuery(), Path: p.route.Path} }).
 			Else(func() app.UI { return box("header", "embed-header", txt("h1", "embed-title", t.T("app.heading"))) }),
 		p.renderPrintLink(t),
+		p.renderPrintStale(t),
 		box("div", "banners",
 			app.If(p.update, func() app.UI {
 				return &UpdateBanner{Lang: p.lang, OnReload: p.onReload}
@@ -540,6 +541,17 @@ func (p *Page) renderPrintLink(t *text.Catalog) app.UI {
 	return txt("p", "print-only print-link", t.T("print.link")+" "+p.printLink.address(queryString(p.in)))
 }
 
+// renderPrintStale is the printout's note that panels are left out of it: web/app.css
+// shows it, in print only, while a slow panel is behind the last edit (later.go), and
+// leaves those panels out, as a print from the browser's menu (Ctrl+P) cannot wait for
+// them to catch up. The print buttons wait (Page.print).
+func (p *Page) renderPrintStale(t *text.Catalog) app.UI {
+	if p.resErr != nil || app.IsServer {
+		return nil
+	}
+	return txt("p", "print-stale", t.T("print.stale"))
+}
+
 // printLink makes the print link's address. Reading the page's address goes through
 // syscall/js (a third of the page's own render of an edit at 4× CPU, make bench
 // -profile), so it is read once per page: its path and origin do not change while it
@@ -567,12 +579,24 @@ func (l *printLink) address(q string) string {
 
 func (p *Page) onPrintSheet(ctx app.Context, e app.Event) {
 	defer recoverTo(ctx, p.fail)
-	printPage(false)
+	p.print(ctx, false)
 }
 
 func (p *Page) onPrintFull(ctx app.Context, e app.Event) {
 	defer recoverTo(ctx, p.fail)
-	printPage(true)
+	p.print(ctx, true)
+}
+
+// print prints the page once the slow panels have caught up with the last edit: at
+// once if they have, else after the update that draws them. (A print from the browser,
+// Ctrl+P, within settleDelay of an edit leaves them out and says so: web/app.css,
+// renderPrintStale.)
+func (p *Page) print(ctx app.Context, full bool) {
+	if !p.catchUp() {
+		printPage(full)
+		return
+	}
+	ctx.Defer(func(app.Context) { printPage(full) })
 }
 
 // renderResults is the summary (or, if the model failed, the failure in its place) and

@@ -66,9 +66,17 @@ func (p *Page) settle(ctx app.Context) {
 		p.setTitle(ctx)
 		p.persist(ctx)
 	}
-	if !p.lag.behind || p.resErr != nil {
+	if !p.catchUp() {
 		ctx.PreventUpdate()
-		return
+	}
+}
+
+// catchUp lets the slow panels show the page's result in the next update, and reports
+// whether they were behind it (else there is nothing to draw for them).
+func (p *Page) catchUp() bool {
+	if !p.lag.behind || p.resErr != nil {
+		return false
 	}
 	p.lag.show(p.res)
+	return true
 }

@@ -3,6 +3,8 @@ package ui
 import (
 	"testing"
 	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // TestPause: one timer per pause, however many edits come; it fires again for what is
@@ -31,5 +33,28 @@ func TestPause(t *testing.T) {
 	}
 	if got := q.due(at(749), d); got != time.Millisecond {
 		t.Fatalf("timer 1 ms early: wait %v more, want 1ms", got)
+	}
+}
+
+// TestPrintCatchesUp: the print buttons print the slow panels as of the last edit (they
+// catch up first), and a catch-up with nothing behind draws nothing.
+func TestPrintCatchesUp(t *testing.T) {
+	p := newTestPage(&memStore{})
+	p.start(nil, "", sourceWasm)
+	p.persistDelay = time.Hour // the pause never comes in this test
+	ctx := testContext(t)
+	if p.catchUp() {
+		t.Fatal("catch-up with no edit: the panels were not behind")
+	}
+	p.onChange(ctx, Change{Field: "role", Value: "it-manager"})
+	if !p.lag.behind || p.lag.shown.Input.Role == "it-manager" {
+		t.Fatalf("after an edit within the pause: behind %v, panels show %s", p.lag.behind, p.lag.shown.Input.Role)
+	}
+	p.onPrintSheet(ctx, app.Event{})
+	if p.lag.behind || p.lag.shown.Input.Role != "it-manager" {
+		t.Errorf("printing: behind %v, panels show %s, want the edited role", p.lag.behind, p.lag.shown.Input.Role)
+	}
+	if p.catchUp() {
+		t.Error("a second catch-up found the panels behind again")
 	}
 }
