@@ -259,6 +259,8 @@ func (p *Page) urlQuery() string {
 
 // renderEmbedFooter is the embedded page's one-line footer: the privacy promise, that
 // saving is off, and links out (each opens a new tab: the frame stays on the estimate).
+// A compact embed's way to the full app is its own card just above (renderOpenFull), so
+// its footer does not say it again.
 func (p *Page) renderEmbedFooter(t *text.Catalog) app.UI {
 	return h("footer|class=embed-footer|data-testid=embed-footer",
 		box("p", "",
@@ -269,8 +271,9 @@ func (p *Page) renderEmbedFooter(t *text.Catalog) app.UI {
 			newTabLink("", docPath(p.lang, PrivacyPath), t.T("footer.privacy.link")),
 			app.Text(" · "),
 			newTabLink("", docPath(p.lang, AccessibilityPath), t.T("footer.a11y.link")),
-			app.Text(" · "),
-			newTabLink("", p.fullAppPath(), t.T("embed.open")),
+			app.If(!p.compact(), func() app.UI {
+				return box("span", "", app.Text(" · "), newTabLink("", p.fullAppPath(), t.T("embed.open")))
+			}),
 		),
 	)
 }

@@ -205,6 +205,10 @@ func TestCompactEmbed(t *testing.T) {
 				t.Errorf("link to the full app: %+v", links)
 			}
 			one(t, root, "embed footer", byAttr("data-testid", "embed-footer"))
+			// Said once: the card, not the footer too.
+			if n := len(find(root, func(n *node) bool { return n.Tag == "a" && textOf(n) == c.T("embed.open") })); n != 1 {
+				t.Errorf("the compact embed links to the full app %d times, want once", n)
+			}
 			if left := englishLeftIn(root, nil); lang == text.Spanish && len(left) > 0 {
 				t.Errorf("English strings on the Spanish compact embed: %q", left)
 			}
