@@ -3,6 +3,7 @@ package estimate
 import (
 	"net/url"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -137,9 +138,14 @@ func FuzzFromQuery(f *testing.F) {
 		if err != nil {
 			return
 		}
-		in, _ := FromQuery(q)
+		in, problems := FromQuery(q)
 		if err := Validate(in); err != nil {
 			t.Fatalf("FromQuery(%q) = %+v, invalid: %v", raw, in, err)
+		}
+		for _, e := range problems { // the UI has a message for each code listed
+			if !slices.Contains(ErrorCodes(), e.Code) {
+				t.Fatalf("FromQuery(%q): problem code %q is not in ErrorCodes", raw, e.Code)
+			}
 		}
 		back, errs := FromQuery(in.Query())
 		if len(errs) != 0 || !reflect.DeepEqual(back, in) {

@@ -39,6 +39,79 @@ func Params() []string {
 		ParamCerts, ParamBackground, ParamPrior, ParamFrom}
 }
 
+// paramAliases are names a person may write for a parameter of the contract: the
+// field's name in full (NearParam).
+var paramAliases = map[string]string{
+	"education": ParamEducation, "degree": ParamEducation,
+	"background":    ParamBackground,
+	"certification": ParamCerts, "certifications": ParamCerts,
+	"experience": ParamYears,
+}
+
+// NearParam reports which parameter of the contract a URL parameter that is not one of
+// them was most likely meant to be: the same name in other letter case ("Role"), a
+// plural or singular ("cert", "year"), one letter added, dropped, changed or two
+// swapped in a name of four letters or more ("yaers", "form"), or the field's name in
+// full ("education"). A link whose "cert=cissp" was silently dropped showed another
+// scenario than the one sent, with no word of why. Any other name (utm_source, the
+// page's own parameters) is no near miss: links carry such parameters, and the
+// contract's readers ignore them.
+func NearParam(name string) (string, bool) {
+	n := strings.ToLower(strings.TrimSpace(name))
+	if n == "" || len(n) > maxParam {
+		return "", false
+	}
+	params := Params()
+	for _, p := range params {
+		if n == p {
+			return p, name != p // the same name in other case (or with spaces)
+		}
+	}
+	if p, ok := paramAliases[n]; ok {
+		return p, true
+	}
+	for _, p := range params {
+		if n+"s" == p || n == p+"s" {
+			return p, true
+		}
+	}
+	for _, p := range params {
+		if len(p) >= 4 && len(n) >= 4 && oneEditApart(n, p) {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// oneEditApart reports whether a and b differ by exactly one letter added, dropped or
+// changed, or two neighbours swapped (ASCII names: bytes are letters).
+func oneEditApart(a, b string) bool {
+	if a == b {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	switch len(b) - len(a) {
+	case 0:
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		if a[i+1:] == b[i+1:] {
+			return true // one changed
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // two swapped
+	case 1:
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		return a[i:] == b[i+1:] // one added
+	}
+	return false
+}
+
 // Default returns the scenario shown when nothing else is asked for: an EHR analyst in the
 // nation as a whole with three years' experience and a bachelor's degree.
 func Default() Input {
@@ -56,7 +129,17 @@ const (
 	CodeFormat     ErrorCode = "format"  // not a whole number
 	CodeTooLong    ErrorCode = "too-long"
 	CodeNotInState ErrorCode = "not-in-state" // a metro area that does not span the chosen state
+	// CodeNotParam: a URL parameter that is not the contract's but looks meant to be one
+	// (NearParam); Field is the parameter it looks like, Value the name as written. It is
+	// not read.
+	CodeNotParam ErrorCode = "not-param"
 )
+
+// ErrorCodes lists every ErrorCode an InputError can carry (the UI has a message for
+// each).
+func ErrorCodes() []ErrorCode {
+	return []ErrorCode{CodeUnknown, CodeRange, CodeFormat, CodeTooLong, CodeNotInState, CodeNotParam}
+}
 
 // InputError says which field was wrong and what a person should do. The UI translates it
 // by Field and Code; Error gives the English message.
@@ -77,6 +160,8 @@ func (e *InputError) Error() string {
 		return fmt.Sprintf("%s: the value is too long to be valid; using %s", e.Field, e.Used)
 	case CodeNotInState:
 		return fmt.Sprintf("%s: metro area %q is not in the chosen state: pick one of the state's metro areas; using %s", e.Field, e.Value, e.Used)
+	case CodeNotParam:
+		return fmt.Sprintf("%s: the link's parameter %q is not read: the parameter is %q; using %s", e.Field, e.Value, e.Field, e.Used)
 	default:
 		return fmt.Sprintf("%s: %q is not a known value: pick one from the list; using %s", e.Field, e.Value, e.Used)
 	}

@@ -3,6 +3,7 @@ package estimate
 import (
 	"net/url"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -81,4 +82,59 @@ func TestQueryRoundTrip(t *testing.T) {
 	if q := Default().Query().Encode(); q != "bg=new&edu=bachelor&employer=any&role=ehr-analyst&state=US&years=3" {
 		t.Errorf("Default().Query() = %s", q)
 	}
+}
+
+// TestNearParam: names a person may write for a parameter are near misses of it; the
+// contract's own names, other parameters links carry, and names two letters off are not.
+func TestNearParam(t *testing.T) {
+	for _, tt := range []struct {
+		name, want string
+	}{
+		{"Role", ParamRole}, {"STATE", ParamState}, {" years", ParamYears}, {"Certs", ParamCerts},
+		{"cert", ParamCerts}, {"year", ParamYears}, {"roles", ParamRole}, {"states", ParamState}, {"employers", ParamEmployer},
+		{"yaers", ParamYears}, {"yers", ParamYears}, {"yearss", ParamYears}, {"emplyer", ParamEmployer}, {"employee", ParamEmployer},
+		{"form", ParamFrom}, {"metor", ParamMetro}, {"stat", ParamState}, {"rolw", ParamRole}, {"prio", ParamPrior},
+		{"education", ParamEducation}, {"Education", ParamEducation}, {"degree", ParamEducation},
+		{"background", ParamBackground}, {"certification", ParamCerts}, {"certifications", ParamCerts}, {"experience", ParamYears},
+		{"edus", ParamEducation}, {"bgs", ParamBackground},
+	} {
+		if got, ok := NearParam(tt.name); !ok || got != tt.want {
+			t.Errorf("NearParam(%q) = %q, %v; want %q", tt.name, got, ok, tt.want)
+		}
+	}
+	for _, name := range []string{"", " ", "utm_source", "fbclid", "ref", "lang", "embed", "view", "theme", "accent",
+		"lock", "host", "print", "ed", "b", "bgx", "eduu", "yeers2", "x", "stateside", "priority",
+		strings.Repeat("y", maxParam+1)} {
+		if got, ok := NearParam(name); ok {
+			t.Errorf("NearParam(%q) = %q: not a near miss", name, got)
+		}
+	}
+	for _, p := range Params() {
+		if got, ok := NearParam(p); ok {
+			t.Errorf("NearParam(%q) = %q: the contract's own name", p, got)
+		}
+	}
+}
+
+// FuzzNearParam: NearParam never panics, never takes a name of the contract for a near
+// miss, and only ever names a parameter of the contract.
+func FuzzNearParam(f *testing.F) {
+	for _, s := range []string{"cert", "Role", "yaers", "form", "print", "", "ß", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		p, ok := NearParam(name)
+		if !ok {
+			if p != "" {
+				t.Fatalf("NearParam(%q) = %q with false", name, p)
+			}
+			return
+		}
+		if !slices.Contains(Params(), p) {
+			t.Fatalf("NearParam(%q) = %q: not a parameter of the contract", name, p)
+		}
+		if name == p {
+			t.Fatalf("NearParam(%q): the contract's own name", name)
+		}
+	})
 }

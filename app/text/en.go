@@ -315,6 +315,7 @@ var en = map[string]string{
 	"notice.range":              "{field}: “{value}” is outside {min} to {max}, so {used} is used.",
 	"notice.format":             "{field}: “{value}” is not a whole number, so {used} is used.",
 	"notice.too-long":           "{field}: the value is too long to be valid, so {used} is used.",
+	"notice.not-param":          "{field}: the link’s “{value}=” is not a setting this page reads (the setting is “{param}=”), so {used} is used.",
 	"peek.label":                "Estimate",
 	"peek.range":                "likely {low} to {high}",
 	"peek.show":                 "See the breakdown",

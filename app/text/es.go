@@ -380,6 +380,7 @@ var es = map[string]string{
 	"notice.range":              "{field}: «{value}» está fuera del rango de {min} a {max}, así que se usa {used}.",
 	"notice.format":             "{field}: «{value}» no es un número entero, así que se usa {used}.",
 	"notice.too-long":           "{field}: el valor es demasiado largo para ser válido, así que se usa {used}.",
+	"notice.not-param":          "{field}: «{value}=» del enlace no es un ajuste que esta página lea (el ajuste es «{param}=»), así que se usa {used}.",
 	"peek.label":                "Estimación",
 	"peek.range":                "probable: de {low} a {high}",
 	"peek.show":                 "Ver el desglose",

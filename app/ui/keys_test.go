@@ -136,7 +136,7 @@ func dynamicKeys(t *testing.T) []string {
 			add("others.point." + p.Label)
 		}
 	}
-	for _, code := range []estimate.ErrorCode{estimate.CodeUnknown, estimate.CodeRange, estimate.CodeFormat, estimate.CodeTooLong, estimate.CodeNotInState} {
+	for _, code := range estimate.ErrorCodes() {
 		add("notice." + string(code))
 	}
 	for _, l := range []estimate.Confidence{estimate.ConfidenceHigh, estimate.ConfidenceMedium, estimate.ConfidenceLow} {

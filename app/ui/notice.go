@@ -76,7 +76,7 @@ func problemText(t *text.Catalog, e *estimate.InputError, in estimate.Input) str
 	if e.Field == estimate.ParamMetro && e.Code == estimate.CodeNotInState {
 		value = metroLabel(e.Value) // a known metro: its name says more than its code
 	}
-	return text.Fill(s, "field", field, "value", value, "used", used,
+	return text.Fill(s, "field", field, "value", value, "used", used, "param", e.Field,
 		"min", strconv.Itoa(estimate.MinYears), "max", strconv.Itoa(estimate.MaxYears))
 }
 

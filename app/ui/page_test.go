@@ -822,3 +822,34 @@ func TestNoticeNamesWhatIsUsed(t *testing.T) {
 		}
 	}
 }
+
+// TestNearMissParams: a link's misspelt scenario parameter ("cert=", "Role=", "yaers=")
+// is not read, and the notice names the setting it should have been; the page's own
+// parameters and others that links carry are not reported, and a near miss of a locked
+// parameter is not read either.
+func TestNearMissParams(t *testing.T) {
+	q := parseQuery("cert=cissp&Role=it-manager&yaers=12&utm_source=portal&print=1&lang=es&theme=dark&role=informatics")
+	in, errs := scenarioFrom(estimate.Default(), q, nil)
+	if in.Role != "informatics" || len(in.Certs) != 0 || in.Years != estimate.Default().Years {
+		t.Errorf("scenario %+v: only role=informatics is the contract's", in)
+	}
+	var got []string
+	for _, e := range errs {
+		got = append(got, e.Field+":"+string(e.Code)+":"+e.Value)
+	}
+	if want := []string{"role:not-param:Role", "certs:not-param:cert", "years:not-param:yaers"}; !slices.Equal(got, want) {
+		t.Fatalf("problems %v, want %v (in name order: Role, cert, yaers)", got, want)
+	}
+	for lang, want := range map[text.Lang]string{
+		text.English: "Certifications you hold: the link’s “cert=” is not a setting this page reads (the setting is “certs=”), so none is used.",
+		text.Spanish: "«cert=» del enlace no es un ajuste que esta página lea (el ajuste es «certs=»)",
+	} {
+		if s := problemText(text.For(lang), errs[1], in); !strings.Contains(strings.ToLower(s), strings.ToLower(want)) {
+			t.Errorf("%s: notice %q, want it to contain %q", lang, s, want)
+		}
+	}
+	// A page that fixes the role reads no role parameter, misspelt or not.
+	if _, errs := scenarioFrom(estimate.Default(), parseQuery("Role=it-manager&role=x"), []string{estimate.ParamRole}); len(errs) != 1 {
+		t.Errorf("locked role: problems %v, want only the near miss reported once", errs)
+	}
+}

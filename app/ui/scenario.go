@@ -18,8 +18,9 @@ type Change struct {
 // params lists the URL parameters of the deep-link contract, in form order.
 var params = estimate.Params()
 
-// parseQuery reads a raw URL query string, keeping only the contract's parameters. It
-// is tolerant where url.ParseQuery is not: a link with more than 10,000 parameters
+// parseQuery reads a raw URL query string, keeping only the contract's parameters and
+// the near misses of them (nearMisses reports those; the model's reader ignores them).
+// It is tolerant where url.ParseQuery is not: a link with more than 10,000 parameters
 // (url.ParseQuery then returns nothing) or with a malformed pair still yields the
 // parameters it does hold, so their problems can be reported.
 func parseQuery(raw string) url.Values {
@@ -29,7 +30,7 @@ func parseQuery(raw string) url.Values {
 		pair, raw, _ = strings.Cut(raw, "&")
 		k, v, _ := strings.Cut(pair, "=")
 		key, err := url.QueryUnescape(k)
-		if err != nil || !slices.Contains(params, key) {
+		if err != nil || !slices.Contains(params, key) && !isNearMiss(key) {
 			continue
 		}
 		val, err := url.QueryUnescape(v)
@@ -65,7 +66,41 @@ func scenarioFrom(preset estimate.Input, q url.Values, locked []string) (estimat
 		}
 		q = open
 	}
-	return estimate.FromQueryOver(preset, q)
+	in, errs := estimate.FromQueryOver(preset, q)
+	return in, append(errs, nearMisses(q)...)
+}
+
+// pageParams are the URL parameters the app reads besides the scenario's (embed.go,
+// lang.go, saved.go): none is taken for a misspelt scenario parameter.
+var pageParams = []string{embedParam, viewParam, themeParam, accentParam, lockParam, hostParam, langParam, printParam}
+
+// nearMisses reports the parameters of q that are not the contract's but look meant to
+// be (estimate.NearParam: "cert", "Role", "yaers"), in name order: they are not read, and
+// the notice says which name the link should have used.
+func nearMisses(q url.Values) []*estimate.InputError {
+	var errs []*estimate.InputError
+	keys := make([]string, 0, len(q))
+	for k := range q {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if isNearMiss(k) {
+			p, _ := estimate.NearParam(k)
+			errs = append(errs, &estimate.InputError{Field: p, Code: estimate.CodeNotParam, Value: clip(k, 40)})
+		}
+	}
+	return errs
+}
+
+// isNearMiss reports whether a URL parameter name is a near miss of the contract's
+// (estimate.NearParam) and none of the page's own.
+func isNearMiss(k string) bool {
+	if slices.Contains(params, k) || slices.Contains(pageParams, strings.ToLower(strings.TrimSpace(k))) {
+		return false
+	}
+	_, ok := estimate.NearParam(k)
+	return ok
 }
 
 // applyChange returns the scenario after one edit of a select, radio or checkbox, read

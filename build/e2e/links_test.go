@@ -177,3 +177,29 @@ func TestHostileLinks(t *testing.T) {
 		})
 	}
 }
+
+// TestMisspeltParamLink opens a link whose parameters are near misses of the contract's
+// ("Role=", "cert="): they are not read, and the notice says, for each, the setting the
+// link should have used; a parameter links carry for other reasons (utm_source) is not
+// mentioned.
+func TestMisspeltParamLink(t *testing.T) {
+	s := site(t, harness.Options{})
+	tb := newTab(t, time.Minute)
+	tb.navigate(s.URL() + "?Role=it-manager&cert=cissp&years=12&utm_source=portal")
+	tb.waitWasm()
+	in := estimate.Default()
+	in.Years = 12
+	tb.expectEstimate(in, "misspelt link")
+	tb.waitFor("the notice", visibleJS(selNotice), changeTimeout)
+	var items []string
+	tb.mustEval(`[...document.querySelectorAll('`+selNotice+` li')].map(e => e.textContent)`, &items)
+	if len(items) != 2 || !strings.Contains(items[0], "“Role=”") || !strings.Contains(items[0], "“role=”") ||
+		!strings.Contains(items[1], "“cert=”") || !strings.Contains(items[1], "“certs=”") {
+		t.Errorf("notice items %q, want one for Role= (role=) and one for cert= (certs=)", items)
+	}
+	for _, it := range items {
+		if strings.Contains(it, "utm_source") {
+			t.Errorf("the notice mentions utm_source: %q", it)
+		}
+	}
+}
