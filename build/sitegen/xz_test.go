@@ -53,21 +53,22 @@ func TestBuildWasmXZ(t *testing.T) {
 			if got := read(t, c.Out, layout.XZDecoder); string(got) != fakeDecoder {
 				t.Errorf("%s = %q, want the decoder byte for byte (license comment kept)", layout.XZDecoder, got)
 			}
-			// The policy and the loader (the early download async, the rest deferred)
-			// come first, before the style sheets and go-app's deferred scripts.
+			// What the loader needs of the order, and no more (go-app orders its own
+			// tags as it likes): the policy first; the early download before the style
+			// sheets and every other script (the parser reaches it first); the decoder,
+			// then wasmload.js, before go-app's app.js (deferred scripts run in order).
 			page := string(read(t, c.Out, "index.html"))
-			order := []string{"src=" + base + layout.TrustedTypes + ">", "<script async src=" + base + layout.WasmFetch + ">",
-				"<script defer src=" + base + layout.XZDecoder + ">", "<script defer src=" + base + layout.WasmLoad + ">",
-				"rel=stylesheet", "<script defer src=" + base + "wasm_exec.js>", "<script defer src=" + base + "app.js>",
-				"<script src=" + base + "web/early.js>"}
-			last := -1
-			for _, tag := range order {
-				i := strings.Index(page, tag)
-				if i < 0 || i < last {
-					t.Errorf("index.html: want %q in this order:\n%s", order, page)
-					break
+			tt, fetch := "src="+base+layout.TrustedTypes+">", "<script async src="+base+layout.WasmFetch+">"
+			decoder, load := "<script defer src="+base+layout.XZDecoder+">", "<script defer src="+base+layout.WasmLoad+">"
+			appJS := "<script defer src=" + base + "app.js>"
+			for _, pair := range [][2]string{
+				{tt, fetch}, {fetch, "rel=stylesheet"}, {fetch, "<script defer src=" + base + "wasm_exec.js>"},
+				{fetch, "<script src=" + base + "web/early.js>"}, {decoder, load}, {load, appJS},
+			} {
+				i, j := strings.Index(page, pair[0]), strings.Index(page, pair[1])
+				if i < 0 || j < 0 || i > j {
+					t.Errorf("index.html: want %q before %q:\n%s", pair[0], pair[1], page)
 				}
-				last = i
 			}
 			worker := read(t, c.Out, "app-worker.js")
 			if !bytes.Contains(worker, []byte(`"`+layout.XZDecoder+`"`)) {
