@@ -54,8 +54,9 @@ func hasScenario(q url.Values) bool {
 
 // scenarioFrom reads a scenario from URL parameters over a page's preset, through the
 // model's one reader (estimate.FromQueryOver): absent parameters keep the preset's value,
-// and so do bad ones, which are reported. Locked parameters (a page that is about one
-// role or state) are not read at all.
+// and so do bad ones, which are reported, as are near misses of the contract's names
+// (nearMisses). Locked parameters (a page that is about one role or state) are not read
+// at all, nor reported.
 func scenarioFrom(preset estimate.Input, q url.Values, locked []string) (estimate.Input, []*estimate.InputError) {
 	if len(locked) > 0 {
 		open := url.Values{}
@@ -67,7 +68,12 @@ func scenarioFrom(preset estimate.Input, q url.Values, locked []string) (estimat
 		q = open
 	}
 	in, errs := estimate.FromQueryOver(preset, q)
-	return in, append(errs, nearMisses(q)...)
+	for _, e := range nearMisses(q) {
+		if !slices.Contains(locked, e.Field) { // a fixed field reads no parameter at all
+			errs = append(errs, e)
+		}
+	}
+	return in, errs
 }
 
 // pageParams are the URL parameters the app reads besides the scenario's (embed.go,
