@@ -63,8 +63,11 @@ func NearParam(name string) (string, bool) {
 	}
 	params := Params()
 	for _, p := range params {
-		if n == p {
-			return p, name != p // the same name in other case (or with spaces)
+		switch {
+		case name == p:
+			return "", false // the contract's own name
+		case n == p:
+			return p, true // the same name in other case (or with spaces)
 		}
 	}
 	if p, ok := paramAliases[n]; ok {
