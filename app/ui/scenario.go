@@ -30,7 +30,11 @@ func parseQuery(raw string) url.Values {
 		pair, raw, _ = strings.Cut(raw, "&")
 		k, v, _ := strings.Cut(pair, "=")
 		key, err := url.QueryUnescape(k)
-		if err != nil || !slices.Contains(params, key) && !isNearMiss(key) {
+		keep := err == nil && slices.Contains(params, key)
+		if !keep && err == nil {
+			_, keep = nearParam(key)
+		}
+		if !keep {
 			continue
 		}
 		val, err := url.QueryUnescape(v)
@@ -91,22 +95,20 @@ func nearMisses(q url.Values) []*estimate.InputError {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		if isNearMiss(k) {
-			p, _ := estimate.NearParam(k)
+		if p, ok := nearParam(k); ok {
 			errs = append(errs, &estimate.InputError{Field: p, Code: estimate.CodeNotParam, Value: clip(k, 40)})
 		}
 	}
 	return errs
 }
 
-// isNearMiss reports whether a URL parameter name is a near miss of the contract's
-// (estimate.NearParam) and none of the page's own.
-func isNearMiss(k string) bool {
-	if slices.Contains(params, k) || slices.Contains(pageParams, strings.ToLower(strings.TrimSpace(k))) {
-		return false
+// nearParam is the parameter of the contract a URL parameter name is a near miss of
+// (estimate.NearParam), unless it is one of the page's own.
+func nearParam(k string) (string, bool) {
+	if slices.Contains(pageParams, strings.ToLower(strings.TrimSpace(k))) {
+		return "", false
 	}
-	_, ok := estimate.NearParam(k)
-	return ok
+	return estimate.NearParam(k)
 }
 
 // applyChange returns the scenario after one edit of a select, radio or checkbox, read
