@@ -607,7 +607,6 @@ func (p *Page) printOnArrival(ctx app.Context) {
 	}
 	print := func(ctx app.Context) {
 		replaceQuery(ctx, p.urlQuery())
-		p.catchUp()
 		ctx.Defer(func(app.Context) { printPage(false) })
 	}
 	if p.metroWait != nil {
