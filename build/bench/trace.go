@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -360,18 +361,19 @@ func topCounts(m map[string]int, k, n int) string {
 
 // fieldsOnly measures the input-to-paint latency of the chosen field types (as the
 // report does: the years against the model's figures, the others by their first DOM
-// change) and writes p50 and p95, with the DOM mutations per edit.
+// change) and writes p50 and p95, with the DOM mutations per edit and the slowest
+// edits: whether the tail is the first edits after the load, a collection or spread.
 func fieldsOnly(ctx context.Context, s *harness.Server, which string, n int, cpu float64, w io.Writer, logf func(string, ...any)) error {
 	list := strings.Split(which, ",")
 	chosen := func(sel string) bool { return slices.Contains(list, "all") || slices.Contains(list, sel) }
-	fmt.Fprintf(w, "| field | p50 ms | p95 ms | DOM mutations per edit (median) |\n|---|---:|---:|---|\n")
+	fmt.Fprintf(w, "| field | p50 ms | p95 ms | slowest edits (#index ms) | DOM mutations per edit (median) |\n|---|---:|---:|---|---|\n")
 	if chosen("floor") {
 		logf("input-to-paint latency of the measure's floor page, %d edits at %g× CPU…", n, cpu)
 		paint, err := floorLatency(ctx, n, cpu)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "| floor (one text node per input) | %.1f | %.1f | |\n", percentile(paint, 50), percentile(paint, 95))
+		fmt.Fprintf(w, "| floor (one text node per input) | %.1f | %.1f | %s | |\n", percentile(paint, 50), percentile(paint, 95), slowest(paint, 5))
 	}
 	if chosen("#years") {
 		logf("input-to-paint latency, %d edits of #years at %g× CPU…", n, cpu)
@@ -379,7 +381,7 @@ func fieldsOnly(ctx context.Context, s *harness.Server, which string, n int, cpu
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "| #years | %.1f | %.1f | |\n", percentile(paint, 50), percentile(paint, 95))
+		fmt.Fprintf(w, "| #years | %.1f | %.1f | %s | |\n", percentile(paint, 50), percentile(paint, 95), slowest(paint, 5))
 	}
 	for _, f := range fieldKinds {
 		if !chosen(f.Field) {
@@ -390,9 +392,24 @@ func fieldsOnly(ctx context.Context, s *harness.Server, which string, n int, cpu
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "| %s | %.1f | %.1f | %s |\n", f.Field, percentile(paint, 50), percentile(paint, 95), medianMutations(muts))
+		fmt.Fprintf(w, "| %s | %.1f | %.1f | %s | %s |\n", f.Field, percentile(paint, 50), percentile(paint, 95), slowest(paint, 5), medianMutations(muts))
 	}
 	return nil
+}
+
+// slowest lists the k slowest of the edits' latencies, slowest first, each with its
+// index in the run (#0 is the first edit after the load), e.g. "#0 70.6, #67 51.1".
+func slowest(ms []float64, k int) string {
+	idx := make([]int, len(ms))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(ms[b], ms[a]) })
+	var parts []string
+	for _, i := range idx[:min(k, len(idx))] {
+		parts = append(parts, fmt.Sprintf("#%d %.1f", i, ms[i]))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // traceSink collects the events of a DevTools trace sent in ReportEvents mode: take it
