@@ -367,13 +367,16 @@ func fieldsOnly(ctx context.Context, s *harness.Server, which string, n int, cpu
 	list := strings.Split(which, ",")
 	chosen := func(sel string) bool { return slices.Contains(list, "all") || slices.Contains(list, sel) }
 	fmt.Fprintf(w, "| field | p50 ms | p95 ms | slowest edits (#index ms) | DOM mutations per edit (median) |\n|---|---:|---:|---|---|\n")
+	row := func(field string, paint []float64, mutations string) {
+		fmt.Fprintf(w, "| %s | %.1f | %.1f | %s | %s |\n", field, percentile(paint, 50), percentile(paint, 95), slowest(paint, 5), mutations)
+	}
 	if chosen("floor") {
 		logf("input-to-paint latency of the measure's floor page, %d edits at %g× CPU…", n, cpu)
 		paint, err := floorLatency(ctx, n, cpu)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "| floor (one text node per input) | %.1f | %.1f | %s | |\n", percentile(paint, 50), percentile(paint, 95), slowest(paint, 5))
+		row("floor (one text node per input)", paint, "")
 	}
 	if chosen("#years") {
 		logf("input-to-paint latency, %d edits of #years at %g× CPU…", n, cpu)
@@ -381,7 +384,7 @@ func fieldsOnly(ctx context.Context, s *harness.Server, which string, n int, cpu
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "| #years | %.1f | %.1f | %s | |\n", percentile(paint, 50), percentile(paint, 95), slowest(paint, 5))
+		row("#years", paint, "")
 	}
 	for _, f := range fieldKinds {
 		if !chosen(f.Field) {
@@ -392,7 +395,7 @@ func fieldsOnly(ctx context.Context, s *harness.Server, which string, n int, cpu
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "| %s | %.1f | %.1f | %s | %s |\n", f.Field, percentile(paint, 50), percentile(paint, 95), slowest(paint, 5), medianMutations(muts))
+		row(f.Field, paint, medianMutations(muts))
 	}
 	return nil
 }
